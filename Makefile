@@ -1,0 +1,57 @@
+# The portal's two commands: `make run` and `make test` (README.md).
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTHON ?= python3
+# What WeasyPrint, the official-document fonts, the browser tests and the PDF checks need from Debian.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-liberation2 \
+	fonts-dejavu-core chromium poppler-utils
+PYTEST_ARGS ?=
+
+.PHONY: run test install sysdeps lint check-migrations worker clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+sysdeps:
+	@missing=""; \
+	if ! command -v dpkg >/dev/null 2>&1; then \
+		echo "Không có dpkg: hãy tự cài tương đương các gói Debian: $(SYSTEM_PACKAGES)"; exit 0; fi; \
+	for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Cài các gói hệ thống còn thiếu:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "Thiếu các gói hệ thống:$$missing"; \
+			echo "Hãy chạy: sudo apt-get install$$missing"; exit 1; \
+		fi; \
+	fi
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+check-migrations: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@PORT=$(PORT) PY=$(PY) bash bin/run-dev
+
+test: sysdeps install lint check-migrations
+	@rc=0; $(PY) -m pytest $(PYTEST_ARGS) || rc=$$?; \
+	if [ $$rc = 5 ]; then echo "pytest không chạy test nào (mã 5): coi là lỗi."; exit 1; fi; \
+	exit $$rc
+
+worker: install
+	$(PY) -m celery -A emulation_portal worker --beat --loglevel INFO
+
+clean:
+	rm -rf var/test-artifacts var/celery-broker

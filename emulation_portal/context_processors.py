@@ -1,0 +1,25 @@
+from django.conf import settings
+
+from campaigns import roles
+
+from .navigation import entries_for
+
+
+def display_name(user) -> str:
+    """Vietnamese order: family and middle names first ('Nguyễn Văn' + 'An')."""
+    name = f"{user.last_name} {user.first_name}".strip()
+    return name or user.get_username()
+
+
+def portal(request):
+    user = getattr(request, "user", None)
+    authenticated = bool(user and user.is_authenticated)
+    role = roles.primary_role(user) if authenticated else None
+    return {
+        "PORTAL_NAME": settings.PORTAL_NAME,
+        "user_role": role,
+        "user_role_label": roles.ROLE_LABELS.get(role, "") if role else "",
+        "user_unit": roles.unit_of(user) if authenticated else None,
+        "user_display_name": display_name(user) if authenticated else "",
+        "nav_entries": entries_for(user) if authenticated else [],
+    }
