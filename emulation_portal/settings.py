@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "emulation_portal",
     "campaigns",
     "criteria",
+    "practices",
     "nominations",
     "awards",
     "reports",

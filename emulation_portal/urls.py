@@ -38,6 +38,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("", include("campaigns.urls")),
     path("", include("criteria.urls")),
+    path("", include("practices.urls")),
     path("", include("nominations.urls")),
     path("", include("awards.urls")),
     path("", include("reports.urls")),
