@@ -365,6 +365,8 @@ class AwardRound(models.Model):
         DocumentType, verbose_name=_("tài liệu bắt buộc"), blank=True, related_name="+"
     )
     decided_on = models.DateField(_("ngày quyết định"), null=True, blank=True, editable=False)
+    # Set by the first submission of a dossier of this round: from then on its criteria are frozen.
+    submissions_started_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("đợt khen thưởng")
