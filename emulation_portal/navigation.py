@@ -34,6 +34,15 @@ ENTRIES: list[Entry] = [
         "Đăng ký thi đua, kế hoạch và báo cáo định kỳ.",
     ),
     Entry(
+        "Mô hình hay", "practices:library", "practices.view_library", "Mô hình “Dân vận khéo”, cách làm hay."
+    ),
+    Entry(
+        "Khó khăn, vướng mắc",
+        "practices:difficulty_list",
+        "practices.view_difficulties",
+        "Phản ánh khó khăn, vướng mắc và trả lời của Sở Nội vụ.",
+    ),
+    Entry(
         "Hồ sơ của đơn vị",
         "nominations:unit_list",
         "nominations.view_unit_dossiers",
