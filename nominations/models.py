@@ -8,8 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import AwardRound, AwardType, Person, Unit
-from criteria.models import Subject
+from campaigns.models import AwardRound, AwardType, DocumentType, Person, Unit
+from criteria.models import Criterion, Subject
 
 
 class State(models.TextChoices):
@@ -37,6 +37,10 @@ LIVE_STATES = (
 )
 # States in which the unit may still change the dossier's content.
 EDITABLE_STATES = (State.DRAFT, State.RETURNED)
+# States waiting for Sở Nội vụ: their appraisal deadline runs.
+PENDING_APPRAISAL_STATES = (State.SUBMITTED, State.IN_REVIEW)
+# States after the appraisal's conclusion.
+CONCLUDED_STATES = (State.APPRAISED, State.INELIGIBLE, State.PROPOSED, State.AWARDED, State.NOT_AWARDED)
 
 
 class Nomination(models.Model):
@@ -99,6 +103,8 @@ class Nomination(models.Model):
         help_text=_("Thời hạn thẩm định tính từ lúc hồ sơ đầy đủ (nộp lần cuối)."),
     )
     concluded_at = models.DateTimeField(_("kết luận lúc"), null=True, blank=True, editable=False)
+    # Stored when the dossier becomes complete (submit/resubmit) so that queues filter on it in SQL.
+    appraisal_due_on = models.DateField(_("hạn thẩm định"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("hồ sơ đề nghị khen thưởng")
@@ -108,6 +114,7 @@ class Nomination(models.Model):
             models.Index(fields=["round", "state"]),
             models.Index(fields=["proposing_unit", "state"]),
             models.Index(fields=["appraiser", "state"]),
+            models.Index(fields=["state", "appraisal_due_on"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -130,7 +137,7 @@ class Nomination(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"HS-{self.pk}: {self.nominee_name}"
+        return f"{self.code}: {self.nominee_name}"
 
     @property
     def nominee_name(self) -> str:
@@ -147,6 +154,10 @@ class Nomination(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.state in EDITABLE_STATES
+
+    @property
+    def code(self) -> str:
+        return f"HS-{self.pk:05d}" if self.pk else ""
 
 
 class NominationEvent(models.Model):
@@ -175,3 +186,119 @@ class NominationEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Lịch sử hồ sơ không được xóa.")
+
+
+class DossierDocument(models.Model):
+    """A file of a dossier, typed (tờ trình, báo cáo thành tích, …), stored under a generated name."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="documents")
+    document_type = models.ForeignKey(
+        DocumentType, verbose_name=_("loại tài liệu"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("mô tả"), max_length=255, blank=True)
+    storage_name = models.CharField(max_length=255, editable=False)
+    original_name = models.CharField(_("tên tệp"), max_length=255, editable=False)
+    kind = models.CharField(_("định dạng"), max_length=8, editable=False)
+    content_type = models.CharField(max_length=128, editable=False)
+    size = models.PositiveBigIntegerField(_("dung lượng"), editable=False)
+    sha256 = models.CharField(max_length=64, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tài liệu hồ sơ")
+        verbose_name_plural = _("tài liệu hồ sơ")
+        ordering = ["document_type__order", "uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title or self.original_name
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.kind == "pdf"
+
+
+class CriterionAssessment(models.Model):
+    """The unit's self-assessment of one criterion, and the appraiser's score and comment on it."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="assessments")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    self_met = models.BooleanField(_("tự đánh giá: đạt"), null=True, blank=True)
+    self_points = models.DecimalField(
+        _("điểm tự chấm"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    evidence = models.TextField(_("minh chứng"), blank=True)
+    documents = models.ManyToManyField(
+        DossierDocument, verbose_name=_("tài liệu minh chứng"), blank=True, related_name="assessments"
+    )
+    appraiser_points = models.DecimalField(
+        _("điểm thẩm định"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    appraiser_comment = models.TextField(_("nhận xét của chuyên viên"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("đánh giá tiêu chí")
+        verbose_name_plural = _("đánh giá tiêu chí")
+        ordering = ["criterion__sort_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["nomination", "criterion"], name="assessment_one_per_criterion"),
+            models.CheckConstraint(
+                condition=Q(self_points__isnull=True) | Q(self_points__gte=0),
+                name="assessment_self_points_gte_0",
+            ),
+            models.CheckConstraint(
+                condition=Q(appraiser_points__isnull=True) | Q(appraiser_points__gte=0),
+                name="assessment_appraiser_points_gte_0",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomination_id}/{self.criterion_id}"
+
+
+class Notification(models.Model):
+    """A message to one user about one dossier: shown in the portal, also sent by e-mail."""
+
+    class Kind(models.TextChoices):
+        ARRIVED = "arrived", _("Hồ sơ mới nộp")
+        RETURNED = "returned", _("Hồ sơ bị trả lại")
+        CONCLUDED = "concluded", _("Đã có kết luận thẩm định")
+        ASSIGNED = "assigned", _("Được phân công thẩm định")
+        REMINDER = "reminder", _("Nhắc hạn thẩm định")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    nomination = models.ForeignKey(
+        Nomination, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices)
+    message = models.TextField(_("nội dung"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.message[:60]
+
+
+class Holiday(models.Model):
+    """A public holiday (ngày nghỉ lễ, Tết) skipped when counting working days."""
+
+    day = models.DateField(_("ngày"), unique=True)
+    name = models.CharField(_("tên ngày nghỉ"), max_length=255)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ lễ")
+        verbose_name_plural = _("ngày nghỉ lễ")
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} {self.name}"

@@ -1,0 +1,562 @@
+"""The dossier's life: the ONLY writer of Nomination.state.
+
+Every transition is one function here. Each checks the actor's role and scope (PermissionDenied), the
+dossier's state and the round's window (ValidationError with a Vietnamese sentence), runs in a
+transaction holding the dossier's row lock, and appends a NominationEvent.
+"""
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from campaigns import roles
+from campaigns.models import AwardRound, AwardType, Person, Unit
+from criteria.models import Subject
+
+from . import deadlines, notifications
+from . import rules as perms
+from .completeness import criteria_for, missing_items, missing_message
+from .models import CriterionAssessment, Nomination, NominationEvent, Notification, State
+
+# Action codes stored on events, with the labels the history shows.
+ACTION_LABELS = {
+    "create": gettext_lazy("Lập hồ sơ"),
+    "submit": gettext_lazy("Nộp hồ sơ"),
+    "take": gettext_lazy("Nhận thẩm định"),
+    "assign": gettext_lazy("Phân công thẩm định"),
+    "return": gettext_lazy("Trả lại để bổ sung"),
+    "resubmit": gettext_lazy("Nộp lại sau bổ sung"),
+    "conclude_eligible": gettext_lazy("Kết luận: đủ điều kiện"),
+    "conclude_ineligible": gettext_lazy("Kết luận: không đủ điều kiện"),
+    "withdraw": gettext_lazy("Rút hồ sơ"),
+    "propose": gettext_lazy("Đưa vào danh sách đề nghị"),
+    "unpropose": gettext_lazy("Rút khỏi danh sách đề nghị"),
+    "award": gettext_lazy("Được khen thưởng"),
+    "not_award": gettext_lazy("Không được khen thưởng"),
+}
+
+
+def _today():
+    return timezone.localdate()
+
+
+def _lock(nomination: Nomination) -> Nomination:
+    # of=("self",): PostgreSQL refuses FOR UPDATE on the nullable side of the outer joins.
+    return (
+        Nomination.objects.select_for_update(of=("self",))
+        .select_related("round", "award_type", "proposing_unit", "nominee_unit", "nominee_person__unit")
+        .get(pk=nomination.pk)
+    )
+
+
+def _refuse_state(locked: Nomination, doing: str) -> ValidationError:
+    return ValidationError(
+        _(
+            "Hồ sơ %(code)s đang ở trạng thái “%(state)s” nên không thể %(doing)s. "
+            "Hãy tải lại trang để xem trạng thái mới."
+        )
+        % {"code": locked.code, "state": locked.get_state_display(), "doing": doing}
+    )
+
+
+def _ensure_not_decided(locked: Nomination) -> None:
+    if locked.round.decided_on:
+        raise ValidationError(
+            _("Đợt “%(round)s” đã có quyết định khen thưởng; hồ sơ không thể thay đổi nữa.")
+            % {"round": locked.round.name}
+        )
+
+
+def ensure_submission_window(rnd: AwardRound) -> None:
+    """Drafts are created and submitted only while the round accepts dossiers."""
+    today = _today()
+    if rnd.decided_on or today > rnd.closes_on:
+        raise ValidationError(
+            _("Đợt “%(round)s” đã hết hạn nhận hồ sơ (ngày %(date)s). Hồ sơ không thể lập hoặc nộp thêm.")
+            % {"round": rnd.name, "date": date_format(rnd.closes_on, "d/m/Y")}
+        )
+    if today < rnd.opens_on:
+        raise ValidationError(
+            _("Đợt “%(round)s” chưa mở nhận hồ sơ (mở từ ngày %(date)s). Hãy quay lại khi đợt mở.")
+            % {"round": rnd.name, "date": date_format(rnd.opens_on, "d/m/Y")}
+        )
+
+
+def ensure_supplement_window(rnd: AwardRound) -> None:
+    """A returned dossier may be supplemented until the round's appraisal deadline."""
+    if rnd.decided_on or _today() > rnd.appraisal_deadline:
+        raise ValidationError(
+            _("Đã quá hạn bổ sung hồ sơ của đợt “%(round)s” (ngày %(date)s). Hãy liên hệ Sở Nội vụ.")
+            % {"round": rnd.name, "date": date_format(rnd.appraisal_deadline, "d/m/Y")}
+        )
+
+
+def ensure_unit_may_edit(locked: Nomination) -> None:
+    """The unit changes content only in DRAFT (inside the window) or RETURNED (until the deadline)."""
+    if locked.state == State.DRAFT:
+        ensure_submission_window(locked.round)
+    elif locked.state == State.RETURNED:
+        ensure_supplement_window(locked.round)
+    else:
+        raise ValidationError(
+            _(
+                "Hồ sơ %(code)s đang ở trạng thái “%(state)s”: tài liệu và tự đánh giá đã khóa. "
+                "Chỉ sửa được khi hồ sơ còn là dự thảo hoặc bị trả lại để bổ sung."
+            )
+            % {"code": locked.code, "state": locked.get_state_display()}
+        )
+
+
+def _transition(
+    *,
+    actor,
+    nomination: Nomination,
+    action: str,
+    allowed: tuple,
+    to: str,
+    may: Callable,
+    doing: str,
+    comment: str = "",
+    check: Callable[[Nomination], None] | None = None,
+    compute: Callable[[Nomination], dict] | None = None,
+    **changes,
+) -> Nomination:
+    """Lock, check scope then state then the action's own rule, move, log. Call inside atomic.
+
+    `compute(locked)` returns more fields to set; it runs only once every check has passed.
+    """
+    locked = _lock(nomination)
+    if not may.test(actor, locked):
+        raise PermissionDenied(
+            _("Bạn không có quyền thực hiện thao tác này với hồ sơ %(code)s.") % {"code": locked.code}
+        )
+    if locked.state not in allowed:
+        raise _refuse_state(locked, doing)
+    if check is not None:
+        check(locked)
+    if compute is not None:
+        changes.update(compute(locked))
+    from_state = locked.state
+    locked.state = to
+    for field, value in changes.items():
+        setattr(locked, field, value)
+    locked.save(update_fields=["state", "updated_at", *changes])
+    NominationEvent.objects.create(
+        nomination=locked, actor=actor, action=action, from_state=from_state, to_state=to, comment=comment
+    )
+    # The caller's instance follows, so that it does not hold a stale state.
+    nomination.state = locked.state
+    for field, value in changes.items():
+        setattr(nomination, field, value)
+    return locked
+
+
+# --- The unit's side ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_draft(
+    *,
+    actor,
+    round: AwardRound,  # noqa: A002 - the domain's word
+    award_type: AwardType,
+    subject: str,
+    proposing_unit: Unit,
+    nominee_unit: Unit | None = None,
+    nominee_person: Person | None = None,
+    summary: str = "",
+) -> Nomination:
+    """Open a new dossier as a draft for a unit or person of the actor's subtree."""
+    if not perms.is_unit_member(actor):
+        raise PermissionDenied(_("Chỉ thủ trưởng hoặc cán bộ thi đua của đơn vị mới lập được hồ sơ."))
+    own = roles.unit_of(actor)
+    if subject == Subject.COLLECTIVE:
+        nominee_person = None
+        home = nominee_unit
+    elif subject == Subject.INDIVIDUAL:
+        nominee_unit = None
+        home = nominee_person.unit if nominee_person else None
+    else:
+        raise ValidationError(_("Hãy chọn đối tượng đề nghị: tập thể hoặc cá nhân."))
+    if home is None:
+        raise ValidationError(_("Hãy chọn tập thể hoặc cá nhân được đề nghị."))
+    if not own.contains(home) or not own.contains(proposing_unit):
+        raise PermissionDenied(_("Chỉ đề nghị được cho đơn vị mình và các đơn vị trực thuộc."))
+    if not proposing_unit.contains(home):
+        raise ValidationError(
+            _("Đơn vị trình phải là đơn vị của người được đề nghị hoặc đơn vị cấp trên của đơn vị đó.")
+        )
+    if award_type.level != AwardType.Level.PROVINCE:
+        raise ValidationError(
+            _("“%(award)s” do thủ trưởng đơn vị quyết định, không gửi hồ sơ lên Sở Nội vụ.")
+            % {"award": award_type.name}
+        )
+    ensure_submission_window(round)
+    nomination = Nomination(
+        round=round,
+        award_type=award_type,
+        subject=subject,
+        nominee_unit=nominee_unit,
+        nominee_person=nominee_person,
+        proposing_unit=proposing_unit,
+        summary=summary,
+        created_by=actor,
+    )
+    try:
+        with transaction.atomic():
+            nomination.save()
+    except IntegrityError as exc:
+        if "nomination_one_live_dossier" not in str(exc):
+            raise
+        raise ValidationError(
+            _(
+                "%(nominee)s đã có một hồ sơ đề nghị “%(award)s” đang xử lý trong đợt “%(round)s”. "
+                "Hãy mở hồ sơ đó thay vì lập hồ sơ mới."
+            )
+            % {
+                "nominee": home if nominee_unit else nominee_person,
+                "award": award_type.short_name,
+                "round": round.name,
+            }
+        ) from exc
+    NominationEvent.objects.create(
+        nomination=nomination, actor=actor, action="create", from_state="", to_state=State.DRAFT
+    )
+    return nomination
+
+
+def _becomes_complete(locked: Nomination) -> dict:
+    """Fields set when a complete dossier reaches Sở Nội vụ: the appraisal clock starts now."""
+    now = timezone.now()
+    due = deadlines.add_working_days(
+        timezone.localdate(now), locked.round.appraisal_working_days, deadlines.holidays()
+    )
+    AwardRound.objects.filter(pk=locked.round_id, submissions_started_at__isnull=True).update(
+        submissions_started_at=now
+    )
+    return {"complete_at": now, "appraisal_due_on": due}
+
+
+def _require_complete(locked: Nomination) -> None:
+    missing = missing_items(locked)
+    if missing:
+        raise ValidationError(missing_message(missing))
+
+
+@transaction.atomic
+def submit(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
+    """DRAFT → SUBMITTED by the unit's head; the dossier must be complete; content locks."""
+
+    def check(locked):
+        ensure_submission_window(locked.round)
+        _require_complete(locked)
+
+    locked = _transition(
+        actor=actor,
+        nomination=nomination,
+        action="submit",
+        allowed=(State.DRAFT,),
+        to=State.SUBMITTED,
+        may=perms.may_decide_for_unit,
+        doing=_("nộp"),
+        comment=comment,
+        check=check,
+        compute=lambda locked: {"submitted_at": timezone.now(), **_becomes_complete(locked)},
+    )
+    notifications.notify(
+        users=notifications.appraisal_recipients(locked),
+        nomination=locked,
+        kind=Notification.Kind.ARRIVED,
+        message=_("Hồ sơ %(code)s (%(nominee)s) của %(unit)s vừa được nộp, chờ thẩm định.")
+        % {"code": locked.code, "nominee": locked.nominee_name, "unit": locked.proposing_unit.name},
+    )
+    return locked
+
+
+@transaction.atomic
+def resubmit(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
+    """RETURNED → SUBMITTED after the unit supplemented it; history is kept, the clock restarts."""
+
+    def check(locked):
+        ensure_supplement_window(locked.round)
+        _require_complete(locked)
+
+    locked = _transition(
+        actor=actor,
+        nomination=nomination,
+        action="resubmit",
+        allowed=(State.RETURNED,),
+        to=State.SUBMITTED,
+        may=perms.may_decide_for_unit,
+        doing=_("nộp lại"),
+        comment=comment,
+        check=check,
+        compute=_becomes_complete,
+    )
+    notifications.notify(
+        users=notifications.appraisal_recipients(locked),
+        nomination=locked,
+        kind=Notification.Kind.ARRIVED,
+        message=_("Hồ sơ %(code)s (%(nominee)s) đã được %(unit)s bổ sung và nộp lại.")
+        % {"code": locked.code, "nominee": locked.nominee_name, "unit": locked.proposing_unit.name},
+    )
+    return locked
+
+
+@transaction.atomic
+def withdraw(*, actor, nomination: Nomination, reason: str = "") -> Nomination:
+    """DRAFT / SUBMITTED / RETURNED → WITHDRAWN by the unit's head."""
+    return _transition(
+        actor=actor,
+        nomination=nomination,
+        action="withdraw",
+        allowed=(State.DRAFT, State.SUBMITTED, State.RETURNED),
+        to=State.WITHDRAWN,
+        may=perms.may_decide_for_unit,
+        doing=_("rút"),
+        comment=reason.strip(),
+        check=_ensure_not_decided,
+    )
+
+
+# --- Sở Nội vụ's side -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def take(*, actor, nomination: Nomination) -> Nomination:
+    """SUBMITTED → IN_REVIEW: the specialist takes the dossier (unassigned, or already theirs)."""
+    return _transition(
+        actor=actor,
+        nomination=nomination,
+        action="take",
+        allowed=(State.SUBMITTED,),
+        to=State.IN_REVIEW,
+        may=perms.may_take,
+        doing=_("nhận thẩm định"),
+        check=_ensure_not_decided,
+        appraiser=actor,
+    )
+
+
+@transaction.atomic
+def take_next(*, actor) -> Nomination | None:
+    """Take the oldest complete dossier nobody is assigned to; None when the queue is empty."""
+    if not perms.is_noivu_staff(actor):
+        raise PermissionDenied(_("Chỉ chuyên viên Sở Nội vụ mới nhận hồ sơ thẩm định."))
+    candidate = (
+        Nomination.objects.select_for_update(skip_locked=True)
+        .filter(state=State.SUBMITTED, appraiser__isnull=True, round__decided_on__isnull=True)
+        .order_by("complete_at", "pk")
+        .first()
+    )
+    if candidate is None:
+        return None
+    return take(actor=actor, nomination=candidate)
+
+
+@transaction.atomic
+def assign(*, actor, nomination: Nomination, appraiser) -> Nomination:
+    """The manager assigns (or reassigns) a dossier to a specialist; it is then in review."""
+    if not perms.is_noivu_staff(appraiser):
+        raise ValidationError(_("Chỉ phân công được cho chuyên viên Sở Nội vụ."))
+    name = get_user_model().objects.filter(pk=appraiser.pk).values_list("last_name", "first_name").first()
+    label = " ".join(p for p in (name or ()) if p) or appraiser.get_username()
+    locked = _transition(
+        actor=actor,
+        nomination=nomination,
+        action="assign",
+        allowed=(State.SUBMITTED, State.IN_REVIEW),
+        to=State.IN_REVIEW,
+        may=perms.may_assign,
+        doing=_("phân công"),
+        check=_ensure_not_decided,
+        comment=_("Phân công cho %(name)s") % {"name": label},
+        appraiser=appraiser,
+    )
+    notifications.notify(
+        users=[appraiser],
+        nomination=locked,
+        kind=Notification.Kind.ASSIGNED,
+        message=_("Bạn được phân công thẩm định hồ sơ %(code)s (%(nominee)s), hạn %(due)s.")
+        % {
+            "code": locked.code,
+            "nominee": locked.nominee_name,
+            "due": date_format(locked.appraisal_due_on, "d/m/Y") if locked.appraisal_due_on else "—",
+        },
+    )
+    return locked
+
+
+@transaction.atomic
+def return_for_supplement(*, actor, nomination: Nomination, reason: str) -> Nomination:
+    """IN_REVIEW → RETURNED with the reason the unit will read; the dossier unlocks for it."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Hãy ghi rõ lý do trả lại để đơn vị biết cần bổ sung gì."))
+    locked = _transition(
+        actor=actor,
+        nomination=nomination,
+        action="return",
+        allowed=(State.IN_REVIEW,),
+        to=State.RETURNED,
+        may=perms.may_appraise,
+        doing=_("trả lại"),
+        comment=reason,
+        check=_ensure_not_decided,
+        appraisal_due_on=None,
+    )
+    notifications.notify(
+        users=notifications.unit_recipients(locked),
+        nomination=locked,
+        kind=Notification.Kind.RETURNED,
+        message=_("Hồ sơ %(code)s (%(nominee)s) bị trả lại để bổ sung. Lý do: %(reason)s")
+        % {"code": locked.code, "nominee": locked.nominee_name, "reason": reason},
+    )
+    return locked
+
+
+def _scored_total(locked: Nomination, *, require_all: bool) -> Decimal | None:
+    criteria = criteria_for(locked)
+    points = dict(
+        CriterionAssessment.objects.filter(nomination=locked).values_list("criterion_id", "appraiser_points")
+    )
+    unscored = [c.code for c in criteria if points.get(c.pk) is None]
+    if require_all and unscored:
+        raise ValidationError(
+            _("Chưa chấm điểm tiêu chí: %(codes)s. Hãy chấm đủ các tiêu chí rồi kết luận.")
+            % {"codes": ", ".join(unscored)}
+        )
+    scored = [points[c.pk] for c in criteria if points.get(c.pk) is not None]
+    return sum(scored, Decimal(0)) if scored else None
+
+
+def _notify_concluded(locked: Nomination, verdict: str, reason: str) -> None:
+    notifications.notify(
+        users=notifications.unit_recipients(locked),
+        nomination=locked,
+        kind=Notification.Kind.CONCLUDED,
+        message=_("Hồ sơ %(code)s (%(nominee)s) đã được thẩm định: %(verdict)s. %(reason)s")
+        % {"code": locked.code, "nominee": locked.nominee_name, "verdict": verdict, "reason": reason},
+    )
+
+
+@transaction.atomic
+def conclude_eligible(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
+    """IN_REVIEW → APPRAISED: every criterion scored; the total becomes the dossier's score."""
+    comment = (comment or "").strip()
+    locked = _transition(
+        actor=actor,
+        nomination=nomination,
+        action="conclude_eligible",
+        allowed=(State.IN_REVIEW,),
+        to=State.APPRAISED,
+        may=perms.may_appraise,
+        doing=_("kết luận"),
+        comment=comment,
+        check=_ensure_not_decided,
+        compute=lambda locked: {
+            "score": _scored_total(locked, require_all=True),
+            "conclusion": comment,
+            "concluded_at": timezone.now(),
+        },
+    )
+    _notify_concluded(locked, _("đủ điều kiện"), comment)
+    return locked
+
+
+@transaction.atomic
+def conclude_ineligible(*, actor, nomination: Nomination, reason: str) -> Nomination:
+    """IN_REVIEW → INELIGIBLE with the reasons the unit will read."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Hãy ghi rõ lý do hồ sơ không đủ điều kiện."))
+    locked = _transition(
+        actor=actor,
+        nomination=nomination,
+        action="conclude_ineligible",
+        allowed=(State.IN_REVIEW,),
+        to=State.INELIGIBLE,
+        may=perms.may_appraise,
+        doing=_("kết luận"),
+        comment=reason,
+        check=_ensure_not_decided,
+        compute=lambda locked: {
+            "score": _scored_total(locked, require_all=False),
+            "conclusion": reason,
+            "concluded_at": timezone.now(),
+        },
+    )
+    _notify_concluded(locked, _("không đủ điều kiện"), reason)
+    return locked
+
+
+# --- For the awards app ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def mark_proposed(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
+    """APPRAISED → PROPOSED: put on the list proposed to the council (quota checked by awards)."""
+    return _transition(
+        actor=actor,
+        nomination=nomination,
+        action="propose",
+        allowed=(State.APPRAISED,),
+        to=State.PROPOSED,
+        may=perms.may_record_award_outcome,
+        doing=_("đưa vào danh sách đề nghị"),
+        comment=comment,
+        check=_ensure_not_decided,
+    )
+
+
+@transaction.atomic
+def unmark_proposed(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
+    """PROPOSED → APPRAISED: take off the proposed list."""
+    return _transition(
+        actor=actor,
+        nomination=nomination,
+        action="unpropose",
+        allowed=(State.PROPOSED,),
+        to=State.APPRAISED,
+        may=perms.may_record_award_outcome,
+        doing=_("rút khỏi danh sách đề nghị"),
+        comment=comment,
+        check=_ensure_not_decided,
+    )
+
+
+@transaction.atomic
+def mark_awarded(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
+    """PROPOSED → AWARDED, recorded with the award decision."""
+    return _transition(
+        actor=actor,
+        nomination=nomination,
+        action="award",
+        allowed=(State.PROPOSED,),
+        to=State.AWARDED,
+        may=perms.may_record_award_outcome,
+        doing=_("ghi nhận khen thưởng"),
+        comment=comment,
+    )
+
+
+@transaction.atomic
+def mark_not_awarded(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
+    """PROPOSED → NOT_AWARDED, recorded when the decision leaves the dossier out."""
+    return _transition(
+        actor=actor,
+        nomination=nomination,
+        action="not_award",
+        allowed=(State.PROPOSED,),
+        to=State.NOT_AWARDED,
+        may=perms.may_record_award_outcome,
+        doing=_("ghi nhận không khen thưởng"),
+        comment=comment,
+    )
