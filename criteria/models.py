@@ -1,5 +1,6 @@
 """Criteria of a campaign, the yearly dân vận chính quyền results of units, and units' own duties."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -111,3 +112,130 @@ class UnitRanking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year}: {self.rank}"
+
+
+# --- Units' own duties (part VI.1.a of a plan, and its reporting): feed criteria (a) and (g) ------
+
+
+class DutyDeadline(models.Model):
+    """A date by which every participating unit owes something: registration, its plan, a report."""
+
+    class Kind(models.TextChoices):
+        REGISTRATION = "registration", _("Đăng ký thi đua")
+        LAUNCH_PLAN = "launch_plan", _("Kế hoạch phát động của đơn vị")
+        REPORT = "report", _("Báo cáo định kỳ")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="duty_deadlines")
+    kind = models.CharField(_("loại nhiệm vụ"), max_length=16, choices=Kind.choices)
+    code = models.SlugField(_("mã"), max_length=64)
+    title = models.CharField(_("tên"), max_length=255)
+    period_start = models.DateField(_("kỳ báo cáo từ"), null=True, blank=True)
+    period_end = models.DateField(_("kỳ báo cáo đến"), null=True, blank=True)
+    due_on = models.DateField(_("hạn nộp"))
+
+    class Meta:
+        verbose_name = _("hạn nhiệm vụ của đơn vị")
+        verbose_name_plural = _("hạn nhiệm vụ của đơn vị")
+        ordering = ["campaign", "due_on", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "code"], name="duty_deadline_code_unique"),
+            # One registration deadline and one plan deadline per campaign; reports may be many.
+            models.UniqueConstraint(
+                fields=["campaign", "kind"],
+                condition=~Q(kind="report"),
+                name="duty_deadline_single_per_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True)
+                | Q(period_end__isnull=True)
+                | Q(period_end__gte=models.F("period_start")),
+                name="duty_deadline_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Registration(models.Model):
+    """Đăng ký thi đua: the unit joins the movement and writes down its commitments."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="registrations")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="emulation_registrations")
+    commitments = models.TextField(_("nội dung đăng ký, cam kết"))
+    registered_at = models.DateTimeField(_("thời điểm đăng ký"))
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người đăng ký")
+    )
+    updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("đăng ký thi đua")
+        verbose_name_plural = _("đăng ký thi đua")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit"], name="registration_per_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.campaign.number}"
+
+
+class StoredFile(models.Model):
+    """Fields of a file kept under MEDIA_ROOT (checked by campaigns.files)."""
+
+    file_name = models.CharField(max_length=255, editable=False)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    size = models.PositiveIntegerField(_("dung lượng"))
+    sha256 = models.CharField(max_length=64)
+    content_type = models.CharField(max_length=128)
+
+    class Meta:
+        abstract = True
+
+
+class UnitPlan(StoredFile):
+    """The plan with which a unit launched the movement (kế hoạch phát động của đơn vị)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="unit_plans")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="launch_plans")
+    number = models.CharField(_("số, ký hiệu"), max_length=64)
+    issued_on = models.DateField(_("ngày ban hành"))
+    # First upload decides on time / late; a later replacement keeps it.
+    submitted_at = models.DateTimeField(_("nộp lần đầu"))
+    updated_at = models.DateTimeField(_("cập nhật lần cuối"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
+    )
+
+    class Meta:
+        verbose_name = _("kế hoạch phát động của đơn vị")
+        verbose_name_plural = _("kế hoạch phát động của đơn vị")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit"], name="unit_plan_per_campaign"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} – {self.unit}"
+
+
+class PeriodicReport(StoredFile):
+    """A unit's report for one reporting deadline."""
+
+    deadline = models.ForeignKey(DutyDeadline, on_delete=models.PROTECT, related_name="reports")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="periodic_reports")
+    number = models.CharField(_("số, ký hiệu"), max_length=64, blank=True)
+    submitted_at = models.DateTimeField(_("nộp lần đầu"))
+    updated_at = models.DateTimeField(_("cập nhật lần cuối"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
+    )
+
+    class Meta:
+        verbose_name = _("báo cáo định kỳ của đơn vị")
+        verbose_name_plural = _("báo cáo định kỳ của đơn vị")
+        constraints = [
+            models.UniqueConstraint(fields=["deadline", "unit"], name="periodic_report_per_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deadline} – {self.unit}"
