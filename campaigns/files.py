@@ -34,7 +34,10 @@ XLSX = FileKind(
 )
 JPEG = FileKind("jpeg", "Ảnh JPEG", ".jpg", "image/jpeg")
 PNG = FileKind("png", "Ảnh PNG", ".png", "image/png")
+# Text has no magic bytes: a .csv is accepted only where CSV is allowed and it decodes as UTF-8.
+CSV = FileKind("csv", "CSV (UTF-8)", ".csv", "text/csv")
 DOCUMENT_KINDS = (PDF, DOCX, XLSX, JPEG, PNG)
+TABULAR_KINDS = (XLSX, CSV)
 IMAGE_KINDS = (JPEG, PNG)
 
 _EXTENSIONS = {
@@ -44,6 +47,7 @@ _EXTENSIONS = {
     ".jpg": JPEG,
     ".jpeg": JPEG,
     ".png": PNG,
+    ".csv": CSV,
 }
 # Markup that must never appear near the start of a file we accept (HTML/SVG polyglots).
 _MARKUP = (b"<html", b"<script", b"<!doctype", b"<svg", b"<body", b"<iframe", b"<?xml")
@@ -101,6 +105,8 @@ def check_upload(upload, allowed=DOCUMENT_KINDS) -> CheckedFile:
     data = upload.read()
     upload.seek(0)
     kind = sniff(data[:16], data)
+    if kind is None and CSV in allowed and name.lower().endswith(".csv"):
+        kind = _sniff_csv(data)
     labels = ", ".join(k.label for k in allowed)
     if kind is None or kind not in allowed:
         raise ValidationError(
@@ -119,6 +125,18 @@ def check_upload(upload, allowed=DOCUMENT_KINDS) -> CheckedFile:
     return CheckedFile(
         kind=kind, original_name=name[:255], size=size, sha256=hashlib.sha256(data).hexdigest(), data=data
     )
+
+
+def _sniff_csv(data: bytes) -> FileKind | None:
+    if b"\x00" in data:
+        return None
+    try:
+        head = data[:4096].decode("utf-8-sig", errors="strict" if len(data) <= 4096 else "ignore").lower()
+    except UnicodeDecodeError:
+        return None
+    if any(tag.decode() in head for tag in _MARKUP):
+        return None
+    return CSV
 
 
 def store(checked: CheckedFile, folder: str) -> str:

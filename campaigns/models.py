@@ -1,5 +1,7 @@
 """The campaign as data: the plan, its rounds, the units taking part, their people and users."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -40,6 +42,14 @@ class Cluster(models.Model):
         verbose_name = _("cụm, khối thi đua")
         verbose_name_plural = _("cụm, khối thi đua")
         ordering = ["kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(leader_unit__isnull=True)
+                | Q(deputy_unit__isnull=True)
+                | ~Q(leader_unit=models.F("deputy_unit")),
+                name="cluster_leader_is_not_deputy",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -54,6 +64,55 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=day)
         )
+
+    def active(self) -> "UnitQuerySet":
+        """Units in force today."""
+        return self.valid_on(timezone.localdate())
+
+    def dissolved(self) -> "UnitQuerySet":
+        """Units whose validity ended before today (their history stays)."""
+        return self.filter(valid_to__lt=timezone.localdate())
+
+    def rebuild_paths(self) -> int:
+        """Recompute every unit's materialised path from its parents (after bulk writes).
+
+        Two queries plus one UPDATE per thousand changed units; returns how many changed.
+        """
+        rows = list(Unit.objects.values_list("id", "parent_id", "path"))
+        parent_of = {pk: parent for pk, parent, _path in rows}
+        paths: dict[int, str] = {}
+        for pk in parent_of:
+            chain = []
+            node = pk
+            while node is not None and node not in paths:
+                if node in chain:
+                    raise ValueError("cycle in the unit tree")
+                chain.append(node)
+                node = parent_of.get(node)
+            prefix = paths[node] if node is not None else "/"
+            for member in reversed(chain):
+                prefix = f"{prefix}{member}/"
+                paths[member] = prefix
+        changed = [Unit(pk=pk, path=paths[pk]) for pk, _parent, old in rows if paths[pk] != old]
+        Unit.objects.bulk_update(changed, ["path"], batch_size=1000)
+        return len(changed)
+
+    def lineage_of(self, unit: "Unit") -> list["Unit"]:
+        """Every unit this one descends from through reorganisations (predecessors, theirs, …)."""
+        found: dict[int, Unit] = {}
+        frontier = [unit.pk]
+        while frontier:
+            # One query per generation of reorganisation (district → commune is one or two).
+            step = list(
+                Unit.objects.filter(successors__in=frontier)
+                .exclude(pk__in=[*found, unit.pk])
+                .select_related("parent")
+                .distinct()
+            )
+            for predecessor in step:
+                found[predecessor.pk] = predecessor
+            frontier = [p.pk for p in step]
+        return sorted(found.values(), key=lambda u: (u.valid_to or dt.date.max, u.name))
 
 
 class Unit(models.Model):
@@ -118,9 +177,7 @@ class Unit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name = normalize(self.name)
-        self.code = normalize(self.code)
-        self.search_name = fold(f"{self.code} {self.name}")
+        self.clean_fields_for_storage()
         super().save(*args, **kwargs)
         path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
         if path != self.path:
@@ -132,12 +189,31 @@ class Unit(models.Model):
                 for child in Unit.objects.filter(path__startswith=old).exclude(pk=self.pk):
                     Unit.objects.filter(pk=child.pk).update(path=path + child.path[len(old) :])
 
+    def clean_fields_for_storage(self) -> None:
+        """NFC-normalise code and name and refresh the folded search copy (save and bulk imports)."""
+        self.name = normalize(self.name)
+        self.code = normalize(self.code)
+        self.search_name = fold(f"{self.code} {self.name}")
+
     @property
     def is_active(self) -> bool:
         today = timezone.localdate()
         return (self.valid_from is None or self.valid_from <= today) and (
             self.valid_to is None or self.valid_to >= today
         )
+
+    @property
+    def is_dissolved(self) -> bool:
+        return self.valid_to is not None and self.valid_to < timezone.localdate()
+
+    @property
+    def ancestor_ids(self) -> list[int]:
+        """Ids from the root down to the parent, read from the materialised path (no query)."""
+        return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
+
+    @property
+    def depth(self) -> int:
+        return max(self.path.count("/") - 2, 0)
 
     def contains(self, other: "Unit | None") -> bool:
         """Whether other is this unit or below it."""
@@ -194,10 +270,15 @@ class Person(models.Model):
         return f"<Person {self.pk}>"
 
     def save(self, *args, **kwargs):
+        self.clean_fields_for_storage()
+        super().save(*args, **kwargs)
+
+    def clean_fields_for_storage(self) -> None:
+        """NFC-normalise the name, refresh the folded search copy (save and bulk imports)."""
         self.full_name = normalize(self.full_name)
+        self.position = normalize(self.position)
         self.search_name = fold(self.full_name)
         self.personal_id = normalize(self.personal_id) or None
-        super().save(*args, **kwargs)
 
     @property
     def masked_personal_id(self) -> str:
@@ -428,3 +509,43 @@ class RoundQuota(models.Model):
 
     def __str__(self) -> str:
         return f"{self.award_type.short_name}: {self.max_count}"
+
+
+class ImportBatch(models.Model):
+    """An uploaded spreadsheet kept between its preview and its confirmation (browser imports)."""
+
+    class Kind(models.TextChoices):
+        UNITS = "units", _("Danh sách đơn vị")
+        PEOPLE = "people", _("Danh sách cá nhân")
+
+    class State(models.TextChoices):
+        PREVIEWED = "previewed", _("Đã xem trước")
+        CONFIRMED = "confirmed", _("Đã nhập")
+        DISCARDED = "discarded", _("Đã hủy")
+
+    kind = models.CharField(_("loại dữ liệu"), max_length=16, choices=Kind.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người tải lên"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("lúc tải lên"), auto_now_add=True)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    # Storage name under MEDIA_ROOT; emptied once the batch is confirmed or discarded (the file
+    # holds personal data, so it is not kept longer than the import needs).
+    file = models.CharField(max_length=255, blank=True, editable=False)
+    sha256 = models.CharField(max_length=64, editable=False)
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=State.choices, default=State.PREVIEWED, editable=False
+    )
+    row_count = models.PositiveIntegerField(_("số dòng"), default=0)
+    error_count = models.PositiveIntegerField(_("số lỗi"), default=0)
+    created_count = models.PositiveIntegerField(_("số bản ghi thêm mới"), default=0)
+    updated_count = models.PositiveIntegerField(_("số bản ghi cập nhật"), default=0)
+    confirmed_at = models.DateTimeField(_("lúc nhập"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("lượt nhập dữ liệu")
+        verbose_name_plural = _("lượt nhập dữ liệu")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.original_name}"

@@ -64,3 +64,17 @@ rules.add_perm("campaigns.import_data", is_noivu_staff)
 rules.add_perm("campaigns.view_unit", is_province_wide | (is_unit_member & unit_in_user_tree))
 rules.add_perm("campaigns.view_person", is_noivu_staff | is_leader | (is_unit_member & person_in_user_tree))
 rules.add_perm("campaigns.view_personal_id", is_noivu_staff)
+# Directory pages: the list itself; which rows a user sees is selectors.visible_units/visible_people.
+rules.add_perm("campaigns.view_unit_list", is_province_wide | is_unit_member)
+rules.add_perm("campaigns.view_person_list", is_noivu_staff | is_leader | is_unit_member)
+rules.add_perm("campaigns.view_cluster_list", is_province_wide | is_unit_member)
+# Onboarding units: the head of Ban Thi đua – Khen thưởng creates and deactivates accounts.
+rules.add_perm("campaigns.manage_users", is_noivu_manager)
+
+
+@rules.predicate
+def is_batch_owner(user, batch) -> bool:
+    return batch is not None and batch.created_by_id == user.pk
+
+
+rules.add_perm("campaigns.confirm_import", is_noivu_staff & is_batch_owner)

@@ -38,7 +38,8 @@ class Table:
 
 
 def _header_key(text) -> str:
-    return fold(str(text or "")).replace("  ", " ")
+    # "Mã  đơn vị ", "MA DON VI" and "madonvi" are the same column; a BOM may cling to the first one.
+    return "".join(fold(str(text or "").replace("\ufeff", "")).split())
 
 
 def read_table(data: bytes, filename: str, columns: dict[str, str], required: tuple[str, ...]) -> Table:
@@ -91,12 +92,11 @@ def _csv_rows(data: bytes) -> list[list]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise TableError("Tệp CSV không ở mã UTF-8. Hãy lưu lại tệp với “CSV UTF-8”.") from exc
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    # Excel in a Vietnamese locale saves "CSV" with semicolons: take the separator the header uses
+    # most (csv.Sniffer guesses wrong on names that contain commas).
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
 
 def text_cell(value) -> str:
@@ -110,6 +110,17 @@ def text_cell(value) -> str:
 def code_cell(value) -> str:
     """A code typed in Excel may arrive as a number (1.0) or with a leading apostrophe."""
     return text_cell(value).lstrip("'")
+
+
+def digits_cell(value, width: int) -> str:
+    """A number typed in Excel loses its leading zeros (033… becomes 33…): put them back."""
+    if isinstance(value, bool):
+        return text_cell(value)
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        digits = str(int(value))
+        # Only a province code 00x/0xx can lose one or two zeros; anything shorter is a wrong number.
+        return digits.zfill(width) if width - 2 <= len(digits) < width else digits
+    return "".join(code_cell(value).replace(".", " ").split())
 
 
 def date_cell(value) -> dt.date | None:
@@ -128,6 +139,9 @@ def date_cell(value) -> dt.date | None:
             return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
         raise ValueError(f"“{value}” không phải là ngày hợp lệ")
     text = normalize(str(value))
+    if text.isdigit() and 3 <= len(text) <= 6:
+        # An Excel serial number that went through a CSV export.
+        return date_cell(int(text))
     for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
             return dt.datetime.strptime(text, fmt).date()

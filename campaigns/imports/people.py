@@ -1,0 +1,308 @@
+"""Import of people (cán bộ, công chức, viên chức): matched by identification number, else by
+name + date of birth + unit, so that importing the same file again updates instead of duplicating.
+
+Identification numbers appear in no message and no log line except as their last four digits.
+"""
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ..models import Person, Unit
+from ..tabular import code_cell, date_cell, digits_cell, read_table, text_cell
+from .common import (
+    BATCH_SIZE,
+    CONCURRENT_CHANGE,
+    YES_NO,
+    ImportResult,
+    PreviewRow,
+    add_error,
+    lookup,
+    mask,
+    vocabulary,
+)
+
+PEOPLE_COLUMNS = {
+    "full_name": "Họ và tên",
+    "date_of_birth": "Ngày sinh",
+    "gender": "Giới tính",
+    "position": "Chức vụ",
+    "unit": "Mã đơn vị",
+    "category": "Đối tượng",
+    "personal_id": "Số định danh cá nhân",
+    "is_leadership": "Lãnh đạo, quản lý",
+    "is_direct_worker": "Trực tiếp lao động, công tác",
+}
+REQUIRED = ("full_name", "date_of_birth", "gender", "unit", "category")
+GENDERS = vocabulary(
+    {
+        "Nam": Person.Gender.MALE,
+        "Nữ": Person.Gender.FEMALE,
+        "male": Person.Gender.MALE,
+        "female": Person.Gender.FEMALE,
+        "M": Person.Gender.MALE,
+        "F": Person.Gender.FEMALE,
+    }
+)
+CATEGORIES = vocabulary(
+    {
+        **{str(label): value for value, label in Person.Category.choices},
+        **{value: value for value in Person.Category.values},
+        "CB": Person.Category.CAN_BO,
+        "CC": Person.Category.CONG_CHUC,
+        "VC": Person.Category.VIEN_CHUC,
+    }
+)
+CATEGORY_HINT = ", ".join(f"“{label}”" for label in Person.Category.labels)
+# Stored field -> the column it comes from; a column missing from the file leaves its field alone.
+UPDATABLE = {
+    "full_name": "full_name",
+    "search_name": "full_name",
+    "date_of_birth": "date_of_birth",
+    "gender": "gender",
+    "position": "position",
+    "unit_id": "unit",
+    "category": "category",
+    "personal_id": "personal_id",
+    "is_leadership": "is_leadership",
+    "is_direct_worker": "is_direct_worker",
+}
+EARLIEST_BIRTH = dt.date(1930, 1, 1)
+MINIMUM_AGE_YEARS = 15
+
+
+def import_people(data: bytes, filename: str, *, dry_run: bool) -> ImportResult:
+    """Validate every row; unless dry_run or any error, create or update the people in one transaction.
+
+    Queries do not grow with the rows beyond one per thousand (lookups and batched writes).
+    Raises tabular.TableError when the file itself cannot be read.
+    """
+    table = read_table(data, filename, PEOPLE_COLUMNS, REQUIRED)
+    present = {key for key in PEOPLE_COLUMNS if PEOPLE_COLUMNS[key] not in table.missing_optional}
+    result = ImportResult(headers=[PEOPLE_COLUMNS[k] for k in PEOPLE_COLUMNS if k in present])
+    codes = {code_cell(r.values.get("unit")) for r in table.rows}
+    units = dict(Unit.objects.filter(code__in=codes).values_list("code", "id"))
+    today = timezone.localdate()
+
+    people: list[tuple[Person, PreviewRow]] = []
+    first_id_row: dict[str, int] = {}
+    first_key_row: dict[tuple, int] = {}
+    for row in table.rows:
+        preview = PreviewRow(number=row.number, cells=[])
+        result.rows.append(preview)
+        person = _parse_row(row.values, present, preview, result.errors, units, today)
+        preview.cells = _display_cells(row.values, person, present)
+        if preview.errors:
+            continue
+        if person.personal_id:
+            if person.personal_id in first_id_row:
+                add_error(
+                    result.errors,
+                    preview,
+                    PEOPLE_COLUMNS["personal_id"],
+                    f"Số định danh {mask(person.personal_id)} trùng với dòng "
+                    f"{first_id_row[person.personal_id]}. "
+                    "Mỗi người chỉ có một số định danh; hãy kiểm tra lại.",
+                )
+                continue
+            first_id_row[person.personal_id] = row.number
+        else:
+            key = _key(person)
+            if key in first_key_row:
+                add_error(
+                    result.errors,
+                    preview,
+                    PEOPLE_COLUMNS["full_name"],
+                    f"Trùng người với dòng {first_key_row[key]} (cùng họ tên, ngày sinh, đơn vị). "
+                    "Hãy xóa dòng lặp hoặc ghi số định danh để phân biệt.",
+                )
+                continue
+            first_key_row[key] = row.number
+        people.append((person, preview))
+
+    fields = [f for f, column in UPDATABLE.items() if column in present]
+    _match_existing(people, result, fields)
+    actions = [preview.action for _, preview in people]
+    result.created, result.updated = actions.count("create"), actions.count("update")
+    result.unchanged = actions.count("unchanged")
+    if result.errors or dry_run:
+        return result
+    try:
+        with transaction.atomic():
+            Person.objects.bulk_create(
+                [p for p, preview in people if preview.action == "create"], batch_size=BATCH_SIZE
+            )
+            Person.objects.bulk_update(
+                [p for p, preview in people if preview.action == "update"],
+                [f.removesuffix("_id") if f == "unit_id" else f for f in fields],
+                batch_size=BATCH_SIZE,
+            )
+    except IntegrityError:
+        result.errors.append(CONCURRENT_CHANGE)
+        return result
+    result.written = True
+    return result
+
+
+def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, units: dict, today) -> Person:
+    column = PEOPLE_COLUMNS
+    person = Person(full_name=text_cell(values.get("full_name")), position=text_cell(values.get("position")))
+    if not person.full_name:
+        add_error(errors, preview, column["full_name"], "Thiếu họ và tên. Hãy ghi đầy đủ họ, tên đệm và tên.")
+    elif len(person.full_name) > 255 or not any(ch.isalpha() for ch in person.full_name):
+        add_error(
+            errors, preview, column["full_name"], "Họ và tên không hợp lệ. Hãy ghi lại họ tên bằng chữ."
+        )
+    if len(person.position) > 255:
+        add_error(errors, preview, column["position"], "Chức vụ dài quá 255 ký tự. Hãy rút gọn.")
+    try:
+        person.date_of_birth = date_cell(values.get("date_of_birth"))
+    except ValueError as exc:
+        add_error(errors, preview, column["date_of_birth"], f"{exc}. Hãy ghi ngày sinh dạng dd/mm/yyyy.")
+    born = person.date_of_birth
+    if born and not (EARLIEST_BIRTH <= born <= today.replace(year=today.year - MINIMUM_AGE_YEARS)):
+        add_error(
+            errors,
+            preview,
+            column["date_of_birth"],
+            f"Ngày sinh {born:%d/%m/%Y} không hợp lý (người đang công tác phải sinh sau năm 1930 và đủ "
+            f"{MINIMUM_AGE_YEARS} tuổi). Hãy kiểm tra lại.",
+        )
+    gender = lookup(GENDERS, values.get("gender"))
+    if gender is None:
+        add_error(
+            errors,
+            preview,
+            column["gender"],
+            f"Giới tính “{text_cell(values.get('gender'))}” không hợp lệ. Hãy ghi “Nam” hoặc “Nữ”.",
+        )
+    person.gender = gender or ""
+    code = code_cell(values.get("unit"))
+    if code not in units:
+        message = (
+            f"Không có đơn vị mã “{code}” trong hệ thống. Hãy sửa mã hoặc nhập danh sách đơn vị trước."
+            if code
+            else "Thiếu mã đơn vị. Hãy ghi mã đơn vị nơi người này công tác."
+        )
+        add_error(errors, preview, column["unit"], message)
+    person.unit_id = units.get(code)
+    category = lookup(CATEGORIES, values.get("category"))
+    if category is None:
+        add_error(
+            errors,
+            preview,
+            column["category"],
+            f"Đối tượng “{text_cell(values.get('category'))}” không có trong danh mục. "
+            f"Hãy ghi một trong: {CATEGORY_HINT}.",
+        )
+    person.category = category or ""
+    personal_id = digits_cell(values.get("personal_id"), 12)
+    if personal_id and not (len(personal_id) == 12 and personal_id.isdigit()):
+        add_error(
+            errors,
+            preview,
+            column["personal_id"],
+            f"Số định danh cá nhân kết thúc bằng “{personal_id[-4:]}” không hợp lệ: phải gồm đúng 12 chữ số. "
+            "Hãy kiểm tra lại trên căn cước.",
+        )
+    person.personal_id = personal_id or None
+    for key in ("is_leadership", "is_direct_worker"):
+        flag = lookup(YES_NO, values.get(key))
+        if flag is None:
+            add_error(
+                errors,
+                preview,
+                column[key],
+                f"“{text_cell(values.get(key))}” không hợp lệ. "
+                "Hãy ghi “x” hoặc “Có” nếu đúng, để trống nếu không.",
+            )
+        setattr(person, key, bool(flag))
+    person.clean_fields_for_storage()
+    return person
+
+
+def _display_cells(values: dict, person: Person, present: set) -> list[str]:
+    cells = []
+    for key in PEOPLE_COLUMNS:
+        if key not in present:
+            continue
+        if key == "personal_id":
+            # The preview page is seen by staff, but the report may be copied anywhere: mask it.
+            cells.append(mask(person.personal_id) if person.personal_id else "")
+        else:
+            cells.append(text_cell(values.get(key)))
+    return cells
+
+
+def _key(person: Person) -> tuple:
+    return (person.search_name, person.date_of_birth, person.unit_id)
+
+
+def _match_existing(people: list[tuple[Person, PreviewRow]], result: ImportResult, written: list) -> None:
+    """Set each person's pk and its preview's action: matched by id, else by name + birth + unit."""
+    fields = ("id", *UPDATABLE)
+    ids = [p.personal_id for p, _ in people if p.personal_id]
+    by_id: dict[str, dict] = {}
+    for start in range(0, len(ids), BATCH_SIZE):
+        for row in Person.objects.filter(personal_id__in=ids[start : start + BATCH_SIZE]).values(*fields):
+            by_id[row["personal_id"]] = row
+    by_key: dict[tuple, list[dict]] = {}
+    unit_ids = sorted({p.unit_id for p, _ in people})
+    for start in range(0, len(unit_ids), BATCH_SIZE):
+        for row in Person.objects.filter(unit_id__in=unit_ids[start : start + BATCH_SIZE]).values(*fields):
+            by_key.setdefault((row["search_name"], row["date_of_birth"], row["unit_id"]), []).append(row)
+
+    claimed: dict[int, int] = {}
+    for person, preview in people:
+        match = by_id.get(person.personal_id) if person.personal_id else None
+        if match is not None and match["search_name"] != person.search_name:
+            add_error(
+                result.errors,
+                preview,
+                PEOPLE_COLUMNS["personal_id"],
+                f"Số định danh {mask(person.personal_id)} đã thuộc về một người khác trong hệ thống "
+                "(khác họ tên). Hãy kiểm tra lại số định danh.",
+            )
+            continue
+        if match is None:
+            candidates = by_key.get(_key(person), [])
+            if person.personal_id:
+                candidates = [c for c in candidates if not c["personal_id"]] or candidates
+            if len(candidates) > 1:
+                add_error(
+                    result.errors,
+                    preview,
+                    PEOPLE_COLUMNS["full_name"],
+                    f"Có {len(candidates)} người cùng họ tên, ngày sinh và đơn vị trong hệ thống. "
+                    "Hãy ghi số định danh cá nhân để phân biệt.",
+                )
+                continue
+            match = candidates[0] if candidates else None
+            if match is not None and match["personal_id"] and person.personal_id:
+                add_error(
+                    result.errors,
+                    preview,
+                    PEOPLE_COLUMNS["personal_id"],
+                    f"Người này đã có số định danh khác ({mask(match['personal_id'])}) trong hệ thống. "
+                    "Hãy kiểm tra lại số định danh.",
+                )
+                continue
+        if match is None:
+            preview.action = "create"
+            continue
+        if match["id"] in claimed:
+            add_error(
+                result.errors,
+                preview,
+                PEOPLE_COLUMNS["full_name"],
+                f"Dòng này và dòng {claimed[match['id']]} cùng chỉ một người đã có trong hệ thống. "
+                "Hãy giữ một dòng.",
+            )
+            continue
+        claimed[match["id"]] = preview.number
+        person.pk = match["id"]
+        if not person.personal_id and match["personal_id"]:
+            person.personal_id = match["personal_id"]  # an empty cell never erases a stored number
+        changed = any(getattr(person, f) != match[f] for f in written)
+        preview.action = "update" if changed else "unchanged"
