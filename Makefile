@@ -9,7 +9,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-li
 	fonts-dejavu-core chromium poppler-utils
 PYTEST_ARGS ?=
 
-.PHONY: run test install sysdeps lint check-migrations worker clean
+.PHONY: run test install sysdeps lint check-migrations worker clean backup restore
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,3 +55,12 @@ worker: install
 
 clean:
 	rm -rf var/test-artifacts var/celery-broker
+
+# Backups: the database and uploaded files with a manifest; restore into an empty database and media folder.
+BACKUP_DIR ?= var/backups
+backup: install
+	$(PY) manage.py backup --output $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(FROM)" || { echo "Hãy chỉ thư mục sao lưu: make restore FROM=var/backups/portal-YYYYmmdd-HHMMSS"; exit 1; }
+	$(PY) manage.py restore $(FROM)
