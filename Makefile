@@ -9,7 +9,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-li
 	fonts-dejavu-core chromium poppler-utils
 PYTEST_ARGS ?=
 
-.PHONY: run test install sysdeps lint check-migrations worker clean backup restore
+.PHONY: run test install sysdeps lint check-migrations security worker clean backup restore
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ sysdeps:
 lint: install
 	$(VENV)/bin/ruff check .
 
+security: install
+	@VENV=$(VENV) bash bin/security-gates
+
 check-migrations: install
 	$(PY) manage.py makemigrations --check --dry-run
 
@@ -45,7 +48,7 @@ run: install
 	$(PY) manage.py seed_demo
 	@PORT=$(PORT) PY=$(PY) bash bin/run-dev
 
-test: sysdeps install lint check-migrations
+test: sysdeps install lint check-migrations security
 	@rc=0; $(PY) -m pytest $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc = 5 ]; then echo "pytest không chạy test nào (mã 5): coi là lỗi."; exit 1; fi; \
 	exit $$rc
