@@ -45,6 +45,7 @@ check-migrations: install
 
 run: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_plan169
 	$(PY) manage.py seed_demo
 	@PORT=$(PORT) PY=$(PY) bash bin/run-dev
 
