@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class CriteriaConfig(AppConfig):
     name = "criteria"
     verbose_name = "Tiêu chí thi đua"
+
+    def ready(self):
+        # The plan page (campaigns) shows the criteria through its registry of panels.
+        from campaigns import views_plan
+
+        from .plan_panel import criteria_panel
+
+        if criteria_panel not in views_plan.plan_panels:
+            views_plan.plan_panels.append(criteria_panel)

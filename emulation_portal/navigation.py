@@ -34,6 +34,12 @@ ENTRIES: list[Entry] = [
         "Đăng ký thi đua, kế hoạch và báo cáo định kỳ.",
     ),
     Entry(
+        "Dân vận chính quyền",
+        "criteria:rankings",
+        "criteria.view_rankings",
+        "Kết quả xếp hạng dân vận chính quyền hằng năm của các đơn vị.",
+    ),
+    Entry(
         "Mô hình hay", "practices:library", "practices.view_library", "Mô hình “Dân vận khéo”, cách làm hay."
     ),
     Entry(
