@@ -187,6 +187,15 @@ class NominationEvent(models.Model):
     def delete(self, *args, **kwargs):
         raise PermissionError("Lịch sử hồ sơ không được xóa.")
 
+    def get_action_label(self) -> str:
+        from .workflow import ACTION_LABELS
+
+        return str(ACTION_LABELS.get(self.action, self.action))
+
+    @property
+    def actor_name(self) -> str:
+        return f"{self.actor.last_name} {self.actor.first_name}".strip() or self.actor.get_username()
+
 
 class DossierDocument(models.Model):
     """A file of a dossier, typed (tờ trình, báo cáo thành tích, …), stored under a generated name."""

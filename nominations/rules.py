@@ -96,3 +96,4 @@ rules.add_perm(
 rules.add_perm("nominations.take_nomination", may_take & state_in(State.SUBMITTED))
 rules.add_perm("nominations.assign_nomination", may_assign & state_in(State.SUBMITTED, State.IN_REVIEW))
 rules.add_perm("nominations.appraise_nomination", may_appraise & state_in(State.IN_REVIEW))
+rules.add_perm("nominations.view_concluded", is_leader | is_noivu_staff)
