@@ -1,0 +1,1 @@
+"""Pages of the awards app, one module per part of the work."""

@@ -1,0 +1,152 @@
+"""The council's pages: rounds with a proposal, the session, members' votes and the results."""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns.models import AwardRound
+from nominations.models import Nomination, State
+
+from .. import services
+from ..models import CouncilResult, CouncilSession, CouncilVote, VoteChoice
+from .common import page_of, report, requires
+
+
+@requires("awards.view_council")
+def council_home(request):
+    rounds = (
+        AwardRound.objects.select_related("campaign", "council_session")
+        .annotate(n_proposed=Count("nominations", filter=Q(nominations__state=State.PROPOSED)))
+        .filter(Q(n_proposed__gt=0) | Q(council_session__isnull=False))
+        .order_by("-period_end")
+    )
+    return render(
+        request,
+        "awards/council_home.html",
+        {
+            "rounds": page_of(request, rounds, 25),
+            "breadcrumbs": [(_("Hội đồng Thi đua – Khen thưởng"), None)],
+        },
+    )
+
+
+def _dossiers(round_, session):
+    """The dossiers before the council: those proposed, or once closed, those it voted on."""
+    if session is not None and not session.is_open:
+        ids = CouncilResult.objects.filter(session=session).values("nomination_id")
+        queryset = Nomination.objects.filter(pk__in=ids)
+    else:
+        queryset = Nomination.objects.filter(round=round_, state=State.PROPOSED)
+    return list(
+        queryset.select_related(
+            "award_type", "nominee_person__unit", "nominee_unit", "proposing_unit"
+        ).order_by("award_type__order", "-score", "pk")
+    )
+
+
+@requires("awards.view_council")
+def council_round(request, round_id: int):
+    round_ = get_object_or_404(AwardRound.objects.select_related("campaign"), pk=round_id)
+    session = CouncilSession.objects.filter(round=round_).select_related("opened_by", "closed_by").first()
+    if request.method == "POST":
+        return _vote(request, round_)
+    dossiers = _dossiers(round_, session)
+    seats, votes, mine, results = [], defaultdict(dict), {}, {}
+    if session is not None:
+        seats = list(
+            get_user_model()
+            .objects.filter(pk__in=session.seats.values("member_id"))
+            .order_by("last_name", "pk")
+        )
+        for vote in CouncilVote.objects.filter(session=session):
+            votes[vote.nomination_id][vote.member_id] = vote.get_choice_display()
+            if vote.member_id == request.user.pk:
+                mine[vote.nomination_id] = vote.get_choice_display()
+        results = {r.nomination_id: r for r in CouncilResult.objects.filter(session=session)}
+    # While the session is open members see only their own votes; everybody sees all once it closes.
+    show_all = session is not None and (not session.is_open or request.user.has_perm("awards.manage_council"))
+    rows = [
+        {
+            "nomination": n,
+            "mine": mine.get(n.pk),
+            "voted": len(votes.get(n.pk, {})),
+            "by_member": [votes.get(n.pk, {}).get(m.pk, "—") for m in seats] if show_all else [],
+            "result": results.get(n.pk),
+        }
+        for n in dossiers
+    ]
+    is_seated = any(m.pk == request.user.pk for m in seats)
+    return render(
+        request,
+        "awards/council_round.html",
+        {
+            "round": round_,
+            "session": session,
+            "rows": rows,
+            "seats": seats,
+            "show_all": show_all,
+            "may_vote": bool(
+                session and session.is_open and is_seated and request.user.has_perm("awards.vote")
+            ),
+            "choices": VoteChoice.choices,
+            "breadcrumbs": [
+                (_("Hội đồng Thi đua – Khen thưởng"), reverse("awards:council_home")),
+                (round_.name, None),
+            ],
+        },
+    )
+
+
+def _vote(request, round_):
+    if not request.user.has_perm("awards.vote", round_):
+        raise PermissionDenied
+    ids = {
+        int(key.removeprefix("phieu-")): value
+        for key, value in request.POST.items()
+        if key.startswith("phieu-") and key.removeprefix("phieu-").isdigit() and value
+    }
+    nominations = Nomination.objects.in_bulk(list(ids))
+    choices = {nominations[pk]: choice for pk, choice in ids.items() if pk in nominations}
+    if len(choices) != len(ids):
+        messages.error(request, _("Có hồ sơ không còn tồn tại. Hãy tải lại trang và biểu quyết lại."))
+    else:
+        try:
+            n = services.cast_votes(actor=request.user, round=round_, choices=choices)
+        except ValidationError as error:
+            report(request, error)
+        else:
+            messages.success(request, _("Đã ghi nhận biểu quyết của bạn cho %(n)s hồ sơ.") % {"n": n})
+    return redirect("awards:council_round", round_.pk)
+
+
+@require_POST
+@requires("awards.manage_council")
+def council_open(request, round_id: int):
+    round_ = get_object_or_404(AwardRound, pk=round_id)
+    try:
+        services.open_session(actor=request.user, round=round_)
+    except ValidationError as error:
+        report(request, error)
+    else:
+        messages.success(request, _("Đã mở phiên họp Hội đồng; thành viên có thể biểu quyết."))
+    return redirect("awards:council_round", round_.pk)
+
+
+@require_POST
+@requires("awards.manage_council")
+def council_close(request, round_id: int):
+    round_ = get_object_or_404(AwardRound, pk=round_id)
+    try:
+        services.close_session(actor=request.user, round=round_)
+    except ValidationError as error:
+        report(request, error)
+    else:
+        messages.success(request, _("Đã kết thúc phiên họp; kết quả biểu quyết đã được ghi lại."))
+    return redirect("awards:council_round", round_.pk)

@@ -1,0 +1,130 @@
+"""The Chairman's decisions: recording one after the council, listing and reading them."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from campaigns.models import AwardRound, AwardType
+from nominations.models import Nomination, State
+
+from .. import services
+from ..bonus import bonus_rule
+from ..forms import ProvinceDecisionForm
+from ..models import CouncilResult, Decision
+from .common import page_of, requires
+
+
+@requires("awards.record_decision")
+def decision_create(request, round_id: int):
+    round_ = get_object_or_404(AwardRound.objects.select_related("campaign"), pk=round_id)
+    award_type = get_object_or_404(AwardType, code=request.GET.get("loai") or "bang-khen-chu-tich")
+    candidates = Nomination.objects.filter(round=round_, award_type=award_type).exclude(
+        state__in=[State.DRAFT, State.WITHDRAWN]
+    )
+    proposed = candidates.filter(state=State.PROPOSED).select_related("nominee_person__unit", "nominee_unit")
+    passed = set(
+        CouncilResult.objects.filter(session__round=round_, passed=True).values_list(
+            "nomination_id", flat=True
+        )
+    )
+    campaign = round_.campaign
+    form = ProvinceDecisionForm(
+        request.POST or None,
+        nominations=candidates,
+        initial={
+            "issuer": campaign.issuer,
+            "signer_name": campaign.signer_name,
+            "signer_title": campaign.signer_title,
+            "awardees": [n.pk for n in proposed if n.pk in passed],
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            decision = services.record_decision(
+                actor=request.user,
+                round=round_,
+                award_type=award_type,
+                number=data["number"],
+                issued_on=data["issued_on"],
+                signer_name=data["signer_name"],
+                signer_title=data["signer_title"],
+                issuer=data["issuer"],
+                awardees=list(data["awardees"]),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã ghi nhận quyết định số %(n)s.") % {"n": decision.number})
+            return redirect("awards:decision_detail", decision.pk)
+    rows = [{"nomination": n, "passed": n.pk in passed} for n in proposed]
+    return render(
+        request,
+        "awards/decision_form.html",
+        {
+            "form": form,
+            "round": round_,
+            "award_type": award_type,
+            "rows": rows,
+            "breadcrumbs": [
+                (_("Hội đồng Thi đua – Khen thưởng"), reverse("awards:council_home")),
+                (round_.name, reverse("awards:council_round", args=[round_.pk])),
+                (_("Ghi nhận quyết định"), None),
+            ],
+        },
+    )
+
+
+@requires("awards.view_decision")
+def decision_list(request):
+    decisions = (
+        Decision.objects.filter(issuing_unit__isnull=True)
+        .select_related("round__campaign", "award_type")
+        .annotate(n_awards=Count("awards"), total=Sum("awards__bonus_amount"))
+    )
+    return render(
+        request,
+        "awards/decision_list.html",
+        {"decisions": page_of(request, decisions, 25), "breadcrumbs": [(_("Quyết định khen thưởng"), None)]},
+    )
+
+
+def visible_decision(request, decision_id: int) -> Decision:
+    decision = get_object_or_404(
+        Decision.objects.select_related("round__campaign", "award_type", "issuing_unit"), pk=decision_id
+    )
+    if not request.user.has_perm("awards.view_decision", decision):
+        raise Http404
+    return decision
+
+
+@requires("awards.view_decision")
+def decision_detail(request, decision_id: int):
+    decision = visible_decision(request, decision_id)
+    awards = list(decision.awards.select_related("person", "unit").order_by("subject", "pk"))
+    back = (
+        (_("Giấy khen của đơn vị"), reverse("awards:unit_decisions"))
+        if decision.issuing_unit_id
+        else (_("Quyết định khen thưởng"), reverse("awards:decision_list"))
+    )
+    rule = None
+    try:
+        rule = bonus_rule(award_type=decision.award_type, day=decision.issued_on, subjects=set())
+    except ValidationError:
+        rule = None
+    return render(
+        request,
+        "awards/decision_detail.html",
+        {
+            "decision": decision,
+            "awards": awards,
+            "total": sum(a.bonus_amount for a in awards),
+            "rounding": rule.rounding if rule else None,
+            "may_print": request.user.has_perm("awards.print_certificates", decision),
+            "breadcrumbs": [back, (decision.number, None)],
+        },
+    )

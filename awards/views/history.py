@@ -1,0 +1,44 @@
+"""Award history of a person or a unit across campaigns."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from campaigns.models import Person, Unit
+
+from .. import selectors
+
+
+@login_required
+def person_history(request, person_id: int):
+    person = get_object_or_404(Person.objects.select_related("unit"), pk=person_id)
+    if not request.user.has_perm("campaigns.view_person", person):
+        raise Http404
+    return render(
+        request,
+        "awards/history.html",
+        {
+            "subject_name": person.full_name,
+            "subject_unit": person.unit.name,
+            "rows": selectors.award_history_for_person(person),
+            "breadcrumbs": [(_("Lịch sử khen thưởng"), None), (person.full_name, None)],
+        },
+    )
+
+
+@login_required
+def unit_history(request, unit_id: int):
+    unit = get_object_or_404(Unit, pk=unit_id)
+    if not request.user.has_perm("campaigns.view_unit", unit):
+        raise Http404
+    return render(
+        request,
+        "awards/history.html",
+        {
+            "subject_name": unit.name,
+            "subject_unit": "",
+            "rows": selectors.award_history_for_unit(unit),
+            "breadcrumbs": [(_("Lịch sử khen thưởng"), None), (unit.name, None)],
+        },
+    )

@@ -1,0 +1,113 @@
+"""Giấy khen of a unit's head: the unit's own decisions and its number for each round."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Sum
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns import roles
+
+from .. import services
+from ..forms import UnitDecisionForm, UnitPlanForm
+from ..models import Award, Decision, UnitAwardPlan
+from .common import page_of, report, requires
+
+
+@requires("awards.issue_unit_awards")
+def unit_decisions(request):
+    unit = roles.unit_of(request.user)
+    decisions = (
+        Decision.objects.filter(issuing_unit=unit)
+        .select_related("round__campaign", "award_type")
+        .annotate(n_awards=Count("awards"), total=Sum("awards__bonus_amount"))
+    )
+    plans = list(
+        UnitAwardPlan.objects.filter(unit=unit)
+        .select_related("round__campaign")
+        .order_by("-round__period_end")
+    )
+    given = dict(
+        Award.objects.filter(decision__issuing_unit=unit)
+        .values("round_id")
+        .annotate(n=Count("pk"))
+        .values_list("round_id", "n")
+    )
+    plan_rows = [
+        {"plan": p, "given": given.get(p.round_id, 0), "over": given.get(p.round_id, 0) > p.planned_count}
+        for p in plans
+    ]
+    return render(
+        request,
+        "awards/unit_decisions.html",
+        {
+            "unit": unit,
+            "decisions": page_of(request, decisions, 25),
+            "plan_rows": plan_rows,
+            "plan_form": UnitPlanForm(),
+            "breadcrumbs": [(_("Giấy khen của đơn vị"), None)],
+        },
+    )
+
+
+@require_POST
+@requires("awards.issue_unit_awards")
+def unit_plan(request):
+    form = UnitPlanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn đợt và nhập số lượng Giấy khen là một số không âm."))
+        return redirect("awards:unit_decisions")
+    try:
+        services.set_unit_plan(
+            actor=request.user,
+            round=form.cleaned_data["round"],
+            planned_count=form.cleaned_data["planned_count"],
+        )
+    except ValidationError as error:
+        report(request, error)
+    else:
+        messages.success(request, _("Đã lưu số lượng Giấy khen của đơn vị cho đợt này."))
+    return redirect("awards:unit_decisions")
+
+
+@requires("awards.issue_unit_awards")
+def unit_decision_create(request):
+    unit = roles.unit_of(request.user)
+    name = request.user.get_full_name()
+    form = UnitDecisionForm(
+        request.POST or None, unit=unit, initial={"signer_name": name, "signer_title": _("Thủ trưởng đơn vị")}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            outcome = services.record_unit_decision(
+                actor=request.user,
+                round=data["round"],
+                number=data["number"],
+                issued_on=data["issued_on"],
+                signer_name=data["signer_name"],
+                signer_title=data["signer_title"],
+                people=data["people"],
+                units=data["units"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã ghi nhận quyết định số %(n)s.") % {"n": outcome.decision.number})
+            if outcome.warning:
+                messages.warning(request, outcome.warning)
+            return redirect("awards:decision_detail", outcome.decision.pk)
+    return render(
+        request,
+        "awards/unit_decision_form.html",
+        {
+            "form": form,
+            "unit": unit,
+            "breadcrumbs": [
+                (_("Giấy khen của đơn vị"), reverse("awards:unit_decisions")),
+                (_("Ghi nhận quyết định"), None),
+            ],
+        },
+    )
