@@ -28,6 +28,18 @@ ENTRIES: list[Entry] = [
     Entry("Đơn vị", "campaigns:unit_list", "campaigns.view_unit_list", "Cây đơn vị, cụm và khối thi đua."),
     Entry("Cá nhân", "campaigns:person_list", "campaigns.view_person_list", "Cán bộ, công chức, viên chức."),
     Entry(
+        "Nhập dữ liệu",
+        "campaigns:import_home",
+        "campaigns.import_data",
+        "Nhập danh sách đơn vị, cá nhân từ tệp Excel/CSV.",
+    ),
+    Entry(
+        "Tài khoản",
+        "campaigns:account_list",
+        "campaigns.manage_users",
+        "Tạo tài khoản, phân vai trò và đơn vị, khóa tài khoản.",
+    ),
+    Entry(
         "Nhiệm vụ đơn vị",
         "criteria:duties",
         "criteria.view_duties",

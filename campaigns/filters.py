@@ -1,0 +1,103 @@
+"""Filters of the unit and people lists (GET forms) and the querysets they produce.
+
+Search ignores case and diacritics on every database: it filters on the stored folded copy
+(`search_name`), because SQLite has no unaccent.
+"""
+
+from django import forms
+from django.db.models import Count, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .models import Cluster, Person, Unit
+from .text import fold
+
+STATUS_CHOICES = [
+    ("", _("Tất cả")),
+    ("active", _("Đang hoạt động")),
+    ("dissolved", _("Đã giải thể, sáp nhập")),
+]
+
+
+class _FilterForm(forms.Form):
+    q = forms.CharField(label=_("Tìm kiếm"), required=False, max_length=100)
+    cluster = forms.ModelChoiceField(
+        label=_("Cụm/khối thi đua"), queryset=Cluster.objects.none(), required=False, empty_label=_("Tất cả")
+    )
+    parent = forms.ModelChoiceField(
+        label=_("Thuộc đơn vị"), queryset=Unit.objects.none(), required=False, empty_label=_("Tất cả")
+    )
+    status = forms.ChoiceField(label=_("Hiệu lực"), choices=STATUS_CHOICES, required=False)
+
+    def __init__(self, data, *, units: QuerySet[Unit]):
+        super().__init__(data)
+        self.fields["cluster"].queryset = Cluster.objects.all()
+        # Units that can have units below them: a short list whatever the size of the province.
+        self.fields["parent"].queryset = units.exclude(kind__in=[Unit.Kind.COMMUNE, Unit.Kind.DIVISION]).only(
+            "pk", "name", "path"
+        )
+
+    def value(self, name):
+        return self.cleaned_data.get(name) if self.is_valid() else None
+
+
+class UnitFilterForm(_FilterForm):
+    kind = forms.ChoiceField(
+        label=_("Loại đơn vị"), choices=[("", _("Tất cả")), *Unit.Kind.choices], required=False
+    )
+    field_order = ["q", "kind", "cluster", "parent", "status"]
+
+    def filter(self, units: QuerySet[Unit]) -> QuerySet[Unit]:
+        if self.value("q"):
+            units = units.filter(search_name__contains=fold(self.value("q")))
+        if self.value("kind"):
+            units = units.filter(kind=self.value("kind"))
+        if self.value("cluster"):
+            units = units.filter(cluster=self.value("cluster"))
+        if self.value("parent"):
+            units = units.filter(path__startswith=self.value("parent").path).exclude(
+                pk=self.value("parent").pk
+            )
+        if self.value("status") == "active":
+            units = units.active()
+        elif self.value("status") == "dissolved":
+            units = units.dissolved()
+        # GROUP BY drops the model's default ordering: keep the tree order explicitly.
+        return (
+            units.select_related("parent", "cluster").annotate(people_count=Count("people")).order_by("path")
+        )
+
+
+class PersonFilterForm(_FilterForm):
+    category = forms.ChoiceField(
+        label=_("Đối tượng"), choices=[("", _("Tất cả")), *Person.Category.choices], required=False
+    )
+    role = forms.ChoiceField(
+        label=_("Vị trí"),
+        choices=[("", _("Tất cả")), ("leadership", _("Lãnh đạo, quản lý")), ("direct", _("Trực tiếp"))],
+        required=False,
+    )
+    field_order = ["q", "category", "role", "cluster", "parent", "status"]
+
+    def __init__(self, data, *, units: QuerySet[Unit]):
+        super().__init__(data, units=units)
+        self.fields["parent"].label = _("Đơn vị (gồm đơn vị trực thuộc)")
+        self.fields["status"].label = _("Hiệu lực của đơn vị")
+
+    def filter(self, people: QuerySet[Person]) -> QuerySet[Person]:
+        if self.value("q"):
+            people = people.filter(search_name__contains=fold(self.value("q")))
+        if self.value("category"):
+            people = people.filter(category=self.value("category"))
+        if self.value("role") == "leadership":
+            people = people.filter(is_leadership=True)
+        elif self.value("role") == "direct":
+            people = people.filter(is_direct_worker=True)
+        if self.value("cluster"):
+            people = people.filter(unit__cluster=self.value("cluster"))
+        if self.value("parent"):
+            people = people.filter(unit__path__startswith=self.value("parent").path)
+        if self.value("status") == "active":
+            people = people.filter(unit__in=Unit.objects.active())
+        elif self.value("status") == "dissolved":
+            people = people.filter(unit__in=Unit.objects.dissolved())
+        return people.select_related("unit")
