@@ -8,7 +8,7 @@ import rules
 
 from campaigns.rules import is_leader, is_noivu_staff, is_unit_member, unit_in_user_tree
 
-from .models import PUBLISHED_STATES, PracticeState
+from .models import PUBLISHED_STATES
 
 
 @rules.predicate
@@ -19,11 +19,6 @@ def practice_in_user_tree(user, practice) -> bool:
 @rules.predicate
 def practice_is_published(user, practice) -> bool:
     return practice is not None and practice.state in PUBLISHED_STATES
-
-
-@rules.predicate
-def practice_is_featured(user, practice) -> bool:
-    return practice is not None and practice.state == PracticeState.FEATURED
 
 
 @rules.predicate
