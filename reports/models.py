@@ -1,1 +1,133 @@
-"""Models of the reports app."""
+"""ReportJob: one request for a generated report (PDF or XLSX), its progress and its file."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import AwardRound, Campaign, Unit
+
+
+class ReportJob(models.Model):
+    """A report asked for by a user and built by a Celery worker; every request is a new row (a version)."""
+
+    class Kind(models.TextChoices):
+        ANNUAL = "annual", _("Báo cáo kết quả thực hiện phong trào thi đua năm")
+        FINAL = "final", _("Báo cáo tổng kết phong trào thi đua")
+        PROPOSAL = "proposal", _("Tờ trình đề nghị khen thưởng và dự thảo quyết định")
+        UNIT = "unit", _("Báo cáo của đơn vị")
+
+    class Format(models.TextChoices):
+        PDF = "pdf", _("PDF")
+        XLSX = "xlsx", _("Excel (XLSX)")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang tạo")
+        DONE = "done", _("Đã xong")
+        FAILED = "failed", _("Lỗi")
+
+    kind = models.CharField(_("loại báo cáo"), max_length=16, choices=Kind.choices)
+    format = models.CharField(_("định dạng"), max_length=8, choices=Format.choices, default=Format.PDF)
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("kế hoạch"), on_delete=models.PROTECT, related_name="report_jobs"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    round = models.ForeignKey(
+        AwardRound,
+        verbose_name=_("đợt khen thưởng"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="report_jobs",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="report_jobs",
+    )
+    # Everything the builder reads, as plain JSON (ids, year, format): what the history shows.
+    parameters = models.JSONField(_("tham số"), default=dict, blank=True)
+    # Same kind and parameters = same series; each request is the next version of its series.
+    series = models.CharField(max_length=128, db_index=True, editable=False)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người yêu cầu"),
+        on_delete=models.PROTECT,
+        related_name="report_jobs",
+    )
+    requested_at = models.DateTimeField(_("yêu cầu lúc"), auto_now_add=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=8, choices=State.choices, default=State.QUEUED, editable=False
+    )
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0, editable=False)
+    step = models.CharField(_("bước đang làm"), max_length=255, blank=True, editable=False)
+    started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True, editable=False)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True, editable=False)
+    # The worker process holding the job ("host:pid") and its last sign of life: the sweeper's lease.
+    owner = models.CharField(max_length=255, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0, editable=False)
+    file = models.FileField(_("tệp"), max_length=255, blank=True, editable=False)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"), null=True, blank=True, editable=False)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, editable=False)
+    error = models.TextField(_("lỗi"), blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("báo cáo được tạo")
+        verbose_name_plural = _("báo cáo được tạo")
+        ordering = ["-requested_at", "-pk"]
+        indexes = [
+            models.Index(fields=["state", "heartbeat_at"]),
+            models.Index(fields=["kind", "state", "-finished_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__lte=100), name="report_job_progress_percent"),
+            models.CheckConstraint(
+                condition=~Q(state="done") | (~Q(file="") & Q(size__isnull=False) & ~Q(sha256="")),
+                name="report_job_done_has_file",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="unit") | Q(unit__isnull=False), name="report_job_unit_report_has_unit"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="proposal") | Q(round__isnull=False),
+                name="report_job_proposal_has_round",
+            ),
+            models.UniqueConstraint(fields=["series", "version"], name="report_job_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def title(self) -> str:
+        """What the history shows: the kind with its main parameter."""
+        if self.kind == self.Kind.ANNUAL:
+            return f"{self.get_kind_display()} {self.year}"
+        if self.kind == self.Kind.PROPOSAL and self.round_id:
+            return f"{self.get_kind_display()} – {self.round.name}"
+        if self.kind == self.Kind.UNIT and self.unit_id:
+            suffix = f" năm {self.year}" if self.year else ""
+            return f"{self.get_kind_display()}: {self.unit.name}{suffix}"
+        return str(self.get_kind_display())
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)
+
+    def download_name(self) -> str:
+        """A plain-ASCII file name for the browser (Vietnamese letters folded)."""
+        from campaigns.text import fold
+
+        base = {
+            self.Kind.ANNUAL: f"bao-cao-nam-{self.year}",
+            self.Kind.FINAL: "bao-cao-tong-ket",
+            self.Kind.PROPOSAL: f"to-trinh-{self.round.code if self.round_id else ''}",
+            self.Kind.UNIT: f"bao-cao-don-vi-{fold(self.unit.code) if self.unit_id else ''}",
+        }[self.kind]
+        return f"{base}-v{self.version}.{self.format}".replace(" ", "-")

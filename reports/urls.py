@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("bao-cao/", views.home, name="home"),
+    path("bao-cao/<int:pk>/", views.job, name="job"),
+    path("bao-cao/<int:pk>/trang-thai/", views.job_status, name="job_status"),
+    path("bao-cao/<int:pk>/tai-ve/", views.download, name="download"),
+    path("bao-cao/<int:pk>/thu-lai/", views.retry, name="retry"),
+]

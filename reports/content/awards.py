@@ -1,0 +1,181 @@
+"""Sections: the province's award decisions with their bonuses; Giấy khen issued by the units' heads."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Q, Sum
+
+from criteria.models import Subject
+
+from ..charts import bar_chart
+from .base import Chart, Scope, Section, Table, money
+from .sources import model
+
+GIAY_KHEN = "giay-khen"
+
+
+def _awards(scope: Scope):
+    Award = model(
+        "awards.Award", "decision", "round", "award_type", "subject", "bonus_amount", "recipient_name"
+    )
+    if Award is None:
+        return None
+    qs = Award.objects.filter(round__in=scope.rounds)
+    if scope.unit is not None:
+        qs = qs.filter(
+            Q(unit__path__startswith=scope.unit.path) | Q(person__unit__path__startswith=scope.unit.path)
+        )
+    return qs
+
+
+def build(scope: Scope) -> Section:
+    section = Section(key="awards", heading="Kết quả khen thưởng của Chủ tịch UBND tỉnh")
+    qs = _awards(scope)
+    if qs is None:
+        section.missing_sources.append("awards: quyết định khen thưởng")
+        section.paragraphs.append("Chưa có quyết định khen thưởng được ghi nhận trên Cổng thông tin.")
+        return section
+    province = qs.filter(decision__issuing_unit__isnull=True)
+    decisions = (
+        province.values(
+            "decision__number", "decision__issued_on", "award_type__name", "decision__base_salary"
+        )
+        .annotate(
+            collectives=Count("id", filter=Q(subject=Subject.COLLECTIVE)),
+            individuals=Count("id", filter=Q(subject=Subject.INDIVIDUAL)),
+            bonus=Sum("bonus_amount"),
+        )
+        .order_by("decision__issued_on", "decision__number")
+    )
+    rows = [
+        [
+            d["decision__number"],
+            d["decision__issued_on"],
+            d["award_type__name"],
+            d["collectives"],
+            d["individuals"],
+            d["bonus"] or 0,
+        ]
+        for d in decisions
+    ]
+    collectives = sum(d["collectives"] for d in decisions)
+    individuals = sum(d["individuals"] for d in decisions)
+    bonus = sum(d["bonus"] or 0 for d in decisions)
+    if rows:
+        section.paragraphs.append(
+            f"Chủ tịch UBND tỉnh đã ban hành {len(rows)} quyết định khen thưởng cho {collectives} tập thể và "
+            f"{individuals} cá nhân có thành tích xuất sắc trong phong trào thi đua, với tổng số tiền thưởng "
+            f"{money(bonus)} đồng."
+        )
+    else:
+        section.paragraphs.append("Trong kỳ báo cáo chưa có quyết định khen thưởng của Chủ tịch UBND tỉnh.")
+    section.tables.append(
+        Table(
+            "quyet-dinh-khen-thuong",
+            "Quyết định khen thưởng của Chủ tịch UBND tỉnh",
+            ["Số quyết định", "Ngày", "Hình thức", "Tập thể", "Cá nhân", "Tiền thưởng (đồng)"],
+            rows,
+            ["Tổng cộng", None, None, collectives, individuals, bonus] if rows else None,
+            widths=[18, 12, 28, 10, 10, 22],
+        )
+    )
+    listed = province.select_related("decision", "award_type").order_by(
+        "decision__issued_on", "decision__number", "subject", "pk"
+    )
+    annex_rows = [
+        [
+            i,
+            a.recipient_name,
+            a.recipient_position,
+            a.unit_name,
+            a.award_type.short_name,
+            a.decision.number,
+            a.bonus_amount,
+        ]
+        for i, a in enumerate(listed, 1)
+    ]
+    if annex_rows:
+        section.annexes.append(
+            Table(
+                "phu-luc-khen-thuong",
+                "Danh sách tập thể, cá nhân được khen thưởng",
+                [
+                    "STT",
+                    "Tập thể, cá nhân",
+                    "Chức vụ",
+                    "Đơn vị",
+                    "Hình thức",
+                    "Quyết định",
+                    "Tiền thưởng (đồng)",
+                ],
+                annex_rows,
+                widths=[6, 22, 13, 22, 11, 12, 14],
+            )
+        )
+    return section
+
+
+def build_unit_awards(scope: Scope) -> Section:
+    section = Section(key="unit_awards", heading="Khen thưởng của Thủ trưởng các cơ quan, đơn vị (Giấy khen)")
+    qs = _awards(scope)
+    if qs is None:
+        section.missing_sources.append("awards: quyết định tặng Giấy khen của đơn vị")
+        section.paragraphs.append("Chưa có quyết định tặng Giấy khen được ghi nhận trên Cổng thông tin.")
+        return section
+    by_unit: dict[str, list] = defaultdict(lambda: [0, 0, 0, 0])
+    unit_awards = qs.filter(decision__issuing_unit__isnull=False)
+    for row in unit_awards.values("decision__issuing_unit__name").annotate(
+        collectives=Count("id", filter=Q(subject=Subject.COLLECTIVE)),
+        individuals=Count("id", filter=Q(subject=Subject.INDIVIDUAL)),
+        decisions=Count("decision", distinct=True),
+        bonus=Sum("bonus_amount"),
+    ):
+        by_unit[row["decision__issuing_unit__name"]] = [
+            row["collectives"],
+            row["individuals"],
+            row["decisions"],
+            row["bonus"] or 0,
+        ]
+    rows = sorted(
+        ([name, v[2], v[0], v[1], v[0] + v[1], v[3]] for name, v in by_unit.items()),
+        key=lambda r: (-r[4], r[0]),
+    )
+    total = sum(r[4] for r in rows)
+    if rows:
+        section.paragraphs.append(
+            f"Thủ trưởng {len(rows)} cơ quan, đơn vị đã tặng Giấy khen cho {total} tập thể, cá nhân "
+            "có thành tích trong phong trào thi đua theo thẩm quyền."
+        )
+    else:
+        section.paragraphs.append(
+            "Chưa có đơn vị nào ghi nhận quyết định tặng Giấy khen trên Cổng thông tin."
+        )
+    table = Table(
+        "giay-khen-theo-don-vi",
+        "Giấy khen của Thủ trưởng cơ quan, đơn vị",
+        ["Đơn vị", "Số quyết định", "Tập thể", "Cá nhân", "Tổng", "Tiền thưởng (đồng)"],
+        rows,
+        [
+            "Tổng cộng",
+            sum(r[1] for r in rows),
+            sum(r[2] for r in rows),
+            sum(r[3] for r in rows),
+            total,
+            sum(v[3] for v in by_unit.values()),
+        ]
+        if rows
+        else None,
+        widths=[38, 12, 10, 10, 10, 20],
+    )
+    if len(rows) > 15:
+        section.annexes.append(table)
+        section.paragraphs.append("Số liệu chi tiết theo từng đơn vị tại Phụ lục kèm theo.")
+    else:
+        section.tables.append(table)
+    if rows:
+        section.charts.append(
+            Chart(
+                "Giấy khen theo đơn vị (15 đơn vị nhiều nhất)",
+                bar_chart([(r[0], r[4]) for r in rows[:15]], title="Giấy khen theo đơn vị"),
+            )
+        )
+    return section

@@ -1,0 +1,136 @@
+"""Section 1: which units took part, by kind and cluster; registration, own plans, reporting on time."""
+
+from collections import Counter, defaultdict
+
+from django.db.models import Q
+
+from campaigns.models import Unit
+
+from . import duties
+from .base import Scope, Section, Table, percent
+
+NO_CLUSTER = "Chưa xếp cụm, khối"
+
+
+def participating_units(scope: Scope):
+    """Units valid at some point of the period (not the province itself), within the scope's tree."""
+    units = (
+        Unit.objects.exclude(kind=Unit.Kind.PROVINCE)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=scope.period_end))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=scope.period_start))
+        .select_related("cluster", "parent")
+    )
+    if scope.unit is not None:
+        units = units.subtree_of(scope.unit)
+    return list(units.order_by("path"))
+
+
+def build(scope: Scope) -> Section:
+    section = Section(key="participation", heading="Công tác triển khai và sự tham gia của các đơn vị")
+    units = participating_units(scope)
+    status = duties.status_by_unit(scope, units)
+    if status is None:
+        section.missing_sources.append("criteria: đăng ký thi đua, kế hoạch của đơn vị, báo cáo định kỳ")
+    has_duties = status is not None
+    status = status or {}
+
+    by_kind: dict[str, list] = defaultdict(list)
+    by_cluster: dict[str, list] = defaultdict(list)
+    for unit in units:
+        by_kind[unit.kind].append(unit)
+        by_cluster[unit.cluster.name if unit.cluster_id else NO_CLUSTER].append(unit)
+
+    def counts(group: list) -> list:
+        row = [len(group)]
+        if has_duties:
+            row += [
+                sum(1 for u in group if status.get(u.pk, {}).get("registered")),
+                sum(1 for u in group if status.get(u.pk, {}).get("own_plan")),
+                sum(1 for u in group if status.get(u.pk, {}).get("reports_on_time")),
+            ]
+        return row
+
+    columns = ["Số đơn vị"] + (
+        ["Đăng ký thi đua", "Ban hành kế hoạch", "Báo cáo đúng hạn"] if has_duties else []
+    )
+    kind_rows = [[Unit.Kind(k).label, *counts(by_kind[k])] for k in Unit.Kind.values if by_kind.get(k)]
+    cluster_rows = [[name, *counts(by_cluster[name])] for name in sorted(by_cluster, key=_cluster_order)]
+    total = ["Tổng cộng", *counts(units)]
+
+    kinds_text = "; ".join(
+        f"{len(by_kind[k])} {Unit.Kind(k).label}" for k in Unit.Kind.values if by_kind.get(k)
+    )
+    if units:
+        section.paragraphs.append(
+            f"Tham gia phong trào thi đua trong kỳ báo cáo có {len(units)} cơ quan, đơn vị, địa phương "
+            f"({kinds_text}), thuộc {len(by_cluster)} cụm, khối thi đua."
+        )
+    else:
+        section.paragraphs.append("Chưa có đơn vị nào được ghi nhận tham gia trong kỳ báo cáo.")
+    if has_duties and units:
+        registered = total[2]
+        own_plan = total[3]
+        on_time = total[4]
+        section.paragraphs.append(
+            f"Có {registered} đơn vị đăng ký thi đua ({percent(registered, len(units))}), "
+            f"{own_plan} đơn vị ban hành kế hoạch phát động phong trào của đơn vị "
+            f"({percent(own_plan, len(units))}) và {on_time} đơn vị thực hiện chế độ thông tin báo cáo "
+            f"đầy đủ, đúng hạn ({percent(on_time, len(units))})."
+        )
+    elif units:
+        section.paragraphs.append(
+            "Số liệu đăng ký thi đua, ban hành kế hoạch của đơn vị và báo cáo định kỳ chưa được cập nhật "
+            "trên Cổng thông tin."
+        )
+    section.tables.append(
+        Table(
+            "don-vi-theo-loai",
+            "Đơn vị tham gia theo loại đơn vị",
+            ["Loại đơn vị", *columns],
+            kind_rows,
+            total,
+        )
+    )
+    section.tables.append(
+        Table(
+            "don-vi-theo-cum",
+            "Đơn vị tham gia theo cụm, khối thi đua",
+            ["Cụm, khối", *columns],
+            cluster_rows,
+            total,
+        )
+    )
+    annex_columns = ["STT", "Tên đơn vị", "Loại", "Cụm, khối"]
+    if has_duties:
+        annex_columns += ["Đăng ký", "Kế hoạch", "Báo cáo đúng hạn"]
+    annex_rows = []
+    for i, unit in enumerate(units, 1):
+        row = [i, unit.name, Unit.Kind(unit.kind).label, unit.cluster.name if unit.cluster_id else NO_CLUSTER]
+        if has_duties:
+            s = status.get(unit.pk, {})
+            row += [_yes(s.get("registered")), _yes(s.get("own_plan")), _yes(s.get("reports_on_time"))]
+        annex_rows.append(row)
+    section.annexes.append(
+        Table(
+            "phu-luc-don-vi",
+            "Danh sách cơ quan, đơn vị, địa phương tham gia phong trào thi đua",
+            annex_columns,
+            annex_rows,
+            widths=[6, 40, 20, 34] if not has_duties else [6, 32, 15, 20, 9, 9, 9],
+        )
+    )
+    return section
+
+
+def _yes(value) -> str:
+    if value is None:
+        return "–"
+    return "Có" if value else "Không"
+
+
+def _cluster_order(name: str):
+    return (name == NO_CLUSTER, name)
+
+
+def kind_counter(units) -> Counter:
+    return Counter(u.kind for u in units)

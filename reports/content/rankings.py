@@ -1,0 +1,142 @@
+"""Section: the yearly dân vận chính quyền results of units (QĐ 04/2025/QĐ-UBND) and their rank changes."""
+
+from collections import Counter, defaultdict
+
+from criteria.models import UnitRanking
+
+from ..charts import change_chart
+from .base import Chart, Scope, Section, Table
+
+
+def compared_years(scope: Scope) -> tuple[int | None, int | None]:
+    """(earlier, later) years to compare: the year before and the year, or the campaign's first and last."""
+    qs = UnitRanking.objects.all()
+    if scope.unit is not None:
+        qs = qs.filter(unit__path__startswith=scope.unit.path)
+    if scope.year:
+        return (scope.year - 1, scope.year)
+    years = sorted(
+        set(qs.filter(year__in=[*scope.years, scope.period_start.year - 1]).values_list("year", flat=True))
+    )
+    if not years:
+        return (None, None)
+    return (years[0] if len(years) > 1 else None, years[-1])
+
+
+def rank_changes(scope: Scope) -> tuple[int | None, int | None, list[dict]]:
+    """Every ranked unit of the later year with its earlier rank (same group) and the change."""
+    earlier, later = compared_years(scope)
+    if later is None:
+        return earlier, later, []
+    qs = UnitRanking.objects.filter(year__in=[y for y in (earlier, later) if y]).select_related("unit")
+    if scope.unit is not None:
+        qs = qs.filter(unit__path__startswith=scope.unit.path)
+    before: dict[int, UnitRanking] = {}
+    now: list[UnitRanking] = []
+    for r in qs:
+        if r.year == later:
+            now.append(r)
+        else:
+            before[r.unit_id] = r
+    rows = []
+    for r in sorted(now, key=lambda r: (r.group_label, r.rank, r.unit.name)):
+        old = before.get(r.unit_id)
+        # A rank only compares within the same group (a unit that changed group has no change).
+        change = old.rank - r.rank if old and old.group_label == r.group_label else None
+        rows.append({"ranking": r, "earlier": old, "change": change})
+    return earlier, later, rows
+
+
+def build(scope: Scope) -> Section:
+    section = Section(key="rankings", heading="Kết quả đánh giá, xếp hạng công tác dân vận chính quyền")
+    earlier, later, rows = rank_changes(scope)
+    if not rows:
+        section.paragraphs.append(
+            "Chưa có kết quả đánh giá, xếp hạng công tác dân vận chính quyền của các đơn vị trong kỳ báo cáo."
+        )
+        return section
+    grades = Counter(r["ranking"].grade for r in rows)
+    groups: dict[str, list] = defaultdict(list)
+    for r in rows:
+        groups[r["ranking"].group_label or "Chung"].append(r)
+    improved = [r for r in rows if r["change"] and r["change"] > 0]
+    declined = [r for r in rows if r["change"] and r["change"] < 0]
+    grade_text = ", ".join(
+        f"{grades[g]} đơn vị xếp loại {UnitRanking.Grade(g).label}"
+        for g in UnitRanking.Grade.values
+        if grades.get(g)
+    )
+    section.paragraphs.append(f"Năm {later}, {len(rows)} đơn vị được đánh giá, xếp hạng: {grade_text}.")
+    if earlier:
+        section.paragraphs.append(
+            f"So với năm {earlier}, {len(improved)} đơn vị tăng hạng và {len(declined)} đơn vị tụt hạng "
+            "trong nhóm xếp hạng của mình."
+        )
+    grade_rows = []
+    for label in sorted(groups):
+        members = groups[label]
+        counts = Counter(r["ranking"].grade for r in members)
+        grade_rows.append([label, len(members), *[counts.get(g, 0) for g in UnitRanking.Grade.values]])
+    section.tables.append(
+        Table(
+            "xep-loai-dan-van",
+            f"Xếp loại công tác dân vận chính quyền năm {later} theo nhóm",
+            ["Nhóm", "Số đơn vị", *[str(g.label) for g in UnitRanking.Grade]],
+            grade_rows,
+            ["Tổng cộng", len(rows), *[grades.get(g, 0) for g in UnitRanking.Grade.values]],
+        )
+    )
+    top_rows = [
+        [r["ranking"].group_label or "Chung", r["ranking"].rank, r["ranking"].unit.name, r["ranking"].points]
+        for r in rows
+        if r["ranking"].rank <= 3
+    ]
+    section.tables.append(
+        Table(
+            "dan-dau-nhom",
+            "Đơn vị dẫn đầu các nhóm (3 vị trí đầu)",
+            ["Nhóm", "Hạng", "Đơn vị", "Điểm"],
+            top_rows,
+            widths=[25, 10, 50, 15],
+        )
+    )
+    movers = sorted((r for r in rows if r["change"]), key=lambda r: -abs(r["change"]))[:16]
+    movers.sort(key=lambda r: -r["change"])
+    section.charts.append(
+        Chart(
+            f"Thay đổi thứ hạng so với năm {earlier}" if earlier else "Thay đổi thứ hạng",
+            change_chart([(r["ranking"].unit.name, r["change"]) for r in movers], title="Thay đổi thứ hạng"),
+        )
+    )
+    section.annexes.append(
+        Table(
+            "phu-luc-xep-hang",
+            f"Kết quả xếp hạng công tác dân vận chính quyền năm {later}"
+            + (f" và thay đổi so với năm {earlier}" if earlier else ""),
+            [
+                "STT",
+                "Đơn vị",
+                "Nhóm",
+                "Điểm",
+                "Xếp loại",
+                f"Hạng {earlier or ''}".strip(),
+                f"Hạng {later}",
+                "Thay đổi",
+            ],
+            [
+                [
+                    i,
+                    r["ranking"].unit.name,
+                    r["ranking"].group_label,
+                    r["ranking"].points,
+                    r["ranking"].get_grade_display(),
+                    r["earlier"].rank if r["earlier"] else None,
+                    r["ranking"].rank,
+                    (f"+{r['change']}" if r["change"] > 0 else str(r["change"])) if r["change"] else "",
+                ]
+                for i, r in enumerate(rows, 1)
+            ],
+            widths=[6, 34, 14, 9, 11, 9, 9, 8],
+        )
+    )
+    return section

@@ -1,0 +1,51 @@
+"""The form that asks for a report: kind and its parameters. Only these fields come from the POST."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import AwardRound, Campaign
+from campaigns.selectors import visible_units
+
+from .models import ReportJob
+
+
+class ReportRequestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại báo cáo"))
+    campaign = forms.ModelChoiceField(
+        label=_("Kế hoạch thi đua"), queryset=Campaign.objects.order_by("-issued_on"), empty_label=None
+    )
+    year = forms.TypedChoiceField(label=_("Năm"), coerce=int, required=False, empty_value=None)
+    round = forms.ModelChoiceField(
+        label=_("Đợt khen thưởng"),
+        queryset=AwardRound.objects.select_related("campaign").order_by("-period_end"),
+        required=False,
+    )
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None, required=False)
+    format = forms.ChoiceField(label=_("Định dạng"), choices=ReportJob.Format.choices, initial="pdf")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = []
+        if user.has_perm("reports.request_summary"):
+            kinds += [
+                (ReportJob.Kind.ANNUAL, _("Báo cáo kết quả năm")),
+                (ReportJob.Kind.FINAL, _("Báo cáo tổng kết phong trào")),
+                (ReportJob.Kind.PROPOSAL, _("Tờ trình đề nghị khen thưởng và dự thảo quyết định")),
+            ]
+        if user.has_perm("reports.request_unit_report"):
+            kinds.append((ReportJob.Kind.UNIT, _("Báo cáo của đơn vị")))
+        self.fields["kind"].choices = kinds
+        campaigns = list(Campaign.objects.order_by("-issued_on"))
+        years = sorted(
+            {y for c in campaigns for y in range(c.starts_on.year, c.ends_on.year + 1)}, reverse=True
+        )
+        self.fields["year"].choices = [("", _("— cả thời gian của kế hoạch —"))] + [
+            (y, str(y)) for y in years
+        ]
+        self.fields["year"].help_text = _(
+            "Bắt buộc với báo cáo năm; để trống với báo cáo của đơn vị cho cả kế hoạch."
+        )
+        self.fields["round"].help_text = _("Chỉ dùng cho tờ trình đề nghị khen thưởng.")
+        self.fields["unit"].queryset = visible_units(user).order_by("path")
+        self.fields["unit"].help_text = _("Chỉ dùng cho báo cáo của đơn vị.")
+        self.fields["round"].label_from_instance = lambda r: f"{r.name} ({r.campaign.number})"

@@ -1,0 +1,78 @@
+"""Reads shared by the reports pages and the leader's home: visible jobs, latest summaries, charts."""
+
+from django.db.models import Count, QuerySet
+
+from campaigns import roles
+from campaigns.models import Campaign, Unit
+from nominations.models import Nomination
+
+from .charts import bar_chart, change_chart
+from .content.nominations import SENT_STATES
+from .content.participation import NO_CLUSTER
+from .content.rankings import rank_changes
+from .content.scope import campaign_scope
+from .models import ReportJob
+
+
+def visible_jobs(user) -> QuerySet[ReportJob]:
+    """Jobs the user may see: all for Sở Nội vụ and leaders; a unit's own reports for its people."""
+    qs = ReportJob.objects.select_related("requested_by", "campaign", "round", "unit")
+    if roles.has_role(user, roles.NOIVU_STAFF, roles.NOIVU_MANAGER, roles.LEADER):
+        return qs
+    own = roles.unit_of(user)
+    if own is None or not roles.has_role(user, roles.UNIT_HEAD, roles.UNIT_OFFICER):
+        return qs.none()
+    return qs.filter(kind=ReportJob.Kind.UNIT, unit__path__startswith=own.path)
+
+
+def current_campaign() -> Campaign | None:
+    return Campaign.objects.filter(status=Campaign.Status.ACTIVE).order_by("-issued_on").first() or (
+        Campaign.objects.order_by("-issued_on").first()
+    )
+
+
+def latest_summaries(limit: int = 5) -> list[ReportJob]:
+    """The latest finished annual and end-of-campaign summaries (PDF), newest first."""
+    return list(
+        ReportJob.objects.filter(
+            state=ReportJob.State.DONE,
+            kind__in=[ReportJob.Kind.ANNUAL, ReportJob.Kind.FINAL, ReportJob.Kind.PROPOSAL],
+        )
+        .select_related("requested_by", "round")
+        .order_by("-finished_at", "-pk")[:limit]
+    )
+
+
+def headline(campaign: Campaign | None) -> dict:
+    """Headline figures and charts of a campaign for the leader's home: a fixed number of queries."""
+    if campaign is None:
+        return {"campaign": None}
+    sent = Nomination.objects.filter(round__campaign=campaign, state__in=SENT_STATES)
+    by_cluster = list(
+        sent.values("proposing_unit__cluster__name").annotate(n=Count("id")).order_by("-n")[:12]
+    )
+    by_kind = {
+        r["proposing_unit__kind"]: r["n"] for r in sent.values("proposing_unit__kind").annotate(n=Count("id"))
+    }
+    states = {r["state"]: r["n"] for r in sent.values("state").annotate(n=Count("id"))}
+    earlier, later, rows = rank_changes(campaign_scope(campaign))
+    movers = sorted((r for r in rows if r["change"]), key=lambda r: -abs(r["change"]))[:10]
+    movers.sort(key=lambda r: -r["change"])
+    return {
+        "campaign": campaign,
+        "dossiers": sum(states.values()),
+        "awarded": states.get("awarded", 0),
+        "in_appraisal": states.get("submitted", 0) + states.get("in_review", 0) + states.get("returned", 0),
+        "cluster_chart": bar_chart(
+            [(r["proposing_unit__cluster__name"] or NO_CLUSTER, r["n"]) for r in by_cluster],
+            title="Hồ sơ theo cụm, khối thi đua",
+        ),
+        "kind_chart": bar_chart(
+            [(Unit.Kind(k).label, by_kind[k]) for k in Unit.Kind.values if k in by_kind],
+            title="Hồ sơ theo loại đơn vị",
+        ),
+        "rank_chart": change_chart(
+            [(r["ranking"].unit.name, r["change"]) for r in movers], title="Thay đổi thứ hạng"
+        ),
+        "rank_years": (earlier, later),
+    }

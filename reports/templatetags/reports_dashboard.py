@@ -1,0 +1,18 @@
+"""The leader's home: latest summaries and headline charts, from reports.selectors (fixed queries)."""
+
+from django import template
+
+from .. import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("reports/_leader_dashboard.html", takes_context=True)
+def leader_dashboard(context):
+    user = context["user"]
+    campaign = selectors.current_campaign()
+    return {
+        "user": user,
+        "headline": selectors.headline(campaign),
+        "summaries": selectors.latest_summaries() if user.has_perm("reports.view_reports") else [],
+    }

@@ -1,0 +1,42 @@
+"""Fixtures of the reports tests: a small synthetic campaign, jobs, PDF text extraction."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from reports.models import ReportJob
+from reports.sample import build_sample
+
+
+@pytest.fixture
+def sample(cast):
+    """Plan-169-like data: 12 units under the province, 40 dossiers, rankings, awards, practices."""
+    return build_sample(units=12, dossiers=40, awards=6)
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def make_job(user, campaign, **fields) -> ReportJob:
+    """A job row as request_report writes it, without sending a task."""
+    kind = fields.pop("kind", "annual")
+    fmt = fields.pop("format", "pdf")
+    year = fields.pop("year", 2025 if kind == "annual" else None)
+    series = f"{kind}:{campaign.pk}:{year or ''}:{fields.get('round').pk if fields.get('round') else ''}:" + (
+        f"{fields['unit'].pk}:{fmt}" if fields.get("unit") else f":{fmt}"
+    )
+    version = ReportJob.objects.filter(series=series).count() + 1
+    return ReportJob.objects.create(
+        kind=kind,
+        format=fmt,
+        campaign=campaign,
+        year=year,
+        requested_by=user,
+        series=series,
+        version=version,
+        parameters=fields.pop("parameters", {}),
+        **fields,
+    )

@@ -1,0 +1,135 @@
+"""What the reports say: headings, figures, annexes, XLSX tables; never an identification number."""
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from reports import building
+from reports.content.scope import annual_scope, campaign_scope
+from reports.models import ReportJob
+
+from .conftest import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+def _job(sample, kind, **fields):
+    return ReportJob(
+        kind=kind, format=fields.pop("format", "pdf"), campaign=sample.campaign, parameters={}, **fields
+    )
+
+
+def _build(job) -> tuple:
+    report = building.gather(job, lambda percent, step: None)
+    return report, building.render(report, job.format)
+
+
+def test_annual_pdf_has_the_official_layout_and_the_sections_in_vietnamese(sample):
+    report, data = _build(_job(sample, "annual", year=2025))
+    text = pdf_text(data)
+    assert data.startswith(b"%PDF-")
+    for expected in (
+        "UBND TỈNH HƯNG YÊN",
+        "SỞ NỘI VỤ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "/BC-SNV",
+        "BÁO CÁO",
+        "Kết quả thực hiện phong trào thi đua năm 2025",
+        "Công tác triển khai và sự tham gia của các đơn vị",
+        "Hồ sơ đề nghị khen thưởng",
+        "Kết quả thẩm định hồ sơ",
+        "Kết quả khen thưởng của Chủ tịch UBND tỉnh",
+        "Giấy khen",
+        "dân vận chính quyền",
+        "Mô hình “Dân vận khéo”",
+        "Khó khăn, vướng mắc",
+        "Biểu đồ 1",
+        "Phụ lục I",
+        "Nơi nhận:",
+        "GIÁM ĐỐC",
+    ):
+        assert expected in text, expected
+    assert "Hưng Yên, ngày" in text
+    assert report.missing_sources() == []
+
+
+def test_annual_report_counts_only_the_years_rounds(sample):
+    report, _ = _build(_job(sample, "annual", year=2025, format="xlsx"))
+    tables = {t.key: t for t in report.tables()}
+    by_state = tables["ho-so-theo-trang-thai"]
+    counted = by_state.total[3]
+    from nominations.models import Nomination
+
+    assert counted == Nomination.objects.filter(round=sample.rounds["nam-2025"]).count()
+    assert counted < Nomination.objects.filter(round__campaign=sample.campaign).count()
+
+
+def test_final_report_covers_the_whole_campaign_with_rank_changes(sample):
+    report, data = _build(_job(sample, "final"))
+    text = pdf_text(data)
+    assert "Tổng kết phong trào thi đua" in text
+    assert "05/11/2024" in text and "31/12/2026" in text
+    assert "Thay đổi thứ hạng" in text
+    assert "So với năm 2024" in text
+
+
+def test_no_identification_number_appears_in_any_report(sample):
+    ids = [p.personal_id for p in sample.people]
+    assert all(ids)
+    for job in (
+        _job(sample, "annual", year=2025),
+        _job(sample, "final"),
+        _job(sample, "proposal", round=sample.rounds["nam-2025"]),
+    ):
+        _, data = _build(job)
+        text = pdf_text(data).replace(" ", "").replace("\n", "")
+        assert not any(pid in text for pid in ids)
+
+
+def test_proposal_has_the_submission_its_list_and_the_draft_decision(sample):
+    report, data = _build(_job(sample, "proposal", round=sample.rounds["nam-2025"]))
+    text = pdf_text(data)
+    assert "TỜ TRÌNH" in text and "/TTr-SNV" in text
+    assert "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh" in text
+    assert "DANH SÁCH" in text
+    assert "DỰ THẢO" in text and "QUYẾT ĐỊNH" in text and "/QĐ-UBND" in text
+    assert "Điều 1." in text and "TM. ỦY BAN NHÂN DÂN" in text
+    listed = report.parts[0].annexes[0].table.rows
+    from nominations.models import Nomination
+
+    proposed = Nomination.objects.filter(
+        round=sample.rounds["nam-2025"],
+        state__in=["proposed", "awarded", "not_awarded"],
+        award_type__code="bang-khen-chu-tich",
+    )
+    assert len(listed) == proposed.count() > 0
+
+
+def test_unit_report_stays_within_the_units_tree(sample):
+    unit = sample.units[0]
+    report, data = _build(_job(sample, "unit", unit=unit, year=2025))
+    text = pdf_text(data)
+    assert unit.name.upper() in text
+    participation = next(t for t in report.tables() if t.key == "don-vi-theo-loai")
+    assert participation.total[1] == 1
+    other = sample.units[1].name
+    assert other not in text
+
+
+def test_xlsx_holds_the_same_tables_as_the_pdf(sample):
+    report, data = _build(_job(sample, "annual", year=2025, format="xlsx"))
+    workbook = load_workbook(io.BytesIO(data))
+    assert len(workbook.sheetnames) == len(report.tables())
+    first = report.tables()[0]
+    sheet = workbook[workbook.sheetnames[0]]
+    assert sheet["A1"].value == first.title
+    assert [c.value for c in sheet[3]] == first.columns
+    assert sheet.cell(row=4, column=2).value == first.rows[0][1]
+
+
+def test_scopes_clip_the_year_to_the_campaign(sample):
+    scope = annual_scope(sample.campaign, 2024)
+    assert str(scope.period_start) == "2024-11-05"
+    assert campaign_scope(sample.campaign).years == [2024, 2025, 2026]
