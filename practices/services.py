@@ -146,19 +146,30 @@ def register_practice(
     if person is not None and not actor.has_perm("campaigns.view_person", person):
         raise ValidationError("Cá nhân đã chọn không thuộc đơn vị của bạn. Hãy chọn lại.")
     unit = person.unit if person is not None else own
-    practice = Practice(
-        kind=kind,
-        name=name,
-        field=field,
+    return _create_practice(
+        actor=actor,
         unit=unit,
         person=person,
-        place=place,
-        description=description.strip(),
-        results=results.strip(),
-        started_on=started_on,
-        ended_on=ended_on,
-        created_by=actor,
+        fields={
+            "kind": kind,
+            "name": name,
+            "field": field,
+            "place": place,
+            "description": description,
+            "results": results,
+            "started_on": started_on,
+            "ended_on": ended_on,
+        },
+        photos=photos,
+        documents=documents,
     )
+
+
+def _create_practice(*, actor, unit, person, fields: dict, photos=(), documents=()) -> Practice:
+    """Validate and write a new practice, its files and its first event (callers check permission)."""
+    practice = Practice(unit=unit, person=person, created_by=actor, **fields)
+    practice.description = (practice.description or "").strip()
+    practice.results = (practice.results or "").strip()
     _refresh_search(practice)
     _validate(practice)
     try:
