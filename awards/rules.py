@@ -45,6 +45,7 @@ rules.add_perm("awards.record_decision", is_noivu_manager)
 rules.add_perm("awards.vote", is_council_member)
 rules.add_perm("awards.view_council", is_council_member | is_noivu_manager | is_leader)
 # Decisions: Sở Nội vụ and leaders see the province's; a unit sees its own tree's Giấy khen.
+rules.add_perm("awards.view_province_decisions", is_noivu_staff | is_leader)
 rules.add_perm(
     "awards.view_decision",
     is_noivu_staff | is_leader | (is_unit_member & decision_in_user_tree),

@@ -1,5 +1,6 @@
 """Printable certificates (Bằng khen, Giấy khen): one per awardee, or all of a decision in one PDF."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -7,7 +8,6 @@ from django.template.loader import render_to_string
 from campaigns.pdf import render_pdf
 
 from ..models import Award
-from .common import requires
 from .decisions import visible_decision
 
 
@@ -23,7 +23,7 @@ def _pdf_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@requires("awards.view_decision")
+@login_required
 def certificate(request, decision_id: int, award_id: int):
     decision = visible_decision(request, decision_id)
     if not request.user.has_perm("awards.print_certificates", decision):
@@ -32,7 +32,7 @@ def certificate(request, decision_id: int, award_id: int):
     return _pdf_response(certificate_pdf(decision, [award]), f"chung-nhan-{award.pk}.pdf")
 
 
-@requires("awards.view_decision")
+@login_required
 def certificates(request, decision_id: int):
     decision = visible_decision(request, decision_id)
     if not request.user.has_perm("awards.print_certificates", decision):

@@ -1,6 +1,7 @@
 """The Chairman's decisions: recording one after the council, listing and reading them."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.http import Http404
@@ -79,12 +80,13 @@ def decision_create(request, round_id: int):
     )
 
 
-@requires("awards.view_decision")
+@requires("awards.view_province_decisions")
 def decision_list(request):
     decisions = (
         Decision.objects.filter(issuing_unit__isnull=True)
         .select_related("round__campaign", "award_type")
         .annotate(n_awards=Count("awards"), total=Sum("awards__bonus_amount"))
+        .order_by("-issued_on", "-pk")
     )
     return render(
         request,
@@ -102,7 +104,7 @@ def visible_decision(request, decision_id: int) -> Decision:
     return decision
 
 
-@requires("awards.view_decision")
+@login_required
 def decision_detail(request, decision_id: int):
     decision = visible_decision(request, decision_id)
     awards = list(decision.awards.select_related("person", "unit").order_by("subject", "pk"))

@@ -23,6 +23,7 @@ def unit_decisions(request):
         Decision.objects.filter(issuing_unit=unit)
         .select_related("round__campaign", "award_type")
         .annotate(n_awards=Count("awards"), total=Sum("awards__bonus_amount"))
+        .order_by("-issued_on", "-pk")
     )
     plans = list(
         UnitAwardPlan.objects.filter(unit=unit)

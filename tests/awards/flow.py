@@ -1,0 +1,34 @@
+"""Helpers that walk a round through proposal and council, for tests of the later steps."""
+
+from awards.services import cast_vote, close_session, open_session, propose
+from campaigns import roles
+from tests.factories import make_user
+
+from .factories import appraised
+
+
+def council_members(cast, extra: int = 2) -> list:
+    """The cast's council member plus `extra` more: a council of extra + 1."""
+    return [cast.council] + [make_user(f"hoidong{i}", roles.COUNCIL_MEMBER, cast.noivu) for i in range(extra)]
+
+
+def voted_round(cast, rnd, *, votes: dict, members: list):
+    """Propose the dossiers in votes, open the session, cast each member's votes, close.
+
+    votes: {nomination: [choice per member]}.
+    """
+    propose(actor=cast.manager, round=rnd, nominations=list(votes))
+    open_session(actor=cast.manager, round=rnd)
+    for nomination, choices in votes.items():
+        for member, choice in zip(members, choices, strict=True):
+            if choice:
+                cast_vote(actor=member, nomination=nomination, choice=choice)
+    close_session(actor=cast.manager, round=rnd)
+
+
+def individual_and_collective(cast, rnd):
+    person_dossier = appraised(rnd, created_by=cast.officer_a, proposing_unit=cast.unit_a, score="95")
+    unit_dossier = appraised(
+        rnd, created_by=cast.officer_a, unit=cast.unit_a_child, proposing_unit=cast.unit_a
+    )
+    return person_dossier, unit_dossier

@@ -1,0 +1,205 @@
+"""The awards pages in a signed-in client: flows, refusals shown, extra fields ignored, query counts."""
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from awards.models import Award, CouncilVote, Decision, ProposalSlot
+from awards.services import record_unit_decision
+from nominations.models import State
+from tests.factories import PersonFactory
+
+from .factories import GIAY_KHEN, appraised, appraised_many, award_round, award_type
+from .flow import council_members
+
+pytestmark = pytest.mark.django_db
+
+
+def test_board_ranks_by_score_then_priority_markers_and_draws_the_quota_line(cast, client_for):
+    rnd = award_round(quota=2)
+    low = appraised(rnd, created_by=cast.officer_a, score="70")
+    plain = appraised(rnd, created_by=cast.officer_a, score="90")
+    direct = appraised(
+        rnd,
+        created_by=cast.officer_a,
+        score="90",
+        person=PersonFactory(unit=cast.unit_a, is_direct_worker=True),
+    )
+    top = appraised(rnd, created_by=cast.officer_a, score="99")
+    response = client_for(cast.manager).get(reverse("awards:ranking_board", args=[rnd.pk]))
+    board = response.context["board"].object_list
+    assert [item.nomination.pk for item in board] == [top.pk, direct.pk, plain.pk, low.pk]
+    body = response.content.decode()
+    assert body.index(direct.nominee_name) < body.index('id="vach-chi-tieu"') < body.index(plain.nominee_name)
+    assert "Trực tiếp" in body and "Chưa được khen" in body
+
+
+def test_earlier_award_breaks_a_tie_and_is_shown(cast, client_for):
+    award_type(GIAY_KHEN)
+    earlier_round = award_round(quota=2, year=2024)
+    rnd = award_round(quota=2)
+    awarded_before = PersonFactory(unit=cast.unit_a, full_name="Hoàng Văn Đã Khen")
+    record_unit_decision(
+        actor=cast.head_a,
+        round=earlier_round,
+        number="1/QĐ",
+        issued_on=datetime.date(2025, 1, 2),
+        signer_name="A",
+        signer_title="Chủ tịch",
+        people=[awarded_before],
+    )
+    first_in = appraised(rnd, created_by=cast.officer_a, score="88", person=awarded_before)
+    never = appraised(rnd, created_by=cast.officer_a, score="88")
+    response = client_for(cast.manager).get(reverse("awards:ranking_board", args=[rnd.pk]))
+    assert [i.nomination.pk for i in response.context["board"].object_list] == [never.pk, first_in.pk]
+    assert "Đã được khen 1 lần" in response.content.decode()
+
+
+def test_proposing_over_the_quota_in_the_page_shows_the_vietnamese_sentence(cast, client_for):
+    rnd = award_round(quota=2)
+    dossiers = appraised_many(rnd, 3, created_by=cast.officer_a)
+    client = client_for(cast.manager)
+    url = reverse("awards:ranking_board", args=[rnd.pk])
+    response = client.post(url, {"nomination": [d.pk for d in dossiers]}, follow=True)
+    assert "Vượt chỉ tiêu" in response.content.decode()
+    assert not ProposalSlot.objects.exists()
+    response = client.post(url, {"nomination": [d.pk for d in dossiers[:2]], "state": "awarded"}, follow=True)
+    assert "Đã đưa 2 hồ sơ vào tờ trình" in response.content.decode()
+    assert sorted(ProposalSlot.objects.values_list("nomination_id", flat=True)) == sorted(
+        d.pk for d in dossiers[:2]
+    )
+    dossiers[0].refresh_from_db()
+    assert dossiers[0].state == State.PROPOSED
+
+
+def test_council_page_vote_once_then_refused_then_decision_in_the_page(cast, client_for):
+    rnd = award_round(quota=3)
+    dossier = appraised(rnd, created_by=cast.officer_a, score="91")
+    members = council_members(cast, 0)
+    manager = client_for(cast.manager)
+    manager.post(reverse("awards:ranking_board", args=[rnd.pk]), {"nomination": [dossier.pk]})
+    manager.post(reverse("awards:council_open", args=[rnd.pk]))
+    member = client_for(members[0])
+    url = reverse("awards:council_round", args=[rnd.pk])
+    assert 'name="phieu-' in member.get(url).content.decode()
+    member.post(url, {f"phieu-{dossier.pk}": "agree"})
+    again = member.post(url, {f"phieu-{dossier.pk}": "disagree"}, follow=True).content.decode()
+    assert "chỉ biểu quyết một lần" in again
+    assert list(CouncilVote.objects.values_list("choice", flat=True)) == ["agree"]
+    manager.post(reverse("awards:council_close", args=[rnd.pk]))
+    late = member.post(url, {f"phieu-{dossier.pk}": "agree"}, follow=True).content.decode()
+    assert "đã kết thúc" in late
+    page = manager.get(url).content.decode()
+    assert "Thông qua" in page
+    response = manager.post(
+        reverse("awards:decision_create", args=[rnd.pk]),
+        {
+            "number": "321/QĐ-UBND",
+            "issued_on": "2026-01-20",
+            "issuer": "Ủy ban nhân dân tỉnh Hưng Yên",
+            "signer_name": "Trần Quốc Văn",
+            "signer_title": "Chủ tịch",
+            "awardees": [dossier.pk],
+            "base_salary": "1",
+        },
+        follow=True,
+    )
+    body = response.content.decode()
+    assert "Đã ghi nhận quyết định số 321/QĐ-UBND" in body and "2.340.000" in body
+    assert Award.objects.get().bonus_amount == 2_340_000  # the POSTed base_salary is ignored
+
+
+def test_unit_decision_page_ignores_extra_fields_and_warns_past_the_number(cast, client_for):
+    award_type(GIAY_KHEN)
+    rnd = award_round()
+    client = client_for(cast.head_a)
+    client.post(reverse("awards:unit_plan"), {"round": rnd.pk, "planned_count": 0})
+    person = PersonFactory(unit=cast.unit_a_child)
+    response = client.post(
+        reverse("awards:unit_decision_create"),
+        {
+            "round": rnd.pk,
+            "number": "08/QĐ-UBND",
+            "issued_on": "2026-02-01",
+            "signer_name": "Phạm Quốc Khánh",
+            "signer_title": "Chủ tịch",
+            "people": [person.pk],
+            "issuing_unit": cast.unit_b.pk,
+            "issuer": "Giả mạo",
+        },
+        follow=True,
+    )
+    body = response.content.decode()
+    assert "vượt số lượng đã đặt (0)" in body
+    decision = Decision.objects.get()
+    assert decision.issuing_unit == cast.unit_a and decision.issuer == cast.unit_a.name
+
+
+def test_certificates_pdf_has_one_landscape_page_per_awardee_and_no_personal_id(cast, client_for):
+    award_type(GIAY_KHEN)
+    rnd = award_round()
+    people = [
+        PersonFactory(unit=cast.unit_a, full_name="Nguyễn Thị Ánh Tuyết", personal_id="033198765432"),
+        PersonFactory(unit=cast.unit_a, full_name="Đỗ Văn Hưởng"),
+    ]
+    decision = record_unit_decision(
+        actor=cast.head_a,
+        round=rnd,
+        number="09/QĐ-UBND",
+        issued_on=datetime.date(2026, 2, 3),
+        signer_name="Phạm Quốc Khánh",
+        signer_title="Chủ tịch",
+        people=people,
+        units=[cast.unit_a_child],
+    ).decision
+    response = client_for(cast.head_a).get(reverse("awards:certificates", args=[decision.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 3
+    box = reader.pages[0].mediabox
+    assert float(box.width) > float(box.height)  # landscape
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "GIẤY KHEN" in text and "Nguyễn Thị Ánh Tuyết" in text and "09/QĐ-UBND" in text
+    assert "033198765432" not in text and "5432" not in text
+
+
+def _decided_round_with(cast, n: int):
+    award_type(GIAY_KHEN)
+    rnd = award_round(quota=n + 5)
+    appraised_many(rnd, n, created_by=cast.officer_a, unit=cast.unit_a)
+    people = [PersonFactory(unit=cast.unit_a) for _ in range(n)]
+    record_unit_decision(
+        actor=cast.head_a,
+        round=rnd,
+        number=f"{n}/QĐ",
+        issued_on=datetime.date(2026, 2, 3),
+        signer_name="A",
+        signer_title="Chủ tịch",
+        people=people,
+    )
+    return rnd
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_ranking_board_keeps_a_constant_number_of_queries(
+    cast, client_for, django_assert_max_num_queries, size
+):
+    rnd = _decided_round_with(cast, size)
+    client = client_for(cast.manager)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("awards:ranking_board", args=[rnd.pk]))
+    assert len(response.context["board"].object_list) == size
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_public_register_keeps_a_constant_number_of_queries(
+    cast, client_for, django_assert_max_num_queries, size
+):
+    _decided_round_with(cast, size)
+    client = client_for(None)
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("awards:public_register"), {"q": "nguyen"})
+    assert len(response.context["awards"].object_list) == min(size, 25)
