@@ -78,6 +78,8 @@ def _check(actor, criterion_set: CriterionSet) -> None:
 def _validate(criterion_set: CriterionSet, values: dict, exclude_pk=None) -> dict:
     values = {**values, "code": normalize(values.get("code", "")).lower(), "text": normalize(values["text"])}
     values["source"] = values.get("source") or ""
+    values["evidence_required"] = bool(values.get("evidence_required"))
+    values["evaluation"] = values.get("evaluation") or Criterion.Evaluation.APPRAISER
     problems = criterion_problems(subject=criterion_set.subject, **values)
     taken = Criterion.objects.filter(criterion_set=criterion_set, code=values["code"]).exclude(pk=exclude_pk)
     if values["code"] and taken.exists():

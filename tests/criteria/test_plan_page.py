@@ -1,0 +1,83 @@
+"""The plan page: every signed-in user reads the plan as issued, its rounds and its units."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from campaigns.models import Unit
+from tests.factories import UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_is_sent_to_login(plan, client_for):
+    response = client_for(None).get(reverse("campaigns:plan"))
+    assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "who", ["officer_a", "head_b", "appraiser", "manager", "council", "leader", "nobody"]
+)
+def test_every_signed_in_user_reads_the_plan(plan, cast, client_for, who):
+    response = client_for(getattr(cast, who)).get(reverse("campaigns:plan"))
+    assert response.status_code == 200
+    assert "169/KH-UBND" in response.content.decode()
+
+
+def test_plan_page_shows_sections_criteria_and_quotas_in_order(plan, cast, client_for):
+    html = client_for(cast.officer_a).get(reverse("campaigns:plan")).content.decode()
+    headings = [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. NỘI DUNG THI ĐUA",
+        "III. ĐỐI TƯỢNG, THỜI GIAN THI ĐUA",
+        "IV. TIÊU CHÍ THI ĐUA",
+        "V. ĐỐI TƯỢNG, TIÊU CHUẨN",
+        "VI. TỔ CHỨC THỰC HIỆN",
+    ]
+    positions = [html.index(h) for h in headings]
+    assert positions == sorted(positions)
+    collective = html[html.index('data-subject="collective"') :]
+    codes = re.findall(r'data-code="([^"]+)"', collective.split("</table>")[0])
+    assert codes == ["a", "b", "c", "d", "đ", "e", "g"]
+    individual = html[html.index('data-subject="individual"') :]
+    assert re.findall(r'data-code="([^"]+)"', individual.split("</table>")[0]) == ["a", "b"]
+    assert "Bằng khen: tối đa 10" in html and "Bằng khen: tối đa 20" in html
+    assert "Trần Quốc Văn" in html and "05/11/2024" in html
+    for name in ("Khen thưởng hằng năm 2025", "Khen thưởng hằng năm 2026", "Khen thưởng tổng kết"):
+        assert name in html
+    # Today (26/11/2026 in the brief) the 2026 window is open; statuses come from the dates.
+    assert "round-status-" in html
+
+
+def test_plan_page_counts_participating_units_by_kind(plan, cast, client_for):
+    UnitFactory(code="X-DISSOLVED", kind=Unit.Kind.DISTRICT, parent=cast.province, valid_to="2025-06-30")
+    response = client_for(cast.officer_a).get(reverse("campaigns:plan"))
+    counts = dict(response.context["unit_counts"])
+    assert counts["UBND cấp huyện"] == 2  # A and B; the dissolved one is not counted
+    assert counts["UBND cấp xã"] == 1
+    assert counts["Sở, ban, ngành tỉnh"] == 1
+
+
+def test_unknown_plan_is_404_and_manager_sees_edit_links(plan, cast, client_for):
+    assert (
+        client_for(cast.officer_a).get(reverse("campaigns:plan_detail", args=[plan.pk + 99])).status_code
+        == 404
+    )
+    manager_html = (
+        client_for(cast.manager).get(reverse("campaigns:plan_detail", args=[plan.pk])).content.decode()
+    )
+    officer_html = (
+        client_for(cast.officer_a).get(reverse("campaigns:plan_detail", args=[plan.pk])).content.decode()
+    )
+    assert "Thêm đợt khen thưởng" in manager_html and "Sửa bộ tiêu chí" in manager_html
+    assert "Thêm đợt khen thưởng" not in officer_html and "Sửa bộ tiêu chí" not in officer_html
+
+
+def test_plan_page_query_count_does_not_grow_with_rounds(
+    plan, cast, client_for, django_assert_max_num_queries
+):
+    client = client_for(cast.officer_a)
+    client.get(reverse("campaigns:plan"))
+    with django_assert_max_num_queries(20):
+        client.get(reverse("campaigns:plan"))
