@@ -64,7 +64,7 @@ def claim(job_id: int, owner: str) -> ReportJob | None:
     now = timezone.now()
     with transaction.atomic():
         job = (
-            ReportJob.objects.select_for_update()
+            ReportJob.objects.select_for_update(of=("self",))
             .select_related("campaign", "round", "unit", "unit__parent")
             .filter(pk=job_id)
             .first()
