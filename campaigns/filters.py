@@ -78,11 +78,6 @@ class PersonFilterForm(_FilterForm):
     )
     field_order = ["q", "category", "role", "cluster", "parent", "status"]
 
-    def __init__(self, data, *, units: QuerySet[Unit]):
-        super().__init__(data, units=units)
-        self.fields["parent"].label = _("Đơn vị (gồm đơn vị trực thuộc)")
-        self.fields["status"].label = _("Hiệu lực của đơn vị")
-
     def filter(self, people: QuerySet[Person]) -> QuerySet[Person]:
         if self.value("q"):
             people = people.filter(search_name__contains=fold(self.value("q")))

@@ -227,7 +227,9 @@ def _display_cells(values: dict, person: Person, present: set) -> list[str]:
     for key in PEOPLE_COLUMNS:
         if key not in present:
             continue
-        if key == "personal_id":
+        if key == "date_of_birth" and person.date_of_birth:
+            cells.append(f"{person.date_of_birth:%d/%m/%Y}")  # an Excel serial shown as the date it is
+        elif key == "personal_id":
             # The preview page is seen by staff, but the report may be copied anywhere: mask it.
             cells.append(mask(person.personal_id) if person.personal_id else "")
         else:

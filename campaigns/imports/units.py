@@ -67,6 +67,9 @@ def import_units(data: bytes, filename: str, *, dry_run: bool) -> ImportResult:
         )
         result.rows.append(preview)
         item = _parse_row(values, present, preview, result.errors, clusters)
+        for index, key in enumerate(k for k in UNIT_COLUMNS if k in present):
+            if key in ("valid_from", "valid_to") and item.get(key):
+                preview.cells[index] = f"{item[key]:%d/%m/%Y}"
         code = item.get("code")
         if not code:
             continue
