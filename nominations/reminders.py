@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from . import deadlines, notifications
 from .models import PENDING_APPRAISAL_STATES, Nomination, Notification
 
-# Remind when this many working days (or fewer) are left.
+# Remind when this many working days (or fewer) are left; at most one reminder per dossier a day.
 REMIND_WHEN_DAYS_LEFT = 2
 
 
@@ -26,7 +26,9 @@ def send_deadline_reminders(today: datetime.date | None = None) -> int:
     )
     already = set(
         Notification.objects.filter(
-            kind=Notification.Kind.REMINDER, created_at__date=today, nomination__in=due
+            kind=Notification.Kind.REMINDER,
+            created_at__gte=timezone.now() - datetime.timedelta(hours=20),
+            nomination__in=due,
         ).values_list("nomination_id", "user_id")
     )
     managers = None
