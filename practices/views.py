@@ -47,7 +47,11 @@ def _people_for(user, practice=None):
 @permission_required("practices.view_library", raise_exception=True)
 def library(request):
     form = LibraryFilterForm(request.GET or None, years=selectors.library_years())
-    filters = form.cleaned_data if form.is_valid() else {}
+    # A bad filter value (an unknown year) drops that filter only: the others still apply.
+    filters = {}
+    if form.is_bound:
+        form.is_valid()
+        filters = form.cleaned_data
     practices = selectors.library(
         q=filters.get("q") or "",
         field=filters.get("field") or "",

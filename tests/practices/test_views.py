@@ -294,5 +294,6 @@ def test_library_search_through_the_page(cast, client_for):
     recognise(register(cast.officer_b, name="Bộ phận một cửa thân thiện"), cast.appraiser)
     page = client_for(cast.nobody).get(reverse("practices:library"), {"q": "giai phong MAT BANG"})
     assert [p.name for p in page.context["page"].object_list] == ["Dân vận khéo trong giải phóng mặt bằng"]
-    page = client_for(cast.nobody).get(reverse("practices:library"), {"year": "1990"})
-    assert page.status_code == 200  # an unknown year is ignored, not an error
+    page = client_for(cast.nobody).get(reverse("practices:library"), {"year": "1990", "q": "than thien"})
+    assert page.status_code == 200  # an unknown year is dropped, not an error; the search still applies
+    assert [p.name for p in page.context["page"].object_list] == ["Bộ phận một cửa thân thiện"]
