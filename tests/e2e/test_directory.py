@@ -123,3 +123,31 @@ def test_demo_unit_head_sees_the_history_of_the_units_their_commune_succeeded(pa
     page.goto(f"{page.base_url}/don-vi/{district.pk}/")
     assert "Đã giải thể, sáp nhập" in page.content()
     screenshot(page, "directory-demo-dissolved-district")
+
+
+def test_manager_onboards_a_unit_officer_in_the_browser(page, cast):
+    from django.contrib.auth import get_user_model
+
+    login(page, "manager")
+    page.get_by_role("link", name="Tài khoản", exact=True).first.click()
+    page.get_by_role("link", name="Thêm tài khoản").click()
+    page.get_by_label("Tên đăng nhập").fill("canbo_lachong")
+    page.get_by_label("Họ và tên đệm").fill("Vũ Thị")
+    page.locator("#id_first_name").fill("Hoa")
+    page.get_by_label("Vai trò").select_option("unit_officer")
+    page.get_by_label("Mật khẩu ban đầu").fill("Mat-khau-dai-2026")
+    page.get_by_role("button", name="Lưu").click()
+    page.wait_for_load_state("networkidle")
+    # No unit chosen: the service refuses with a sentence, nothing is created.
+    assert "phải thuộc một đơn vị" in page.content()
+    screenshot(page, "directory-account-refused")
+    page.get_by_label("Đơn vị").select_option(
+        label=f"— — {cast.unit_a_child.name} ({cast.unit_a_child.code})"
+    )
+    page.get_by_label("Mật khẩu ban đầu").fill("Mat-khau-dai-2026")
+    page.get_by_role("button", name="Lưu").click()
+    page.wait_for_load_state("networkidle")
+    assert "Đã tạo tài khoản “canbo_lachong”" in page.content()
+    screenshot(page, "directory-account-list")
+    user = get_user_model().objects.get(username="canbo_lachong")
+    assert user.membership.unit == cast.unit_a_child
