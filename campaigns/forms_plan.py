@@ -8,10 +8,11 @@ from .services_rounds import ROUND_FIELDS
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """dd/mm/yyyy typed as text: a native date picker shows the browser's locale, not ours."""
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **kwargs.pop("attrs", {})}
+        super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)
 
 
 class RoundForm(forms.ModelForm):
@@ -38,8 +39,11 @@ class RoundForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["council_pass_ratio"].localize = True
-        self.fields["council_pass_ratio"].widget.is_localized = True
+        # "0,5" the Vietnamese way: a text box (a number box refuses the decimal comma).
+        ratio = self.fields["council_pass_ratio"]
+        ratio.localize = True
+        ratio.widget = forms.TextInput(attrs={"inputmode": "decimal"})
+        ratio.widget.is_localized = True
         if self.instance.pk:
             self.fields["required_document_types"].initial = list(
                 self.instance.required_document_types.values_list("pk", flat=True)

@@ -7,10 +7,11 @@ from .models import Criterion, DutyDeadline
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """dd/mm/yyyy typed as text: a native date picker shows the browser's locale, not ours."""
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **kwargs.pop("attrs", {})}
+        super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)
 
 
 class CriterionForm(forms.ModelForm):
@@ -22,8 +23,10 @@ class CriterionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["max_points"].localize = True
-        self.fields["max_points"].widget.is_localized = True
+        points = self.fields["max_points"]
+        points.localize = True
+        points.widget = forms.TextInput(attrs={"inputmode": "decimal"})
+        points.widget.is_localized = True
 
     def _post_clean(self):
         # The rules of a criterion are the service's (criteria.services.criterion_problems).

@@ -54,6 +54,7 @@ def duties(request):
     page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("trang"))
     deadlines = deadlines_of(campaign)
     rows = duties_for_units(campaign, list(page.object_list), deadlines)
+    own = unit_of(request.user)
     query = request.GET.copy()
     query.pop("trang", None)
     return render(
@@ -70,7 +71,9 @@ def duties(request):
             "filters": {"loai": kind, "cum": cluster, "q": q},
             "current_problem": problem,
             "query": query.urlencode(),
-            "own_unit": unit_of(request.user),
+            "own_unit": own
+            if own is not None and request.user.has_perm("criteria.submit_duties", own)
+            else None,
             "can_manage_deadlines": request.user.has_perm("criteria.manage_deadlines"),
             "breadcrumbs": [(_("Nhiệm vụ đơn vị"), None)],
         },

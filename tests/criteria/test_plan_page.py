@@ -81,3 +81,8 @@ def test_plan_page_query_count_does_not_grow_with_rounds(
     client.get(reverse("campaigns:plan"))
     with django_assert_max_num_queries(20):
         client.get(reverse("campaigns:plan"))
+
+
+def test_years_and_ids_are_not_written_with_thousands_separators(plan, cast, client_for):
+    html = client_for(cast.officer_a).get(reverse("campaigns:plan")).content.decode()
+    assert "· 2025" in html and "2.025" not in html and "2.026" not in html

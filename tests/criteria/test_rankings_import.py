@@ -154,3 +154,12 @@ def test_only_noivu_staff_import(cast, client_for, who):
     assert client.get(reverse("criteria:rankings_template")).status_code == 403
     assert client.post(reverse("criteria:rankings_confirm"), {"sha256": "x"}).status_code == 403
     assert UnitRanking.objects.count() == 0
+
+
+def test_rankings_page_lists_years_without_thousands_separators(cast, client_for):
+    apply_rankings(
+        actor=None, parsed=parse_rankings(csv_bytes(HEADER, [["T-VL", 90, "Tốt", 1, ""]]), "a.csv", 2025)
+    )
+    html = client_for(cast.leader).get(reverse("criteria:rankings")).content.decode()
+    assert '<option value="2025" selected>2025</option>' in html and "UBND huyện Văn Lâm" in html
+    assert client_for(cast.officer_a).get(reverse("criteria:rankings")).status_code == 403
