@@ -16,3 +16,10 @@ def leader_dashboard(context):
         "headline": selectors.headline(campaign),
         "summaries": selectors.latest_summaries() if user.has_perm("reports.view_reports") else [],
     }
+
+
+@register.filter
+def vietnamese_name(user) -> str:
+    """Family and middle names first ('Nguyễn Văn' + 'An'), as the portal greets people."""
+    name = f"{user.last_name} {user.first_name}".strip()
+    return name or user.get_username()

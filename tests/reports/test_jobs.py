@@ -163,9 +163,11 @@ def test_transient_errors_propagate_for_the_task_to_retry(sample, cast):
     from django.db import OperationalError
 
     job = make_job(cast.leader, sample.campaign)
-    with mock.patch.object(building, "gather", side_effect=OperationalError("server closed")):
-        with pytest.raises(OperationalError):
-            building.run_job(job_id=job.pk, owner="h:1")
+    with (
+        mock.patch.object(building, "gather", side_effect=OperationalError("server closed")),
+        pytest.raises(OperationalError),
+    ):
+        building.run_job(job_id=job.pk, owner="h:1")
     building.release(job_id=job.pk, owner="h:1")
     assert ReportJob.objects.get(pk=job.pk).state == "queued"
 

@@ -120,7 +120,7 @@ def test_status_json_follows_the_job_and_download_serves_the_file(sample, cast, 
     body = b"".join(response.streaming_content)
     job.refresh_from_db()
     assert response["Content-Type"] == "application/pdf"
-    assert 'attachment; filename="bao-cao-nam-2025-v1.pdf"' == response["Content-Disposition"]
+    assert response["Content-Disposition"] == 'attachment; filename="bao-cao-nam-2025-v1.pdf"'
     assert len(body) == job.size and body.startswith(b"%PDF-")
 
 
@@ -154,7 +154,7 @@ def test_the_history_page_keeps_a_constant_number_of_queries(
         make_job(cast.leader, sample.campaign, kind="unit", unit=cast.unit_a)
     with django_assert_max_num_queries(16) as small:
         client.get(reverse("reports:home"))
-    for i in range(25):
+    for _ in range(25):
         make_job(cast.manager, sample.campaign, kind="proposal", round=sample.rounds["nam-2025"])
     with django_assert_max_num_queries(16) as large:
         client.get(reverse("reports:home"))

@@ -58,25 +58,31 @@ class Command(BaseCommand):
                 _reset_peak()
                 base_mb = _peak_rss_mb()
                 started = time.perf_counter()
+                cpu_started = time.process_time()
                 report = building.gather(job, lambda percent, step: None)
                 results["gather"] = time.perf_counter() - started
                 html = render_html(report)
                 results["html"] = time.perf_counter() - started - results["gather"]
                 pdf = render_pdf(html)
                 results["total"] = time.perf_counter() - started
+                results["cpu"] = time.process_time() - cpu_started
                 results["peak_mb"] = _peak_rss_mb()
                 results["base_mb"] = base_mb
                 started = time.perf_counter()
+                cpu_started = time.process_time()
                 render_pdf(html)
                 results["weasyprint"] = time.perf_counter() - started
+                results["weasyprint_cpu"] = time.process_time() - cpu_started
                 Path(output).parent.mkdir(parents=True, exist_ok=True)
                 Path(output).write_bytes(pdf)
+                Path(output).with_suffix(".html").write_text(html, encoding="utf-8")
                 results["bytes"] = len(pdf)
                 results["nominations"] = sample.nominations
                 raise Rollback
         except Rollback:
             pass
         ratio = results["total"] / results["weasyprint"]
+        cpu_ratio = results["cpu"] / results["weasyprint_cpu"]
         self.stdout.write(
             f"Dữ liệu: {units} đơn vị, {results['nominations']} hồ sơ, {awards} khen thưởng "
             f"(tạo trong {results['data']:.1f} s, đã hoàn tác)\n"
@@ -86,5 +92,7 @@ class Command(BaseCommand):
             f"{results['bytes']:,} byte → {output}\n"
             f"Bộ nhớ đỉnh của tiến trình khi tạo: {results['peak_mb']:.0f} MB "
             f"(trước khi tạo: {results['base_mb']:.0f} MB)\n"
+            f"Thời gian CPU: {results['cpu']:.2f} s (WeasyPrint riêng: {results['weasyprint_cpu']:.2f} s, "
+            f"tỉ lệ {cpu_ratio:.2f}×)\n"
             f"WeasyPrint riêng trên cùng HTML: {results['weasyprint']:.2f} s; tỉ lệ {ratio:.2f}×"
         )
