@@ -74,9 +74,18 @@ class UnitPlanForm(forms.Form):
 
 
 class PublicSearchForm(forms.Form):
-    q = forms.CharField(label=_("Tìm theo tên, đơn vị hoặc số quyết định"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Tìm theo tên, đơn vị hoặc số quyết định"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"class": "form-control", "type": "search"}),
+    )
     dot = forms.ModelChoiceField(
-        label=_("Đợt khen thưởng"), queryset=AwardRound.objects.none(), required=False
+        label=_("Đợt khen thưởng"),
+        queryset=AwardRound.objects.none(),
+        required=False,
+        empty_label=_("Tất cả các đợt"),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
     def __init__(self, *args, rounds=None, **kwargs):

@@ -1,6 +1,7 @@
 """Models of the awards app, one module per idea; imported here so that Django finds them."""
 
 from .catalog import BaseSalary, BonusMultiple, BonusRounding, EmulationTitle
+from .certificates import CertificateBundle
 from .council import CouncilResult, CouncilSeat, CouncilSession, CouncilVote, VoteChoice
 from .decisions import Award, Decision
 from .proposals import ProposalSlot
@@ -11,6 +12,7 @@ __all__ = [
     "BaseSalary",
     "BonusMultiple",
     "BonusRounding",
+    "CertificateBundle",
     "CouncilResult",
     "CouncilSeat",
     "CouncilSession",
