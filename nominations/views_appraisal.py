@@ -152,8 +152,8 @@ def appraise(request, pk: int):
             "assign_form": AssignForm(
                 appraisers=selectors.appraisers(), initial={"appraiser": nomination.appraiser_id}
             ),
-            "return_form": ReasonForm(),
-            "conclude_form": ConcludeForm(),
+            "return_form": ReasonForm(prefix="return"),
+            "conclude_form": ConcludeForm(prefix="conclude"),
             "total": sum(
                 (a.appraiser_points for a in assessments.values() if a.appraiser_points is not None), 0
             ),
@@ -182,7 +182,7 @@ def score(request, pk: int):
 @require_POST
 def return_for_supplement(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
-    form = ReasonForm(request.POST)
+    form = ReasonForm(request.POST, prefix="return")
     form.is_valid()
     run_service(
         request,
@@ -197,7 +197,7 @@ def return_for_supplement(request, pk: int):
 @require_POST
 def conclude(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
-    form = ConcludeForm(request.POST)
+    form = ConcludeForm(request.POST, prefix="conclude")
     if not form.is_valid():
         if not request.user.has_perm("nominations.appraise_nomination", nomination):
             raise PermissionDenied

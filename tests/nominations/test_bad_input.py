@@ -111,13 +111,13 @@ def test_second_submission_through_the_page(cast, complete_draft, client_for):
 
 def test_return_in_the_wrong_state_is_refused(cast, complete_draft, client_for):
     response = client_for(cast.appraiser).post(
-        reverse("nominations:return", args=[complete_draft.pk]), {"reason": "x"}
+        reverse("nominations:return", args=[complete_draft.pk]), {"return-reason": "x"}
     )
     # A draft is not Sở Nội vụ's to see at all.
     assert response.status_code == 404
     workflow.submit(actor=cast.head_a, nomination=complete_draft)
     response = client_for(cast.manager).post(
-        reverse("nominations:return", args=[complete_draft.pk]), {"reason": "x"}, follow=True
+        reverse("nominations:return", args=[complete_draft.pk]), {"return-reason": "x"}, follow=True
     )
     assert "không thể trả lại" in response.content.decode()
     complete_draft.refresh_from_db()

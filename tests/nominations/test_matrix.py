@@ -164,13 +164,19 @@ CASES = [
     Case(
         "score", "in_review", noivu_action, method="post", data=lambda w, x: criteria_data(w, x, points="5")
     ),
-    Case("return", "in_review", noivu_action, method="post", data=lambda w, x: {"reason": "Thiếu biên bản"}),
+    Case(
+        "return",
+        "in_review",
+        noivu_action,
+        method="post",
+        data=lambda w, x: {"return-reason": "Thiếu biên bản"},
+    ),
     Case(
         "conclude",
         "in_review",
         noivu_action,
         method="post",
-        data=lambda w, x: {"verdict": "ineligible", "reason": "Không đạt tiêu chí d"},
+        data=lambda w, x: {"conclude-verdict": "ineligible", "conclude-reason": "Không đạt tiêu chí d"},
     ),
 ]
 

@@ -119,7 +119,8 @@ def test_appraisal_page_queue_and_full_appraisal(cast, setup, complete_draft, cl
     appraiser.post(reverse("nominations:score", args=[complete_draft.pk]), data)
     assert CriterionAssessment.objects.filter(nomination=complete_draft, appraiser_points=9).count() == 7
     appraiser.post(
-        reverse("nominations:conclude", args=[complete_draft.pk]), {"verdict": "eligible", "reason": "Đạt"}
+        reverse("nominations:conclude", args=[complete_draft.pk]),
+        {"conclude-verdict": "eligible", "conclude-reason": "Đạt"},
     )
     complete_draft.refresh_from_db()
     assert complete_draft.state == State.APPRAISED and complete_draft.score == 63
