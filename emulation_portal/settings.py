@@ -147,6 +147,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "portal.heartbeat", "schedule": timedelta(minutes=1)},
+    "reports-sweep-stuck": {"task": "reports.sweep_stuck_jobs", "schedule": timedelta(minutes=5)},
 }
 
 if REDIS_URL:
