@@ -75,6 +75,12 @@ ENTRIES: list[Entry] = [
     ),
     Entry("Hội đồng", "awards:council_home", "awards.vote", "Biểu quyết danh sách đề nghị."),
     Entry(
+        "Quyết định",
+        "awards:decision_list",
+        "awards.view_province_decisions",
+        "Quyết định khen thưởng của UBND tỉnh, tiền thưởng, giấy chứng nhận.",
+    ),
+    Entry(
         "Giấy khen",
         "awards:unit_decisions",
         "awards.issue_unit_awards",
