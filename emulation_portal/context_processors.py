@@ -2,7 +2,7 @@ from django.conf import settings
 
 from campaigns import roles
 
-from .navigation import entries_for
+from .navigation import entries_for, menu_for
 
 
 def display_name(user) -> str:
@@ -21,5 +21,5 @@ def portal(request):
         "user_role_label": roles.ROLE_LABELS.get(role, "") if role else "",
         "user_unit": roles.unit_of(user) if authenticated else None,
         "user_display_name": display_name(user) if authenticated else "",
-        "nav_entries": entries_for(user) if authenticated else [],
+        "nav_menu": menu_for(entries_for(user)) if authenticated else [],
     }
