@@ -311,3 +311,25 @@ class Holiday(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%d/%m/%Y} {self.name}"
+
+
+class PracticeLink(models.Model):
+    """A recognised good practice or initiative cited as evidence by a dossier (individual criterion b)."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="practice_links")
+    practice = models.ForeignKey(
+        "practices.Practice", verbose_name=_("mô hình, sáng kiến"), on_delete=models.PROTECT, related_name="+"
+    )
+    linked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    linked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("mô hình, sáng kiến làm minh chứng")
+        verbose_name_plural = _("mô hình, sáng kiến làm minh chứng")
+        ordering = ["linked_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["nomination", "practice"], name="practice_link_once_per_dossier"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomination_id} ↔ {self.practice_id}"

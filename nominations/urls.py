@@ -21,6 +21,12 @@ urlpatterns = [
     ),
     path("ho-so/<int:pk>/tai-lieu/<int:doc_pk>/", login_required(views_files.download), name="download"),
     path("ho-so/<int:pk>/tai-lieu/<int:doc_pk>/xem/", login_required(views_files.view_pdf), name="view_pdf"),
+    path("ho-so/<int:pk>/mo-hinh/", login_required(views_unit.link_practice), name="link_practice"),
+    path(
+        "ho-so/<int:pk>/mo-hinh/<int:link_pk>/bo/",
+        login_required(views_unit.unlink_practice),
+        name="unlink_practice",
+    ),
     path("ho-so/<int:pk>/tu-danh-gia/", login_required(views_unit.self_assess), name="self_assess"),
     path("ho-so/<int:pk>/nop/", login_required(views_unit.submit), name="submit"),
     path("ho-so/<int:pk>/rut/", login_required(views_unit.withdraw), name="withdraw"),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
-from . import computed, deadlines, selectors, services, workflow
+from . import computed, deadlines, practice_links, selectors, services, workflow
 from .completeness import criteria_for
 from .extensions import earlier_awards_for
 from .forms import AssignForm, ConcludeForm, QueueFilterForm, ReasonForm, ScoreForm
@@ -144,6 +144,7 @@ def appraise(request, pk: int):
             "first_pdf": next((d for d in documents if d.is_pdf), None),
             "history": selectors.history(nomination),
             "earlier_awards": earlier_awards_for(nomination),
+            "practice_links": practice_links.linked_practices(nomination),
             "days_left": days_left,
             "is_overdue": days_left is not None and timezone.localdate() > nomination.appraisal_due_on,
             "can_appraise": can_appraise,

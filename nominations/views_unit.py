@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from . import computed, selectors, services, workflow
+from . import computed, practice_links, selectors, services, workflow
 from .completeness import criteria_for, missing_items
 from .extensions import earlier_awards_for
 from .forms import DocumentUploadForm, NominationCreateForm, SelfAssessmentForm, SummaryForm
@@ -94,6 +94,8 @@ def detail(request, pk: int):
         "upload_form": DocumentUploadForm() if can_change else None,
         "summary_form": SummaryForm(initial={"summary": nomination.summary}) if can_change else None,
         "earlier_awards": earlier_awards_for(nomination),
+        "practice_links": practice_links.linked_practices(nomination),
+        "linkable_practices": list(practice_links.linkable_practices(nomination)) if can_change else [],
         "breadcrumbs": _crumbs((nomination.code, None))
         if user.has_perm("nominations.view_unit_dossiers")
         else [(nomination.code, None)],
@@ -111,6 +113,35 @@ def edit_summary(request, pk: int):
             lambda: services.update_summary(actor=request.user, nomination=nomination, **form.cleaned_data),
             _("Đã lưu tóm tắt thành tích."),
         )
+    return redirect("nominations:detail", pk=pk)
+
+
+@require_POST
+def link_practice(request, pk: int):
+    nomination = visible_nomination(request, pk)
+    try:
+        practice_id = int(request.POST.get("practice", ""))
+    except ValueError:
+        messages.error(request, _("Hãy chọn một mô hình, sáng kiến trong danh sách."))
+        return redirect("nominations:detail", pk=pk)
+    run_service(
+        request,
+        lambda: practice_links.link_practice(
+            actor=request.user, nomination=nomination, practice_id=practice_id
+        ),
+        _("Đã thêm mô hình, sáng kiến làm minh chứng."),
+    )
+    return redirect("nominations:detail", pk=pk)
+
+
+@require_POST
+def unlink_practice(request, pk: int, link_pk: int):
+    nomination = visible_nomination(request, pk)
+    run_service(
+        request,
+        lambda: practice_links.unlink_practice(actor=request.user, nomination=nomination, link_id=link_pk),
+        _("Đã bỏ mô hình, sáng kiến khỏi hồ sơ."),
+    )
     return redirect("nominations:detail", pk=pk)
 
 

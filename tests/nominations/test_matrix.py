@@ -8,9 +8,17 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import reverse
 
-from nominations import services, workflow
-from nominations.models import CriterionAssessment, DossierDocument, Nomination, NominationEvent, Notification
+from nominations import practice_links, services, workflow
+from nominations.models import (
+    CriterionAssessment,
+    DossierDocument,
+    Nomination,
+    NominationEvent,
+    Notification,
+    PracticeLink,
+)
 from nominations.urls import urlpatterns
+from tests.practices.helpers import recognise, register
 
 from . import files
 from .factories import NominationFactory, make_complete, score_all
@@ -79,6 +87,7 @@ class Case:
     method: str = "get"
     data: object = None  # callable(world, which) -> POST data
     doc: bool = False  # the URL names one of the dossier's documents
+    link: bool = False  # the URL names one of the dossier's cited practices
     changes: bool = True  # an allowed POST changes something
     label: str = ""
     extra: dict = field(default_factory=dict)
@@ -139,6 +148,14 @@ CASES = [
         },
     ),
     Case("delete_document", "draft", unit_action, method="post", doc=True),
+    Case(
+        "link_practice",
+        "draft",
+        unit_action,
+        method="post",
+        data=lambda w, x: {"practice": w.practices[x].pk, "state": "awarded"},
+    ),
+    Case("unlink_practice", "draft", unit_action, method="post", link=True),
     Case("download", "submitted", seen_by_unit_and_noivu, doc=True),
     Case("view_pdf", "submitted", seen_by_unit_and_noivu, doc=True),
     Case("self_assess", "draft", unit_page, label="get"),
@@ -187,10 +204,12 @@ class World:
     setup: object
     dossiers: dict
     documents: dict
+    practices: dict
+    links: dict
 
 
 def build_world(cast, setup, state: str) -> World:
-    dossiers, documents = {}, {}
+    dossiers, documents, practices, links = {}, {}, {}, {}
     for which, unit, officer, head in (
         ("a", cast.unit_a, cast.officer_a, cast.head_a),
         ("b", cast.unit_b, cast.officer_b, cast.head_b),
@@ -201,6 +220,9 @@ def build_world(cast, setup, state: str) -> World:
         documents[which] = services.add_document(
             actor=officer, nomination=n, document_type=setup.doc_types["minh-chung"], upload=files.pdf()
         )
+        practices[which] = recognise(register(officer, name=f"Một cửa thân thiện {which}"), cast.appraiser)
+        cited = recognise(register(officer, name=f"Số hóa hồ sơ {which}"), cast.appraiser)
+        links[which] = practice_links.link_practice(actor=officer, nomination=n, practice_id=cited.pk)
         make_complete(n, setup, officer)
         if state != "draft":
             workflow.submit(actor=head, nomination=n)
@@ -210,7 +232,7 @@ def build_world(cast, setup, state: str) -> World:
         if state == "appraised":
             workflow.conclude_eligible(actor=cast.appraiser, nomination=n)
         dossiers[which] = n
-    return World(cast, setup, dossiers, documents)
+    return World(cast, setup, dossiers, documents, practices, links)
 
 
 def snapshot():
@@ -235,6 +257,7 @@ def snapshot():
             )
         ),
         Notification.objects.filter(read_at__isnull=True).count(),
+        list(PracticeLink.objects.order_by("pk").values_list("pk", "nomination_id", "practice_id")),
     )
 
 
@@ -265,6 +288,8 @@ def test_matrix(case, role, cast, setup, client_for):
             kwargs["pk"] = n.pk
             if case.doc:
                 kwargs["doc_pk"] = world.documents[which].pk
+            if case.link:
+                kwargs["link_pk"] = world.links[which].pk
         url = reverse(f"nominations:{case.name}", kwargs=kwargs)
         before = snapshot()
         if case.method == "post":
