@@ -90,6 +90,13 @@ ENTRIES: list[Entry] = [
         group="Hồ sơ",
     ),
     Entry(
+        "Hồ sơ đã thẩm định",
+        "nominations:concluded",
+        "nominations.view_concluded",
+        "Hồ sơ đã có kết luận thẩm định, đề nghị và quyết định.",
+        group="Hồ sơ",
+    ),
+    Entry(
         "Thẩm định", "nominations:queue", "nominations.view_queue", "Hàng đợi thẩm định hồ sơ.", group="Hồ sơ"
     ),
     Entry(

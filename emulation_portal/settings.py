@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "emulation_portal.context_processors.portal",
+                "nominations.context_processors.notifications",
             ],
         },
     }
@@ -148,6 +150,10 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "portal.heartbeat", "schedule": timedelta(minutes=1)},
     "reports-sweep-stuck": {"task": "reports.sweep_stuck_jobs", "schedule": timedelta(minutes=5)},
+    "nomination-deadline-reminders": {
+        "task": "nominations.send_deadline_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
 }
 
 if REDIS_URL:
