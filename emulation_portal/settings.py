@@ -45,6 +45,8 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Rotation: the new key signs, the old ones (comma-separated) still verify sessions and reset links.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
 )
