@@ -68,3 +68,13 @@ backup: install
 restore: install
 	@test -n "$(FROM)" || { echo "Hãy chỉ thư mục sao lưu: make restore FROM=var/backups/portal-YYYYmmdd-HHMMSS"; exit 1; }
 	$(PY) manage.py restore $(FROM)
+
+# Load figures (docs/bench.md): province-scale data on PostgreSQL and Redis, gunicorn on loopback, wrk.
+.PHONY: bench
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Cài wrk (công cụ đo tải)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else echo "Thiếu công cụ wrk. Hãy chạy: sudo apt-get install wrk"; exit 1; fi; }
+	$(PY) bench/run.py

@@ -3,7 +3,7 @@
 Without options: {"password", "pages": [{"name", "user", "url"}], "report_command", "import_command"}
 for the key pages of the province-scale data (generate_scale_data). With --count-queries: {page name:
 number of SQL queries} of one request to each page, signed in as its user (Django test client).
-The import command refers to var/bench/people-30000.xlsx, written here when missing: 30,000 new
+The import command refers to var/bench/scale-seed<N>-people-30000.xlsx, written when missing: 30,000 new
 people with fresh identification numbers, on unit codes that both data sizes have.
 """
 
@@ -32,8 +32,12 @@ from emulation_portal.scale_data import BENCH_USERS, CAMPAIGN_NUMBER, SCALE_PASS
 from nominations.models import Nomination, State
 
 IMPORT_ROWS = 30_000
-IMPORT_FILE = Path(settings.BASE_DIR) / "var" / "bench" / f"people-{IMPORT_ROWS}.xlsx"
-REPORT_FILE = Path(settings.BASE_DIR) / "var" / "bench" / "tong-ket.pdf"
+BENCH_DIR = Path(settings.BASE_DIR) / "var" / "bench"
+REPORT_FILE = BENCH_DIR / "scale-tong-ket.pdf"
+
+
+def import_file(seed: int) -> Path:
+    return BENCH_DIR / f"scale-seed{seed}-people-{IMPORT_ROWS}.xlsx"
 
 
 def scale_seed() -> int:
@@ -158,8 +162,9 @@ class Command(BaseCommand):
         if count_queries:
             self.stdout.write(json.dumps(measure_queries(plan), ensure_ascii=False))
             return
-        if not IMPORT_FILE.exists():
-            write_people_workbook(IMPORT_FILE, seed)
+        people_file = import_file(seed)
+        if not people_file.exists():
+            write_people_workbook(people_file, seed)
         result = {
             "password": SCALE_PASSWORD,
             "pages": plan,
@@ -171,6 +176,6 @@ class Command(BaseCommand):
                 "--output",
                 str(REPORT_FILE.relative_to(settings.BASE_DIR)),
             ],
-            "import_command": ["import_people", str(IMPORT_FILE.relative_to(settings.BASE_DIR))],
+            "import_command": ["import_people", str(people_file.relative_to(settings.BASE_DIR))],
         }
         self.stdout.write(json.dumps(result, ensure_ascii=False))
