@@ -36,6 +36,14 @@ def _fast_password_hashing():
     get_hashers_by_algorithm.cache_clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _empty_cache():
+    # The Redis cache outlives a run (and test databases reuse ids): start from nothing.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
