@@ -77,6 +77,8 @@ BENCH_USERS = {
     roles.LEADER: "bench-lanhdao",
 }
 BATCH = 2000
+# How common each family name of demo_data.FAMILY_NAMES is (Nguyễn about a third of the country).
+FAMILY_WEIGHTS = [38, 11, 9.5, 7, 5, 4, 2, 2, 2, 1.5, 1, 0.5, 1]
 
 
 @dataclass(frozen=True)
@@ -368,7 +370,9 @@ class _Builder:
         rng = self.rng
         middle = names.MIDDLE_FEMALE if female else names.MIDDLE_MALE
         given = names.GIVEN_FEMALE if female else names.GIVEN_MALE
-        return f"{rng.choice(names.FAMILY_NAMES)} {rng.choice(middle)} {rng.choice(given)}"
+        family = rng.choices(names.FAMILY_NAMES, weights=FAMILY_WEIGHTS)[0]
+        middle_weights = [4 if m in ("Văn", "Thị") else 1 for m in middle]
+        return f"{family} {rng.choices(middle, weights=middle_weights)[0]} {rng.choice(given)}"
 
     def people(self) -> None:
         rng = self.rng

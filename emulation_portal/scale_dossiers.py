@@ -107,6 +107,8 @@ class DossierWriter:
         # One live dossier per nominee and round: every nominee of a round is distinct.
         candidates = [u for u in b.all_units if u.parent_id]
         collectives = rng.sample(candidates, min(count // 10, len(candidates)))
+        if collectives and not any(u in b.level2 for u in collectives):
+            collectives[0] = next(u for u in b.level2 if u not in collectives)
         people = [p for p in b.persons if p.unit_id != b.root.pk]
         nominees = collectives + rng.sample(people, count - len(collectives))
         rng.shuffle(nominees)
@@ -114,7 +116,8 @@ class DossierWriter:
         if round_.code == "nam-2026":
             # The bench's appraisal page at every size: a collective in review by bench-chuyenvien.
             bench = next((k for k, state in enumerate(states) if state == State.IN_REVIEW), None)
-            unit_at = next((k for k, nominee in enumerate(nominees) if isinstance(nominee, Unit)), None)
+            # A level-2 unit: it has the duties that computed criteria read (the same queries at both sizes).
+            unit_at = next((k for k, nominee in enumerate(nominees) if nominee in b.level2), None)
             if bench is not None and unit_at is not None:
                 nominees[bench], nominees[unit_at] = nominees[unit_at], nominees[bench]
         specs = [self._spec(round_, state, nominee) for state, nominee in zip(states, nominees, strict=True)]
