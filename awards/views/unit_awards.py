@@ -76,7 +76,7 @@ def unit_plan(request):
 @requires("awards.issue_unit_awards")
 def unit_decision_create(request):
     unit = roles.unit_of(request.user)
-    name = request.user.get_full_name()
+    name = f"{request.user.last_name} {request.user.first_name}".strip()  # family name first
     form = UnitDecisionForm(
         request.POST or None, unit=unit, initial={"signer_name": name, "signer_title": _("Thủ trưởng đơn vị")}
     )
