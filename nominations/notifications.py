@@ -4,7 +4,6 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -16,7 +15,6 @@ from campaigns import roles
 from .models import Nomination, Notification
 
 logger = logging.getLogger(__name__)
-UNREAD_CACHE_SECONDS = 300
 
 
 def unit_recipients(nomination: Nomination) -> list:
@@ -54,12 +52,7 @@ def notify(*, users, nomination: Nomination | None, kind: str, message: str) -> 
         [Notification(user=u, nomination=nomination, kind=kind, message=message) for u in users]
     )
     ids = [n.pk for n in created]
-    # bulk_create sends no post_save: forget the cached counts now and again once committed.
-    user_ids = {u.pk for u in users}
-    for user_id in user_ids:
-        forget_unread(user_id)
     if ids:
-        transaction.on_commit(lambda: [forget_unread(uid) for uid in user_ids])
         transaction.on_commit(lambda: queue_delivery(ids))
     return ids
 
@@ -104,22 +97,7 @@ def deliver(ids: list[int]) -> int:
     return sent
 
 
-def _unread_key(user_id: int) -> str:
-    return f"notifications:unread:{user_id}"
-
-
 def unread_count(user) -> int:
-    """Unread notifications of the user, cached: every page shows it, it changes rarely."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    key = _unread_key(user.pk)
-    count = cache.get(key)
-    if count is None:
-        count = Notification.objects.filter(user=user, read_at__isnull=True).count()
-        cache.set(key, count, UNREAD_CACHE_SECONDS)
-    return count
-
-
-def forget_unread(user_id: int) -> None:
-    """Drop the cached count after notifications of this user were created or read."""
-    cache.delete(_unread_key(user_id))
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

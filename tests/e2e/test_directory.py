@@ -104,6 +104,7 @@ def test_demo_unit_head_sees_the_history_of_the_units_their_commune_succeeded(pa
     call_command("seed_demo")
     commune = Unit.objects.get(code=DEMO_UNIT_CODE)
     login(page, "thutruong", DEMO_PASSWORD)
+    page.get_by_role("button", name="Danh mục").click()  # the navigation groups the directory pages
     page.get_by_role("link", name="Đơn vị", exact=True).first.click()
     page.wait_for_load_state("networkidle")
     assert "UBND xã Như Quỳnh" in page.content() and "UBND huyện Ân Thi" not in page.content()
@@ -129,6 +130,7 @@ def test_manager_onboards_a_unit_officer_in_the_browser(page, cast):
     from django.contrib.auth import get_user_model
 
     login(page, "manager")
+    page.get_by_role("button", name="Danh mục").click()
     page.get_by_role("link", name="Tài khoản", exact=True).first.click()
     page.get_by_role("link", name="Thêm tài khoản").click()
     page.get_by_label("Tên đăng nhập").fill("canbo_lachong")
