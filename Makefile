@@ -47,6 +47,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_plan169
 	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo_activity
 	@PORT=$(PORT) PY=$(PY) bash bin/run-dev
 
 test: sysdeps install lint check-migrations security
