@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.audit import AppendOnlyModel
 from campaigns.models import AwardRound, AwardType, DocumentType, Person, Unit
 from criteria.models import Criterion, Subject
 
@@ -160,7 +161,7 @@ class Nomination(models.Model):
         return f"HS-{self.pk:05d}" if self.pk else ""
 
 
-class NominationEvent(models.Model):
+class NominationEvent(AppendOnlyModel):
     """One step of a dossier's life: who, when, from, to, comment. Append-only (see workflow)."""
 
     nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="events")
@@ -178,14 +179,6 @@ class NominationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nomination_id}: {self.from_state} → {self.to_state}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("Lịch sử hồ sơ chỉ được ghi thêm, không được sửa.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Lịch sử hồ sơ không được xóa.")
 
     def get_action_label(self) -> str:
         from .workflow import ACTION_LABELS

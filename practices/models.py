@@ -9,33 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.audit import AppendOnlyModel
 from campaigns.models import Person, Unit
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    """History rows are written once: bulk updates and deletes are refused (a trigger too on PostgreSQL)."""
-
-    def update(self, **kwargs):
-        raise TypeError("Lịch sử chỉ được ghi thêm, không được sửa.")
-
-    def delete(self):
-        raise TypeError("Lịch sử chỉ được ghi thêm, không được xóa.")
-
-
-class AppendOnlyModel(models.Model):
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise TypeError("Lịch sử chỉ được ghi thêm, không được sửa.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Lịch sử chỉ được ghi thêm, không được xóa.")
-
 
 # --- Good practices ------------------------------------------------------------------------
 
