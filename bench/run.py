@@ -136,7 +136,7 @@ def check_page(url: str, cookie: str) -> None:
         raise SystemExit(f"{url} trả về {status} trước khi đo tải: hãy sửa trước khi chạy lại.")
 
 
-def wrk(url: str, cookies: list[str], connections: int) -> dict:
+def wrk(url: str, cookies: list[str], connections: int, duration: str = DURATION) -> dict:
     threads = str(min(connections, 2))
     result = subprocess.run(
         [
@@ -146,7 +146,7 @@ def wrk(url: str, cookies: list[str], connections: int) -> dict:
             "-c",
             str(connections),
             "-d",
-            DURATION,
+            duration,
             "--timeout",
             "10s",
             "-s",
@@ -274,6 +274,7 @@ def require_services() -> None:
 
 def main() -> None:
     require_services()
+    started_load = [round(x, 2) for x in os.getloadavg()]
     log("preparing databases (small and province scale)")
     ensure_database(SMALL, "small")
     ensure_database(FULL, "full")
@@ -302,6 +303,13 @@ def main() -> None:
                 cookies[user] = [sign_in(user, plan["password"]) for _ in range(SESSIONS_PER_USER)]
             url = f"http://127.0.0.1:{PORT}{page['url']}"
             check_page(url, cookies.get(user, [""])[0])
+        # Every worker loads its code, templates and connections on its first requests: not measured.
+        log("warming up every worker on every page")
+        for page in plan["pages"]:
+            wrk(f"http://127.0.0.1:{PORT}{page['url']}", cookies.get(page["user"], [""]), 2 * WORKERS, "2s")
+        for page in plan["pages"]:
+            user = page["user"]
+            url = f"http://127.0.0.1:{PORT}{page['url']}"
             runs = {}
             for connections in CONCURRENCY:
                 log(f"{page['name']}: {connections} connection(s)")
@@ -335,6 +343,8 @@ def main() -> None:
         report["ok"] and report["seconds"] <= TARGET_REPORT_S and (report["peak_mb"] or 0) <= TARGET_REPORT_MB
     )
     imported["meets_target"] = bool(imported["ok"] and imported["seconds"] < TARGET_IMPORT_S)
+    # Other processes on the machine disturb the figures: the load averages say how quiet it was.
+    results["load_average"] = {"before": started_load, "after": [round(x, 2) for x in os.getloadavg()]}
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print_table(results)
 
