@@ -162,6 +162,13 @@ def wrk(url: str, cookies: list[str], connections: int, duration: str = DURATION
     return json.loads(line[len("BENCH_JSON ") :])
 
 
+def drain() -> None:
+    """Wait until the server has answered what the last run left queued (wrk closes its connections at the
+    end, but the requests already accepted are still served): the next run must not start behind them."""
+    urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=60).read()  # noqa: S310 - loopback
+    time.sleep(0.5)
+
+
 def serve(database: str) -> subprocess.Popen:
     manage(database, "collectstatic", "--noinput", "-v0")
     process = subprocess.Popen(
@@ -307,6 +314,7 @@ def main() -> None:
         log("warming up every worker on every page")
         for page in plan["pages"]:
             wrk(f"http://127.0.0.1:{PORT}{page['url']}", cookies.get(page["user"], [""]), 2 * WORKERS, "2s")
+            drain()
         for page in plan["pages"]:
             user = page["user"]
             url = f"http://127.0.0.1:{PORT}{page['url']}"
@@ -314,6 +322,7 @@ def main() -> None:
             for connections in CONCURRENCY:
                 log(f"{page['name']}: {connections} connection(s)")
                 runs[str(connections)] = wrk(url, cookies.get(user, [""]), connections)
+                drain()
             results["pages"][page["name"]] = {
                 "url": page["url"],
                 "user": user,
