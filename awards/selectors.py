@@ -1,16 +1,31 @@
 """Reads shared by the awards pages, the nominations registry and the reports: ranking, history, register."""
 
 from dataclasses import dataclass
-from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils.timezone import localtime
+from django.utils.translation import ngettext
 
 from campaigns.models import AwardRound, AwardType, Campaign, Person, RoundQuota, Unit
 from campaigns.text import fold
 from criteria.models import Subject
 from nominations.models import Nomination, State
 
-from .models import Award, ProposalSlot
+from .models import Award
 
 RANKED_STATES = (State.APPRAISED, State.PROPOSED)
 
@@ -78,64 +93,161 @@ class RankedDossier:
     def never_awarded(self) -> bool:
         return self.earlier_awards == 0
 
+    # Display values computed once in Python, so that a board row costs the template little.
+    @property
+    def code(self) -> str:
+        return f"HS-{self.nomination.pk:05d}"
 
-FAR_FUTURE = datetime.max
+    @property
+    def pk_text(self) -> str:
+        return str(self.nomination.pk)
+
+    @property
+    def rank_text(self) -> str:
+        return str(self.rank)
+
+    @property
+    def detail(self) -> str:
+        n = self.nomination
+        parts = [str(n.get_subject_display())]
+        if n.nominee_person_id:
+            parts += [n.nominee_person.position, n.nominee_person.unit.name]
+        return " · ".join(parts)
+
+    @property
+    def complete_text(self) -> str:
+        complete_at = self.nomination.complete_at
+        return localtime(complete_at).strftime("%d/%m/%Y") if complete_at else "—"
+
+    @property
+    def earlier_text(self) -> str:
+        n = self.earlier_awards
+        return ngettext("Đã được khen %(n)s lần", "Đã được khen %(n)s lần", n) % {"n": n}
 
 
-def ranking_key(item: RankedDossier) -> tuple:
-    """Score high to low; ties: direct workers, never awarded, earlier complete dossier, lower id."""
-    n = item.nomination
-    score = n.score if n.score is not None else float("-inf")
-    complete = n.complete_at.replace(tzinfo=None) if n.complete_at else FAR_FUTURE
-    return (-score, not item.direct_worker, not item.never_awarded, complete, n.pk)
+# The columns the board and the proposal list show (ranking happens in SQL, rendering needs no more).
+BOARD_FIELDS = (
+    "subject",
+    "state",
+    "score",
+    "complete_at",
+    "round_id",
+    "award_type_id",
+    "nominee_unit__name",
+    "nominee_person__full_name",
+    "nominee_person__position",
+    "nominee_person__is_direct_worker",
+    "nominee_person__unit__name",
+    "proposing_unit__name",
+)
+
+
+BOARD_ORDER = (
+    F("score").desc(nulls_last=True),
+    F("board_direct").desc(),
+    F("board_never").desc(),
+    F("complete_at").asc(nulls_last=True),
+    "pk",
+)
+
+
+def _other_round_awards(round_: AwardRound, field: str, nominee: str) -> QuerySet[Award]:
+    return Award.objects.filter(**{field: OuterRef(nominee)}).exclude(round=round_).order_by()
+
+
+def ranked_nominations(round_: AwardRound, award_type: AwardType) -> QuerySet[Nomination]:
+    """The appraised and proposed dossiers in board order, ranked by PostgreSQL (keys only).
+
+    Score high to low (no score last); ties: direct workers, never awarded (no award in another
+    round), earlier complete dossier (not yet complete last), lower id.
+    """
+    never = ~Exists(_other_round_awards(round_, "person_id", "nominee_person_id")) & ~Exists(
+        _other_round_awards(round_, "unit_id", "nominee_unit_id")
+    )
+    return (
+        Nomination.objects.filter(round=round_, award_type=award_type, state__in=RANKED_STATES)
+        .annotate(
+            board_direct=Coalesce(F("nominee_person__is_direct_worker"), Value(False)),
+            board_never=ExpressionWrapper(never, output_field=BooleanField()),
+        )
+        .order_by(*BOARD_ORDER)
+    )
+
+
+def _with_board_columns(ranked: QuerySet[Nomination], round_: AwardRound) -> QuerySet[Nomination]:
+    """The ranked dossiers with what the board shows: names, units, earlier awards, proposal slot."""
+    earlier = (
+        Award.objects.filter(
+            Q(person_id=OuterRef("nominee_person_id")) | Q(unit_id=OuterRef("nominee_unit_id"))
+        )
+        .exclude(round=round_)
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
+    )
+    return (
+        ranked.select_related("nominee_unit", "nominee_person__unit", "proposing_unit")
+        .only(*BOARD_FIELDS)
+        .annotate(
+            board_earlier=Coalesce(Subquery(earlier, output_field=IntegerField()), Value(0)),
+            board_slot=F("proposal_slot__slot"),
+        )
+    )
+
+
+def _ranked(nomination: Nomination, rank: int, quota: int | None) -> RankedDossier:
+    return RankedDossier(
+        rank=rank,
+        nomination=nomination,
+        direct_worker=nomination.board_direct,
+        earlier_awards=nomination.board_earlier,
+        slot=nomination.board_slot,
+        within_quota=quota is not None and rank <= quota,
+    )
+
+
+class RankingBoard:
+    """The ranked dossiers of a round as a lazy sequence: counted and sliced in SQL (one page, one query).
+
+    A Paginator takes it like a queryset; the rank of a row is its position in the whole board.
+    A page costs three queries: the count, the page's ids in rank order, the page's rows.
+    """
+
+    def __init__(self, round_: AwardRound, award_type: AwardType, quota: int | None):
+        self.quota = quota
+        self._round = round_
+        self._ranked = ranked_nominations(round_, award_type)
+
+    def count(self) -> int:
+        return self._ranked.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        start = index.start or 0
+        if index.start or index.stop is not None:
+            # Rank every dossier on its keys alone, then load the columns of the page's rows only.
+            ids = list(self._ranked[index].values_list("pk", flat=True))
+            loaded = {n.pk: n for n in _with_board_columns(self._ranked.filter(pk__in=ids), self._round)}
+            rows = [loaded[pk] for pk in ids if pk in loaded]
+        else:
+            rows = _with_board_columns(self._ranked, self._round)
+        return [_ranked(n, rank, self.quota) for rank, n in enumerate(rows, start=start + 1)]
 
 
 def ranking_board(round_: AwardRound, award_type: AwardType, quota: int | None) -> list[RankedDossier]:
-    """The appraised and proposed dossiers of a round, ranked, with the priority markers (3 queries)."""
-    nominations = list(
-        Nomination.objects.filter(
-            round=round_, award_type=award_type, state__in=RANKED_STATES
-        ).select_related("nominee_unit", "nominee_person__unit", "proposing_unit")
-    )
-    person_ids = {n.nominee_person_id for n in nominations if n.nominee_person_id}
-    unit_ids = {n.nominee_unit_id for n in nominations if n.nominee_unit_id}
-    earlier_people: dict[int, int] = {}
-    earlier_units: dict[int, int] = {}
-    if nominations:
-        counted = (
-            Award.objects.filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids))
-            .exclude(round=round_)
-            .values("person_id", "unit_id")
-            .annotate(n=Count("pk"))
-        )
-        for row in counted:
-            if row["person_id"]:
-                earlier_people[row["person_id"]] = row["n"]
-            else:
-                earlier_units[row["unit_id"]] = row["n"]
-    slots = dict(
-        ProposalSlot.objects.filter(round=round_, award_type=award_type).values_list("nomination_id", "slot")
-    )
-    items = [
-        RankedDossier(
-            rank=0,
-            nomination=n,
-            direct_worker=bool(n.nominee_person and n.nominee_person.is_direct_worker),
-            earlier_awards=(
-                earlier_people.get(n.nominee_person_id, 0)
-                if n.nominee_person_id
-                else earlier_units.get(n.nominee_unit_id, 0)
-            ),
-            slot=slots.get(n.pk),
-            within_quota=False,
-        )
-        for n in nominations
-    ]
-    items.sort(key=ranking_key)
-    for i, item in enumerate(items, start=1):
-        item.rank = i
-        item.within_quota = quota is not None and i <= quota
-    return items
+    """The whole board of a round, ranked, with the priority markers (1 query)."""
+    return RankingBoard(round_, award_type, quota)[:]
+
+
+def proposal_list(round_: AwardRound, award_type: AwardType, quota: int | None) -> list[RankedDossier]:
+    """The proposed dossiers of the board (the tờ trình), in slot order (1 query)."""
+    ranked = ranked_nominations(round_, award_type).filter(state=State.PROPOSED)
+    rows = [_ranked(n, 0, quota) for n in _with_board_columns(ranked, round_)]
+    return sorted(rows, key=lambda item: item.slot or 0)
 
 
 def province_award_types_with_quota(round_: AwardRound) -> list[tuple[AwardType, int]]:

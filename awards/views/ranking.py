@@ -1,5 +1,7 @@
 """The manager's ranking board per round, and the proposal (tờ trình) made from it."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,11 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns.models import AwardRound
-from nominations.models import Nomination, State
+from nominations.models import Nomination
 
 from .. import selectors, services
 from ..models import CouncilSession
 from .common import page_of, report, requires
+
+BOARD_PAGE_MIN = 50
+BOARD_ROWS_PAST_QUOTA = 25
 
 
 @requires("awards.view_ranking")
@@ -25,23 +30,34 @@ def ranking_home(request):
     )
 
 
+def board_page_size(quota: int | None) -> int:
+    """Rows per page: the first page always reaches well past the quota line (25 rows below it)."""
+    return max(BOARD_PAGE_MIN, (quota or 0) + BOARD_ROWS_PAST_QUOTA)
+
+
 def _board_context(request, round_):
     types = selectors.province_award_types_with_quota(round_)
     chosen = request.GET.get("loai") or request.POST.get("loai")
     award_type, quota = next(
         ((t, q) for t, q in types if t.code == chosen), types[0] if types else (None, None)
     )
-    board = selectors.ranking_board(round_, award_type, quota) if award_type else []
-    proposed = [item for item in board if item.nomination.state == State.PROPOSED]
+    if award_type:
+        board = selectors.RankingBoard(round_, award_type, quota)
+        proposal = selectors.proposal_list(round_, award_type, quota)
+    else:
+        board, proposal = [], []
     frozen = bool(round_.decided_on) or CouncilSession.objects.filter(round=round_).exists()
+    page = page_of(request, board, board_page_size(quota))
     return {
         "round": round_,
         "types": types,
         "award_type": award_type,
         "quota": quota,
-        "board": page_of(request, board, 100),
-        "proposal": sorted(proposed, key=lambda item: item.slot or 0),
-        "n_proposed": len(proposed),
+        "board": page,
+        "query": urlencode({"loai": award_type.code}) if award_type else "",
+        "n_more": page.paginator.count - page.end_index() if page.has_next() else 0,
+        "proposal": proposal,
+        "n_proposed": len(proposal),
         "frozen": frozen,
         "breadcrumbs": [(_("Xếp hạng, đề nghị"), reverse("awards:ranking_home")), (round_.name, None)],
     }

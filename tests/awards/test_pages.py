@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from awards.models import Award, CouncilVote, Decision, ProposalSlot
 from awards.services import record_unit_decision
-from nominations.models import State
+from nominations.models import Nomination, State
 from tests.factories import PersonFactory
 
 from .factories import GIAY_KHEN, appraised, appraised_many, award_round, award_type
@@ -153,15 +153,73 @@ def _decided_round_with(cast, n: int):
     return rnd
 
 
-@pytest.mark.parametrize("size", [3, 30])
+@pytest.mark.parametrize("size", [3, 80])
 def test_ranking_board_keeps_a_constant_number_of_queries(
     cast, client_for, django_assert_max_num_queries, size
 ):
     rnd = _decided_round_with(cast, size)
     client = client_for(cast.manager)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(11):
         response = client.get(reverse("awards:ranking_board", args=[rnd.pk]))
-    assert len(response.context["board"].object_list) == size
+    assert len(response.context["board"].object_list) == size  # the quota (size + 5) and 25 rows fit
+
+
+def test_board_ties_on_collectives_and_incomplete_dossiers_follow_the_documented_order(cast, client_for):
+    award_type(GIAY_KHEN)
+    earlier_round = award_round(quota=2, year=2024)
+    rnd = award_round(quota=6)
+    record_unit_decision(
+        actor=cast.head_a,
+        round=earlier_round,
+        number="2/QĐ",
+        issued_on=datetime.date(2025, 1, 3),
+        signer_name="A",
+        signer_title="Chủ tịch",
+        units=[cast.unit_a_child],
+    )
+    when = datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC)
+    awarded_unit = appraised(
+        rnd, created_by=cast.officer_a, score="80", unit=cast.unit_a_child, complete_at=when
+    )
+    later = appraised(
+        rnd, created_by=cast.officer_a, score="80", complete_at=when + datetime.timedelta(days=1)
+    )
+    incomplete = appraised(rnd, created_by=cast.officer_a, score="80")
+    same_time = appraised(rnd, created_by=cast.officer_a, score="80", complete_at=when)
+    same_time_later_id = appraised(rnd, created_by=cast.officer_a, score="80", complete_at=when)
+    no_score = appraised(rnd, created_by=cast.officer_a, score="99")
+    Nomination.objects.filter(pk=no_score.pk).update(score=None)
+    Nomination.objects.filter(pk=incomplete.pk).update(complete_at=None)
+    response = client_for(cast.manager).get(reverse("awards:ranking_board", args=[rnd.pk]))
+    board = response.context["board"].object_list
+    expected = [same_time, same_time_later_id, later, incomplete, awarded_unit, no_score]
+    assert [i.nomination.pk for i in board] == [d.pk for d in expected]
+    assert [i.rank for i in board] == [1, 2, 3, 4, 5, 6]
+    assert (board[4].earlier_awards, board[4].never_awarded) == (1, False)
+    assert "Đã được khen 1 lần" in response.content.decode()
+
+
+def test_board_pages_past_the_quota_keep_ranks_the_quota_line_and_the_award_type(cast, client_for):
+    rnd = award_round(quota=2)
+    dossiers = [appraised(rnd, created_by=cast.officer_a, score=str(100 - i)) for i in range(60)]
+    client = client_for(cast.manager)
+    url = reverse("awards:ranking_board", args=[rnd.pk])
+    first = client.get(url)
+    body = first.content.decode()
+    rows = first.context["board"].object_list
+    assert [i.nomination.pk for i in rows] == [d.pk for d in dossiers[:50]]
+    assert (
+        body.index(dossiers[1].nominee_name)
+        < body.index('id="vach-chi-tieu"')
+        < body.index(dossiers[2].nominee_name)
+    )
+    assert body.count(" checked>") == 2
+    assert "Xem thêm: còn 10 hồ sơ xếp sau" in body and "?loai=bang-khen-chu-tich&amp;trang=2" in body
+    second = client.get(url, {"loai": "bang-khen-chu-tich", "trang": 2})
+    rows = second.context["board"].object_list
+    assert [(i.rank, i.nomination.pk) for i in rows] == [(51 + k, d.pk) for k, d in enumerate(dossiers[50:])]
+    page = second.content.decode()
+    assert "vach-chi-tieu" not in page and " checked>" not in page and "Xem thêm" not in page
 
 
 @pytest.mark.parametrize("size", [3, 30])
