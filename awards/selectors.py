@@ -210,16 +210,23 @@ class RankingBoard:
     """The ranked dossiers of a round as a lazy sequence: counted and sliced in SQL (one page, one query).
 
     A Paginator takes it like a queryset; the rank of a row is its position in the whole board.
-    A page costs three queries: the count, the page's ids in rank order, the page's rows.
+    A page costs two queries: every id in rank order (also the count), then the page's rows.
     """
 
     def __init__(self, round_: AwardRound, award_type: AwardType, quota: int | None):
         self.quota = quota
         self._round = round_
         self._ranked = ranked_nominations(round_, award_type)
+        self._ids: list[int] | None = None
+
+    def ranked_ids(self) -> list[int]:
+        """Every dossier's id in rank order: ranked on its keys alone, one query, kept for the page."""
+        if self._ids is None:
+            self._ids = list(self._ranked.values_list("pk", flat=True))
+        return self._ids
 
     def count(self) -> int:
-        return self._ranked.count()
+        return len(self.ranked_ids())
 
     def __len__(self) -> int:
         return self.count()
@@ -227,19 +234,16 @@ class RankingBoard:
     def __getitem__(self, index):
         if isinstance(index, int):
             return self[index : index + 1][0]
-        start = index.start or 0
-        if index.start or index.stop is not None:
-            # Rank every dossier on its keys alone, then load the columns of the page's rows only.
-            ids = list(self._ranked[index].values_list("pk", flat=True))
-            loaded = {n.pk: n for n in _with_board_columns(self._ranked.filter(pk__in=ids), self._round)}
-            rows = [loaded[pk] for pk in ids if pk in loaded]
-        else:
-            rows = _with_board_columns(self._ranked, self._round)
+        ids = self.ranked_ids()[index]
+        start = range(len(self.ranked_ids()))[index].start
+        # Only the rows asked for are loaded with their columns, then put back in rank order.
+        loaded = {n.pk: n for n in _with_board_columns(self._ranked.filter(pk__in=ids), self._round)}
+        rows = [loaded[pk] for pk in ids if pk in loaded]
         return [_ranked(n, rank, self.quota) for rank, n in enumerate(rows, start=start + 1)]
 
 
 def ranking_board(round_: AwardRound, award_type: AwardType, quota: int | None) -> list[RankedDossier]:
-    """The whole board of a round, ranked, with the priority markers (1 query)."""
+    """The whole board of a round, ranked, with the priority markers (2 queries)."""
     return RankingBoard(round_, award_type, quota)[:]
 
 

@@ -159,7 +159,7 @@ def test_ranking_board_keeps_a_constant_number_of_queries(
 ):
     rnd = _decided_round_with(cast, size)
     client = client_for(cast.manager)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("awards:ranking_board", args=[rnd.pk]))
     assert len(response.context["board"].object_list) == size  # the quota (size + 5) and 25 rows fit
 
