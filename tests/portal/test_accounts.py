@@ -60,9 +60,48 @@ def test_home_requires_login(client):
     assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]
 
 
-def test_session_expires_after_inactivity(settings):
+def _expiry(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_activity_extends_the_session_at_most_once_a_minute(cast):
+    import time
+
+    from django.core.cache import cache
+
+    c = Client()
+    c.post("/tai-khoan/dang-nhap/", {"username": "head_a", "password": TEST_PASSWORD})
+    assert c.get("/").status_code == 200
+    first = _expiry(c)
+    assert c.get("/").status_code == 200
+    assert _expiry(c) == first  # no write within the minute
+    session = c.session
+    session["_seen"] = int(time.time()) - 61
+    session.save()
+    cache.clear()
+    assert c.get("/").status_code == 200
+    assert _expiry(c) > first  # activity after a minute moves the expiry forward
+
+
+def test_session_ends_after_thirty_minutes_without_activity(cast, settings):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.core.cache import cache
+    from django.utils import timezone
+
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    c = Client()
+    c.post("/tai-khoan/dang-nhap/", {"username": "head_a", "password": TEST_PASSWORD})
+    assert c.get("/").status_code == 200
+    Session.objects.filter(session_key=c.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    cache.clear()
+    response = c.get("/")
+    assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]
 
 
 def test_passwords_are_hashed_with_argon2_in_the_portal():
