@@ -3,10 +3,47 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.filters import PlainSelect
 from campaigns.models import AwardRound, Campaign
 from campaigns.selectors import visible_units
+from campaigns.text import vietnamese_sort_key
 
 from .models import ReportJob
+
+
+class UnitSelect(PlainSelect):
+    """The visible units, grouped under the units just below the user's top unit, written as one string.
+
+    A province has ~300 units: rendering each <option> through Django's widget templates cost most
+    of the page's time. Only (id, name, path) are read, when the select is rendered; the field's
+    queryset still validates the posted id (and the service checks the permission).
+    """
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = units
+
+    def option_groups(self):
+        """[("", "---------"), the top units…, (group label, [(id, name), …]), …] in Vietnamese order."""
+        rows = list(self.units.order_by().values_list("id", "name", "path")) if self.units is not None else []
+        if not rows:
+            return [("", "---------")]
+        top = min(path.count("/") for _pk, _name, path in rows)
+        alone, groups = [], {}
+        for pk, name, path in rows:
+            depth = path.count("/")
+            if depth == top:
+                alone.append((pk, name))
+            else:
+                head = "/".join(path.split("/")[: top + 1]) + "/"
+                groups.setdefault(head, []).append((depth, vietnamese_sort_key(name), pk, name))
+        alone.sort(key=lambda unit: vietnamese_sort_key(unit[1]))
+        grouped = []
+        for members in groups.values():
+            members.sort()
+            grouped.append((members[0][3], [(pk, name) for _depth, _key, pk, name in members]))
+        grouped.sort(key=lambda group: vietnamese_sort_key(group[0]))
+        return [("", "---------"), *alone, *grouped]
 
 
 class ReportRequestForm(forms.Form):
@@ -39,6 +76,12 @@ class ReportRequestForm(forms.Form):
         years = sorted(
             {y for c in campaigns for y in range(c.starts_on.year, c.ends_on.year + 1)}, reverse=True
         )
+        # Plain lists: the fields' querysets still validate the posted ids, but rendering asks no query.
+        self.fields["campaign"].choices = [(c.pk, str(c)) for c in campaigns]
+        rounds = self.fields["round"].queryset
+        self.fields["round"].choices = [("", self.fields["round"].empty_label)] + [
+            (r.pk, f"{r.name} ({r.campaign.number})") for r in rounds
+        ]
         self.fields["year"].choices = [("", _("— cả thời gian của kế hoạch —"))] + [
             (y, str(y)) for y in years
         ]
@@ -46,6 +89,7 @@ class ReportRequestForm(forms.Form):
             "Bắt buộc với báo cáo năm; để trống với báo cáo của đơn vị cho cả kế hoạch."
         )
         self.fields["round"].help_text = _("Chỉ dùng cho tờ trình đề nghị khen thưởng.")
-        self.fields["unit"].queryset = visible_units(user).order_by("path")
+        units = visible_units(user)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].widget = UnitSelect(units=units)
         self.fields["unit"].help_text = _("Chỉ dùng cho báo cáo của đơn vị.")
-        self.fields["round"].label_from_instance = lambda r: f"{r.name} ({r.campaign.number})"
