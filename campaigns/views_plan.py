@@ -18,7 +18,8 @@ from .models import AwardRound, Campaign, RoundQuota, Unit
 from .services_rounds import create_round, update_round
 
 # Higher apps add parts to the plan page without campaigns importing them: each callable takes
-# (request, campaign) and returns rendered HTML or "" (criteria adds its criterion sets).
+# (request, campaign, *, rounds) and returns rendered HTML or "" (criteria adds its criterion sets);
+# `rounds` is the list of the campaign's rounds the page has already read.
 plan_panels: list[Callable] = []
 
 _SUBHEADING = re.compile(r"^(\d+|[IVX]+)\.\s")
@@ -28,6 +29,17 @@ def active_campaign() -> Campaign | None:
     """The campaign being carried out now (the latest issued), else the latest one."""
     campaigns = Campaign.objects.order_by("-issued_on", "-pk")
     return campaigns.filter(status=Campaign.Status.ACTIVE).first() or campaigns.first()
+
+
+def _pick_campaign(campaigns: list[Campaign], pk: int | None) -> Campaign | None:
+    """From all campaigns (latest issued first): the one asked for (404 if unknown), else the active one."""
+    if pk is not None:
+        for campaign in campaigns:
+            if campaign.pk == pk:
+                return campaign
+        raise Http404
+    active = [c for c in campaigns if c.status == Campaign.Status.ACTIVE]
+    return (active or campaigns or [None])[0]
 
 
 def _paragraphs(body: str) -> list[dict]:
@@ -60,7 +72,9 @@ def _rounds(campaign: Campaign):
 def plan(request, pk: int | None = None):
     if not request.user.has_perm("campaigns.view_plan"):
         raise PermissionDenied
-    campaign = get_object_or_404(Campaign, pk=pk) if pk is not None else active_campaign()
+    # A province has a handful of campaigns: one query gives the one shown and the list of the others.
+    campaigns = list(Campaign.objects.order_by("-issued_on", "-pk"))
+    campaign = _pick_campaign(campaigns, pk)
     if campaign is None:
         return render(request, "campaigns/plan/empty.html", {"breadcrumbs": [(_("Kế hoạch"), None)]})
     today = timezone.localdate()
@@ -90,8 +104,10 @@ def plan(request, pk: int | None = None):
             "rounds": rounds,
             "unit_counts": unit_counts,
             "unit_total": sum(n for _label, n in unit_counts),
-            "panels": [html for html in (panel(request, campaign) for panel in plan_panels) if html],
-            "other_campaigns": Campaign.objects.exclude(pk=campaign.pk).order_by("-issued_on"),
+            "panels": [
+                html for html in (panel(request, campaign, rounds=rounds) for panel in plan_panels) if html
+            ],
+            "other_campaigns": [c for c in campaigns if c.pk != campaign.pk],
             "can_manage_rounds": request.user.has_perm("campaigns.manage_rounds"),
             "breadcrumbs": [(_("Kế hoạch %(number)s") % {"number": campaign.number}, None)],
         },

@@ -17,18 +17,26 @@ def criterion_sets_of(campaign) -> list[CriterionSet]:
     return sorted(sets, key=lambda s: SUBJECT_ORDER.get(s.subject, 9))
 
 
-def criteria_panel(request, campaign) -> str:
+def _frozen_reason(campaign, rounds) -> str:
+    """criteria_frozen_reason, skipped when the rounds the plan page already read show no submission yet."""
+    if rounds is not None and not any(r.submissions_started_at for r in rounds):
+        return ""
+    return criteria_frozen_reason(campaign)
+
+
+def criteria_panel(request, campaign, *, rounds=None) -> str:
+    """The criterion sets of the plan page; `rounds`: the campaign's rounds if the page has them."""
     sets = criterion_sets_of(campaign)
     if not sets:
         return ""
+    # No request: the panel needs no context processor (they would run their queries a second time).
     return render_to_string(
         "criteria/plan_panel.html",
         {
             "criterion_sets": sets,
             "registered": Registration.objects.filter(campaign=campaign).count(),
-            "frozen_reason": criteria_frozen_reason(campaign),
+            "frozen_reason": _frozen_reason(campaign, rounds),
             "can_manage": request.user.has_perm("criteria.manage_criteria"),
             "campaign": campaign,
         },
-        request=request,
     )

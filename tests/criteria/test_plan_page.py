@@ -1,11 +1,13 @@
 """The plan page: every signed-in user reads the plan as issued, its rounds and its units."""
 
+import datetime as dt
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from campaigns.models import Unit
+from campaigns.models import AwardRound, Campaign, Unit
 from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,10 +81,32 @@ def test_plan_page_query_count_does_not_grow_with_rounds(
 ):
     client = client_for(cast.officer_a)
     client.get(reverse("campaigns:plan"))
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(14):
         client.get(reverse("campaigns:plan"))
 
 
 def test_years_and_ids_are_not_written_with_thousands_separators(plan, cast, client_for):
     html = client_for(cast.officer_a).get(reverse("campaigns:plan")).content.decode()
     assert "· 2025" in html and "2.025" not in html and "2.026" not in html
+
+
+def test_plan_page_says_when_criteria_are_frozen_and_lists_other_campaigns(plan, cast, client_for):
+    client = client_for(cast.officer_a)
+    assert "không thể sửa tiêu chí nữa" not in client.get(reverse("campaigns:plan")).content.decode()
+    round_ = plan.rounds.get(code="nam-2025")
+    AwardRound.objects.filter(pk=round_.pk).update(submissions_started_at=timezone.now())
+    html = client.get(reverse("campaigns:plan")).content.decode()
+    assert f"Đợt “{round_.name}” đã có hồ sơ nộp" in html and "không thể sửa tiêu chí nữa" in html
+    older = Campaign.objects.create(
+        number="01/KH-UBND",
+        title="Kế hoạch cũ",
+        issuer="UBND tỉnh Hưng Yên",
+        issued_on=dt.date(2020, 1, 2),
+        starts_on=dt.date(2020, 1, 1),
+        ends_on=dt.date(2020, 12, 31),
+        status=Campaign.Status.CLOSED,
+    )
+    html = client.get(reverse("campaigns:plan")).content.decode()
+    assert reverse("campaigns:plan_detail", args=[older.pk]) in html and "169/KH-UBND" in html
+    html = client.get(reverse("campaigns:plan_detail", args=[older.pk])).content.decode()
+    assert "Kế hoạch cũ" in html and reverse("campaigns:plan_detail", args=[plan.pk]) in html
