@@ -98,6 +98,8 @@ def ensure_database(database: str, size: str) -> None:
         psql(f'CREATE DATABASE "{database}"')
     manage(database, "migrate", "--noinput", "-v0")
     manage(database, "generate_scale_data", "--seed", SEED, "--size", size)
+    # Bulk-loaded tables have no planner statistics until autovacuum gets to them; production has them.
+    psql("ANALYZE", database)
 
 
 def query_counts(database: str) -> dict:
