@@ -8,9 +8,10 @@ explanation a person can check.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from campaigns.models import AwardRound, Unit
@@ -36,21 +37,71 @@ def evaluate_computed(*, criterion: Criterion, unit: Unit, round: AwardRound, to
     """Evaluate a computed criterion for a unit in a round."""
     if criterion.evaluation != Criterion.Evaluation.COMPUTED:
         raise ValueError(f"Criterion {criterion.pk} is scored by the appraiser, not computed.")
+    return evaluate_all([criterion], unit, round, today=today)[criterion.pk]
+
+
+def evaluate_all(criteria, unit: Unit, round: AwardRound, today=None) -> dict[int, ComputedResult]:  # noqa: A002
+    """Every computed criterion of `criteria` for a unit in a round, reading the unit's data once.
+
+    Returns {criterion pk: result}; criteria scored by the appraiser are left out. At most three
+    queries (plan, deadlines with the unit's reports, rankings), each only if a criterion needs it.
+    """
+    computed = [c for c in criteria if c.evaluation == Criterion.Evaluation.COMPUTED]
+    if not computed:
+        return {}
     today = today or timezone.localdate()
-    evaluate = {
-        Criterion.Source.OWN_PLAN: _own_plan,
-        Criterion.Source.DVCQ_RANKING: _dvcq_ranking,
-        Criterion.Source.REPORTING: _reporting,
-    }[criterion.source]
-    return evaluate(criterion, unit, round, today)
+    data = UnitData.load(unit, round, {c.source for c in computed})
+    return {c.pk: _EVALUATORS[c.source](c, data, round, today) for c in computed}
+
+
+@dataclass
+class UnitData:
+    """What the computed criteria read about one unit for one round, loaded once."""
+
+    plan: UnitPlan | None = None
+    launch_deadline: DutyDeadline | None = None
+    report_deadlines: list = field(default_factory=list)  # each with .report_submitted_at (or None)
+    rankings: dict = field(default_factory=dict)  # year -> UnitRanking
+
+    @classmethod
+    def load(cls, unit: Unit, round_: AwardRound, sources: set) -> "UnitData":
+        data = cls()
+        campaign_id = round_.campaign_id
+        if Criterion.Source.OWN_PLAN in sources:
+            data.plan = UnitPlan.objects.filter(campaign_id=campaign_id, unit=unit).first()
+        if sources & {Criterion.Source.OWN_PLAN, Criterion.Source.REPORTING}:
+            # The plan deadline and the reports due in the round's period, each report deadline
+            # with the unit's submission time: one query.
+            submitted = PeriodicReport.objects.filter(deadline=OuterRef("pk"), unit=unit).values(
+                "submitted_at"
+            )[:1]
+            deadlines = DutyDeadline.objects.filter(campaign_id=campaign_id).filter(
+                Q(kind=DutyDeadline.Kind.LAUNCH_PLAN)
+                | Q(
+                    kind=DutyDeadline.Kind.REPORT,
+                    due_on__gte=round_.period_start,
+                    due_on__lte=round_.period_end,
+                )
+            )
+            for deadline in deadlines.annotate(report_submitted_at=Subquery(submitted)).order_by(
+                "due_on", "code"
+            ):
+                if deadline.kind == DutyDeadline.Kind.LAUNCH_PLAN:
+                    data.launch_deadline = deadline
+                else:
+                    data.report_deadlines.append(deadline)
+        if Criterion.Source.DVCQ_RANKING in sources:
+            last_year = round_.year or round_.period_end.year
+            data.rankings = {r.year: r for r in UnitRanking.objects.filter(unit=unit, year__lte=last_year)}
+        return data
 
 
 def _full(criterion: Criterion, met: bool) -> Decimal:
     return criterion.max_points if met else Decimal("0")
 
 
-def _own_plan(criterion, unit, round_, today) -> ComputedResult:
-    plan = UnitPlan.objects.filter(campaign_id=round_.campaign_id, unit=unit).first()
+def _own_plan(criterion, data: UnitData, round_, today) -> ComputedResult:
+    plan = data.plan
     if plan is None:
         return ComputedResult(
             False, Decimal("0"), "Đơn vị chưa tải lên kế hoạch phát động phong trào thi đua của mình."
@@ -61,9 +112,7 @@ def _own_plan(criterion, unit, round_, today) -> ComputedResult:
         return ComputedResult(
             False, Decimal("0"), f"{what}, sau hạn nộp hồ sơ của đợt ({_d(round_.closes_on)})."
         )
-    due = DutyDeadline.objects.filter(
-        campaign_id=round_.campaign_id, kind=DutyDeadline.Kind.LAUNCH_PLAN
-    ).first()
+    due = data.launch_deadline
     if due is not None:
         timing = "đúng hạn" if submitted <= due.due_on else "trễ hạn"
         what += f" ({timing}, hạn {_d(due.due_on)})"
@@ -75,15 +124,15 @@ def _ranking_text(ranking: UnitRanking) -> str:
     return f"hạng {ranking.rank}{size} năm {ranking.year}"
 
 
-def _dvcq_ranking(criterion, unit, round_, today) -> ComputedResult:
+def _dvcq_ranking(criterion, data: UnitData, round_, today) -> ComputedResult:
     campaign = round_.campaign
-    rankings = UnitRanking.objects.filter(unit=unit)
+    rankings = data.rankings
     if round_.year:
-        current = rankings.filter(year=round_.year).first()
+        current = rankings.get(round_.year)
         year = round_.year
     else:
         # The final round looks at the latest result inside its period.
-        current = rankings.filter(year__lte=round_.period_end.year).order_by("-year").first()
+        current = rankings[max(rankings)] if rankings else None
         year = current.year if current else round_.period_end.year
     if current is None:
         return ComputedResult(
@@ -92,7 +141,7 @@ def _dvcq_ranking(criterion, unit, round_, today) -> ComputedResult:
             f"Chưa có kết quả xếp hạng dân vận chính quyền năm {year} của đơn vị; "
             "chuyên viên thẩm định đánh giá tiêu chí này.",
         )
-    previous = rankings.filter(year=current.year - 1).first()
+    previous = rankings.get(current.year - 1)
     text = _ranking_text(current)
     text += (
         f"; năm {previous.year} hạng {previous.rank}"
@@ -113,27 +162,18 @@ def _dvcq_ranking(criterion, unit, round_, today) -> ComputedResult:
     return ComputedResult(met, _full(criterion, met), text)
 
 
-def _reporting(criterion, unit, round_, today) -> ComputedResult:
-    deadlines = list(
-        DutyDeadline.objects.filter(
-            campaign_id=round_.campaign_id,
-            kind=DutyDeadline.Kind.REPORT,
-            due_on__gte=round_.period_start,
-            due_on__lte=round_.period_end,
-        ).order_by("due_on")
-    )
-    reports = {r.deadline_id: r for r in PeriodicReport.objects.filter(unit=unit, deadline__in=deadlines)}
+def _reporting(criterion, data: UnitData, round_, today) -> ComputedResult:
     counted, on_time, late, missing = 0, 0, [], []
-    for deadline in deadlines:
-        report = reports.get(deadline.pk)
-        status = status_of(deadline.due_on, report.submitted_at if report else None, today)
+    for deadline in data.report_deadlines:
+        submitted_at = deadline.report_submitted_at
+        status = status_of(deadline.due_on, submitted_at, today)
         if status == DutyStatus.PENDING:
             continue  # not due yet: neither for nor against the unit
         counted += 1
         if status == DutyStatus.ON_TIME:
             on_time += 1
         elif status == DutyStatus.LATE:
-            late.append(f"{deadline.title} (nộp {_d(report.submitted_at)}, hạn {_d(deadline.due_on)})")
+            late.append(f"{deadline.title} (nộp {_d(submitted_at)}, hạn {_d(deadline.due_on)})")
         else:
             missing.append(f"{deadline.title} (hạn {_d(deadline.due_on)})")
     if counted == 0:
@@ -147,3 +187,10 @@ def _reporting(criterion, unit, round_, today) -> ComputedResult:
         parts.append("chưa nộp: " + "; ".join(missing))
     points = (criterion.max_points * on_time / counted).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return ComputedResult(on_time == counted, points, ". ".join(parts) + ".")
+
+
+_EVALUATORS = {
+    Criterion.Source.OWN_PLAN: _own_plan,
+    Criterion.Source.DVCQ_RANKING: _dvcq_ranking,
+    Criterion.Source.REPORTING: _reporting,
+}

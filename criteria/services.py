@@ -1,7 +1,8 @@
 """Changing a campaign's criteria (manager, until dossiers are submitted); computed criteria.
 
-`evaluate_computed` (criteria a, d, g computed from data) lives in evaluators.py and is
-re-exported here: nominations calls `criteria.services.evaluate_computed`.
+`evaluate_computed` (criteria a, d, g computed from data) and `evaluate_all` (every computed
+criterion of a dossier, the unit's data read once) live in evaluators.py and are re-exported here:
+nominations calls `criteria.services.evaluate_all` (or `evaluate_computed` for one criterion).
 """
 
 from decimal import Decimal
@@ -13,7 +14,7 @@ from django.db.models import ProtectedError
 from campaigns.models import AwardRound, Campaign
 from campaigns.text import VIETNAMESE_ALPHABET, normalize
 
-from .evaluators import ComputedResult, evaluate_computed  # noqa: F401  (the agreed entry point)
+from .evaluators import ComputedResult, evaluate_all, evaluate_computed  # noqa: F401  (the agreed entry points)
 from .models import Criterion, CriterionSet, Subject
 
 MAX_POINTS_LIMIT = Decimal("100")

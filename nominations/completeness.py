@@ -2,19 +2,21 @@
 
 from django.utils.translation import gettext as _
 
-from criteria.models import Criterion, CriterionSet
+from criteria.models import Criterion
 
 from .models import Nomination
 
 
 def criteria_for(nomination: Nomination) -> list[Criterion]:
-    """The criteria of the campaign's set for the nominee's subject, in Vietnamese letter order."""
-    criterion_set = CriterionSet.objects.filter(
-        campaign_id=nomination.round.campaign_id, subject=nomination.subject
-    ).first()
-    if criterion_set is None:
-        return []
-    return list(criterion_set.criteria.order_by("sort_key", "code"))
+    """The criteria of the campaign's set for the nominee's subject, in Vietnamese letter order.
+
+    One query: a campaign has at most one set per subject (criterion_set_per_subject)."""
+    return list(
+        Criterion.objects.filter(
+            criterion_set__campaign_id=nomination.round.campaign_id,
+            criterion_set__subject=nomination.subject,
+        ).order_by("sort_key", "code")
+    )
 
 
 def missing_items(nomination: Nomination) -> list[str]:

@@ -1,5 +1,7 @@
 """Forms of the dossier pages. Choices are limited to what the user may pick; fields are explicit."""
 
+from functools import cached_property
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -194,26 +196,63 @@ STATE_FILTER_CHOICES = [
 ] + [(s.value, s.label) for s in State if s != State.DRAFT]
 
 
+EMPTY_CHOICE = ("", "---------")
+
+
+def _id_or_none(value):
+    return int(value) if value not in (None, "") else None
+
+
 class QueueFilterForm(forms.Form):
+    """The queue's filters. The code lists are read as (id, name) pairs only and rendered as plain
+    <option>s (nominations/includes/filter_select.html): no model instances, no widget templates."""
+
+    SELECTS = ("round", "state", "unit_kind", "cluster", "award_type", "appraiser")
+
     q = forms.CharField(label=_("Tìm theo tên"), required=False)
-    round = forms.ModelChoiceField(label=_("Đợt"), queryset=AwardRound.objects.all(), required=False)
+    round = forms.TypedChoiceField(label=_("Đợt"), coerce=_id_or_none, empty_value=None, required=False)
     state = forms.ChoiceField(label=_("Trạng thái"), choices=STATE_FILTER_CHOICES, required=False)
     unit_kind = forms.ChoiceField(
         label=_("Loại đơn vị"), choices=[("", _("Tất cả"))] + list(Unit.Kind.choices), required=False
     )
-    cluster = forms.ModelChoiceField(label=_("Cụm, khối"), queryset=Cluster.objects.all(), required=False)
-    award_type = forms.ModelChoiceField(
-        label=_("Hình thức"),
-        queryset=AwardType.objects.filter(level=AwardType.Level.PROVINCE),
-        required=False,
+    cluster = forms.TypedChoiceField(
+        label=_("Cụm, khối"), coerce=_id_or_none, empty_value=None, required=False
+    )
+    award_type = forms.TypedChoiceField(
+        label=_("Hình thức"), coerce=_id_or_none, empty_value=None, required=False
     )
     appraiser = forms.ChoiceField(label=_("Chuyên viên"), required=False)
     overdue = forms.BooleanField(label=_("Chỉ hồ sơ quá hạn"), required=False)
 
     def __init__(self, *args, appraisers, **kwargs):
         super().__init__(*args, **kwargs)
+        rounds = list(AwardRound.objects.values_list("pk", "name"))
+        award_types = list(AwardType.objects.values_list("pk", "name", "short_name", "level"))
+        self.fields["round"].choices = [EMPTY_CHOICE, *rounds]
+        self.fields["cluster"].choices = [EMPTY_CHOICE, *Cluster.objects.values_list("pk", "name")]
+        self.fields["award_type"].choices = [
+            EMPTY_CHOICE,
+            *((pk, name) for pk, name, _short, level in award_types if level == AwardType.Level.PROVINCE),
+        ]
+        # The queue rows name their round and award type from these small lists (no join per page).
+        self.round_names = dict(rounds)
+        self.award_type_short_names = {pk: short for pk, _name, short, _level in award_types}
         self.fields["appraiser"].choices = [
             ("", _("Tất cả")),
             ("me", _("Của tôi")),
             ("none", _("Chưa phân công")),
         ] + [(str(u.pk), f"{u.last_name} {u.first_name}".strip() or u.get_username()) for u in appraisers]
+
+    @cached_property
+    def selects(self) -> dict:
+        """{field name: {"field": bound field, "options": [(value, label, selected), …]}} for the template."""
+        result = {}
+        for name in self.SELECTS:
+            bound = self[name]
+            current = bound.value()
+            current = "" if current is None else str(current)
+            result[name] = {
+                "field": bound,
+                "options": [(str(v), label, str(v) == current) for v, label in bound.field.choices],
+            }
+        return result

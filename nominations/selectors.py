@@ -8,7 +8,9 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from campaigns import roles
+from campaigns.models import Person, Unit
 from campaigns.text import fold
+from criteria.models import Subject
 
 from . import deadlines
 from .models import CONCLUDED_STATES, PENDING_APPRAISAL_STATES, Nomination, NominationEvent, State
@@ -82,9 +84,12 @@ def queue(user, f: QueueFilters, today: datetime.date | None = None) -> QuerySet
         qs = qs.filter(state__in=PENDING_APPRAISAL_STATES, appraisal_due_on__lt=today)
     if f.q.strip():
         # Names are stored folded beside the original: search ignores case and diacritics everywhere.
+        # As id subqueries (not an OR across two outer joins) so that PostgreSQL can use the
+        # trigram indexes on search_name.
         needle = fold(f.q)
         qs = qs.filter(
-            Q(nominee_unit__search_name__contains=needle) | Q(nominee_person__search_name__contains=needle)
+            Q(nominee_unit_id__in=Unit.objects.filter(search_name__contains=needle).values("pk"))
+            | Q(nominee_person_id__in=Person.objects.filter(search_name__contains=needle).values("pk"))
         )
     return qs.order_by("appraisal_due_on", "complete_at", "pk")
 
@@ -101,6 +106,16 @@ def annotate_deadlines(nominations, today: datetime.date | None = None) -> None:
         else:
             n.days_left = n.days_abs = None
             n.is_overdue = False
+
+
+def annotate_labels(nominations) -> None:
+    """Set .state_label and .subject_label on each dossier of a page: the labels are translated once
+    for the page, not looked up through get_FOO_display for every row."""
+    states = {value: str(label) for value, label in State.choices}
+    subjects = {value: str(label) for value, label in Subject.choices}
+    for n in nominations:
+        n.state_label = states.get(n.state, n.state)
+        n.subject_label = subjects.get(n.subject, n.subject)
 
 
 def appraisers() -> QuerySet:

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,10 +16,26 @@ from . import computed, deadlines, practice_links, selectors, services, workflow
 from .completeness import criteria_for
 from .extensions import earlier_awards_for
 from .forms import AssignForm, ConcludeForm, QueueFilterForm, ReasonForm, ScoreForm
-from .models import Notification, State
+from .models import State
 from .views_common import form_errors, run_service, visible_nomination
 
 PAGE_SIZE = 25
+# What a queue row shows (queue.html, includes/state.html) and the ordering needs: nothing more is read.
+# Round and award type names come from the filter form's lists: two joins fewer to plan per page.
+QUEUE_RELATED = ("proposing_unit", "nominee_unit", "nominee_person", "appraiser")
+QUEUE_COLUMNS = (
+    "state",
+    "subject",
+    "appraisal_due_on",
+    "complete_at",
+    "round_id",
+    "award_type_id",
+    "proposing_unit__name",
+    "nominee_unit__name",
+    "nominee_person__full_name",
+    "appraiser__first_name",
+    "appraiser__last_name",
+)
 
 
 def _queue_filters(form) -> selectors.QueueFilters:
@@ -26,11 +43,11 @@ def _queue_filters(form) -> selectors.QueueFilters:
         return selectors.QueueFilters()
     d = form.cleaned_data
     return selectors.QueueFilters(
-        round=d["round"].pk if d["round"] else None,
+        round=d["round"],
         state=d["state"] or "",
         unit_kind=d["unit_kind"] or "",
-        cluster=d["cluster"].pk if d["cluster"] else None,
-        award_type=d["award_type"].pk if d["award_type"] else None,
+        cluster=d["cluster"],
+        award_type=d["award_type"],
         appraiser=d["appraiser"] or "",
         overdue=d["overdue"],
         q=d["q"] or "",
@@ -39,14 +56,24 @@ def _queue_filters(form) -> selectors.QueueFilters:
 
 @permission_required("nominations.view_queue", raise_exception=True)
 def queue(request):
-    appraisers = list(selectors.appraisers())
+    appraisers = selectors.appraisers().only("pk", "username", "first_name", "last_name")
     form = QueueFilterForm(request.GET or None, appraisers=appraisers)
     filters = _queue_filters(form)
-    page = Paginator(selectors.queue(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = (
+        selectors.queue(request.user, filters)
+        .select_related(None)
+        .select_related(*QUEUE_RELATED)
+        .only(*QUEUE_COLUMNS)
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     selectors.annotate_deadlines(page.object_list)
+    selectors.annotate_labels(page.object_list)
+    for n in page.object_list:
+        n.round_name = form.round_names.get(n.round_id, "")
+        n.award_type_short_name = form.award_type_short_names.get(n.award_type_id, "")
     query = request.GET.copy()
     query.pop("page", None)
-    unread = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
+    # The unread count in the header comes from the context processor (unread_notifications).
     return render(
         request,
         "nominations/queue.html",
@@ -55,7 +82,6 @@ def queue(request):
             "page": page,
             "query": query.urlencode(),
             "progress": selectors.appraiser_progress(filters.round),
-            "unread": unread,
             "breadcrumbs": [(_("Thẩm định hồ sơ"), None)],
         },
     )
@@ -109,26 +135,42 @@ def assign(request, pk: int):
     return redirect("nominations:appraise", pk=pk)
 
 
+def _documents_and_evidence(nomination):
+    """The dossier's documents and, per self-assessment, the documents it cites: one query."""
+    documents, evidence, seen = [], {}, {}
+    rows = nomination.documents.select_related("document_type").annotate(cited_by=F("assessments__pk"))
+    for document in rows:
+        first = seen.setdefault(document.pk, document)
+        if first is document:
+            documents.append(document)
+        if document.cited_by is not None:
+            evidence.setdefault(document.cited_by, []).append(first)
+    return documents, evidence
+
+
 def appraise(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
     user = request.user
     criteria = criteria_for(nomination)
-    assessments = {a.criterion_id: a for a in nomination.assessments.prefetch_related("documents")}
-    results = {c.pk: computed.evaluate(c, nomination) for c in criteria if c.evaluation == "computed"}
+    assessments = {a.criterion_id: a for a in nomination.assessments.all()}
+    documents, evidence = _documents_and_evidence(nomination)
+    results = computed.evaluate_all(criteria, nomination)
     suggestions = {pk_: r.points for pk_, r in results.items() if r.points is not None}
     can_appraise = user.has_perm("nominations.appraise_nomination", nomination)
     score_form = ScoreForm(criteria=criteria, assessments=assessments, suggestions=suggestions)
-    rows = [
-        {
-            "criterion": c,
-            "assessment": assessments.get(c.pk),
-            "computed": results.get(c.pk),
-            "points": score_form[f"c{c.pk}_points"],
-            "comment": score_form[f"c{c.pk}_comment"],
-        }
-        for c in criteria
-    ]
-    documents = list(nomination.documents.select_related("document_type"))
+    rows = []
+    for c in criteria:
+        assessment = assessments.get(c.pk)
+        rows.append(
+            {
+                "criterion": c,
+                "assessment": assessment,
+                "evidence_documents": evidence.get(assessment.pk, []) if assessment else [],
+                "computed": results.get(c.pk),
+                "points": score_form[f"c{c.pk}_points"],
+                "comment": score_form[f"c{c.pk}_comment"],
+            }
+        )
     days_left = None
     if nomination.appraisal_due_on and nomination.state in (State.SUBMITTED, State.IN_REVIEW):
         days_left = deadlines.working_days_left(

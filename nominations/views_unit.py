@@ -17,6 +17,21 @@ from .models import DossierDocument, Notification, State
 from .views_common import form_errors, run_service, visible_nomination
 
 PAGE_SIZE = 25
+# What a row of the unit's list shows (unit_list.html, includes/state.html) and its ordering needs.
+UNIT_LIST_RELATED = ("round", "award_type", "proposing_unit", "nominee_unit", "nominee_person")
+UNIT_LIST_COLUMNS = (
+    "state",
+    "subject",
+    "appraisal_due_on",
+    "updated_at",
+    "round__name",
+    "round__closes_on",
+    "round__appraisal_deadline",
+    "award_type__short_name",
+    "proposing_unit__name",
+    "nominee_unit__name",
+    "nominee_person__full_name",
+)
 
 
 def _crumbs(*extra):
@@ -25,10 +40,20 @@ def _crumbs(*extra):
 
 @permission_required("nominations.view_unit_dossiers", raise_exception=True)
 def unit_list(request):
-    page = Paginator(selectors.unit_dossiers(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = (
+        selectors.unit_dossiers(request.user)
+        .select_related(None)
+        .select_related(*UNIT_LIST_RELATED)
+        .only(*UNIT_LIST_COLUMNS)
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     selectors.annotate_deadlines(page.object_list)
+    selectors.annotate_labels(page.object_list)
+    # The template links each notice by nomination_id: the dossier itself is not read.
     notices = list(
-        Notification.objects.filter(user=request.user, read_at__isnull=True).select_related("nomination")[:5]
+        Notification.objects.filter(user=request.user, read_at__isnull=True).only(
+            "nomination_id", "message", "created_at"
+        )[:5]
     )
     return render(
         request,
@@ -62,15 +87,10 @@ def _criteria_rows(nomination):
     """Each criterion with the unit's self-assessment, the appraiser's score and, if computed, its result."""
     criteria = criteria_for(nomination)
     assessments = {a.criterion_id: a for a in nomination.assessments.prefetch_related("documents")}
-    rows = []
-    for c in criteria:
-        rows.append(
-            {
-                "criterion": c,
-                "assessment": assessments.get(c.pk),
-                "computed": computed.evaluate(c, nomination) if c.evaluation == "computed" else None,
-            }
-        )
+    results = computed.evaluate_all(criteria, nomination)
+    rows = [
+        {"criterion": c, "assessment": assessments.get(c.pk), "computed": results.get(c.pk)} for c in criteria
+    ]
     return criteria, assessments, rows
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from criteria.models import Criterion, DutyDeadline, PeriodicReport, UnitPlan, UnitRanking
-from criteria.services import evaluate_computed
+from criteria.services import evaluate_all, evaluate_computed
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +162,41 @@ def test_g_reports_not_yet_due_do_not_count(plan, cast):
 def test_appraiser_criteria_are_not_computed(plan, cast):
     with pytest.raises(ValueError):
         evaluate_computed(criterion=crit(plan, "b"), unit=cast.unit_a, round=plan.rounds.get(code="nam-2025"))
+
+
+def test_evaluate_all_matches_one_by_one_and_reads_the_unit_once(plan, cast, django_assert_max_num_queries):
+    """The batched evaluation gives each criterion the result evaluate_computed gives it, in three
+    queries (plan, deadlines with the unit's reports, rankings) however much data the unit has."""
+    round_ = plan.rounds.get(code="nam-2025")
+    criteria = list(
+        Criterion.objects.filter(criterion_set__campaign=plan, criterion_set__subject="collective")
+    )
+    computed = [c for c in criteria if c.evaluation == Criterion.Evaluation.COMPUTED]
+    assert {c.source for c in computed} == {"own_plan", "dvcq_ranking", "reporting"}
+    _plan_upload(plan, cast.unit_a, cast.officer_a, dt.date(2025, 1, 10))
+    _report(
+        DutyDeadline.objects.get(campaign=plan, code="bao-cao-6-thang-2025"),
+        cast.unit_a,
+        cast.officer_a,
+        dt.date(2025, 6, 18),
+    )
+    for year, position in ((2022, 9), (2023, 8), (2024, 7), (2025, 2)):
+        rank(cast.unit_a, year, position)
+    today = dt.date(2025, 12, 1)
+    with django_assert_max_num_queries(3):
+        batched = evaluate_all(criteria, cast.unit_a, round_, today=today)
+    assert set(batched) == {c.pk for c in computed}  # criteria the appraiser scores are left out
+    for criterion in computed:
+        assert batched[criterion.pk] == evaluate_computed(
+            criterion=criterion, unit=cast.unit_a, round=round_, today=today
+        )
+    assert batched[crit(plan, "d").pk].explanation.startswith("hạng 2/10 năm 2025; năm 2024 hạng 7")
+    # Only the data a criterion needs is read.
+    d = crit(plan, "d")
+    with django_assert_max_num_queries(1):
+        only_d = evaluate_all([d], cast.unit_a, round_)
+    assert only_d[d.pk].met is True
+    # The final round takes the latest ranking in its period and the one before it.
+    final = evaluate_all([crit(plan, "d")], cast.unit_a, plan.rounds.get(code="tong-ket"))
+    assert "năm 2024 hạng 7" in final[crit(plan, "d").pk].explanation
+    assert evaluate_all([crit(plan, "b")], cast.unit_a, round_) == {}
