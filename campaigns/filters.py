@@ -40,7 +40,10 @@ class PlainSelect(forms.Select):
             mark = " selected" if option_value in selected else ""
             return format_html('<option value="{}"{}>{}</option>', option_value, mark, label)
 
-        parts = [format_html('<select name="{}"{}>', name, flatatt(self.build_attrs(self.attrs, attrs)))]
+        final = self.build_attrs(self.attrs, attrs)
+        if final.get("aria-invalid") == "true":  # set by BoundField when the field has errors
+            final["class"] = f"{final.get('class', '')} is-invalid".strip()
+        parts = [format_html('<select name="{}"{}>', name, flatatt(final))]
         for group_value, group_label in self.option_groups():
             if isinstance(group_label, (list, tuple)):
                 parts.append(format_html('<optgroup label="{}">', group_value))

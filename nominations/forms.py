@@ -1,11 +1,10 @@
 """Forms of the dossier pages. Choices are limited to what the user may pick; fields are explicit."""
 
-from functools import cached_property
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.filters import PlainSelect
 from campaigns.models import AwardRound, AwardType, Cluster, DocumentType, Unit
 from campaigns.selectors import visible_people, visible_units
 from criteria.models import Criterion, Subject
@@ -199,29 +198,38 @@ STATE_FILTER_CHOICES = [
 EMPTY_CHOICE = ("", "---------")
 
 
+def _select():
+    return PlainSelect(attrs={"class": "form-select"})
+
+
 def _id_or_none(value):
     return int(value) if value not in (None, "") else None
 
 
 class QueueFilterForm(forms.Form):
-    """The queue's filters. The code lists are read as (id, name) pairs only and rendered as plain
-    <option>s (nominations/includes/filter_select.html): no model instances, no widget templates."""
-
-    SELECTS = ("round", "state", "unit_kind", "cluster", "award_type", "appraiser")
+    """The queue's filters. The code lists are read as (id, name) pairs only and rendered by
+    campaigns.filters.PlainSelect: no model instances, no widget template per option."""
 
     q = forms.CharField(label=_("Tìm theo tên"), required=False)
-    round = forms.TypedChoiceField(label=_("Đợt"), coerce=_id_or_none, empty_value=None, required=False)
-    state = forms.ChoiceField(label=_("Trạng thái"), choices=STATE_FILTER_CHOICES, required=False)
+    round = forms.TypedChoiceField(
+        label=_("Đợt"), coerce=_id_or_none, empty_value=None, required=False, widget=_select()
+    )
+    state = forms.ChoiceField(
+        label=_("Trạng thái"), choices=STATE_FILTER_CHOICES, required=False, widget=_select()
+    )
     unit_kind = forms.ChoiceField(
-        label=_("Loại đơn vị"), choices=[("", _("Tất cả"))] + list(Unit.Kind.choices), required=False
+        label=_("Loại đơn vị"),
+        choices=[("", _("Tất cả"))] + list(Unit.Kind.choices),
+        required=False,
+        widget=_select(),
     )
     cluster = forms.TypedChoiceField(
-        label=_("Cụm, khối"), coerce=_id_or_none, empty_value=None, required=False
+        label=_("Cụm, khối"), coerce=_id_or_none, empty_value=None, required=False, widget=_select()
     )
     award_type = forms.TypedChoiceField(
-        label=_("Hình thức"), coerce=_id_or_none, empty_value=None, required=False
+        label=_("Hình thức"), coerce=_id_or_none, empty_value=None, required=False, widget=_select()
     )
-    appraiser = forms.ChoiceField(label=_("Chuyên viên"), required=False)
+    appraiser = forms.ChoiceField(label=_("Chuyên viên"), required=False, widget=_select())
     overdue = forms.BooleanField(label=_("Chỉ hồ sơ quá hạn"), required=False)
 
     def __init__(self, *args, appraisers, **kwargs):
@@ -242,17 +250,3 @@ class QueueFilterForm(forms.Form):
             ("me", _("Của tôi")),
             ("none", _("Chưa phân công")),
         ] + [(str(u.pk), f"{u.last_name} {u.first_name}".strip() or u.get_username()) for u in appraisers]
-
-    @cached_property
-    def selects(self) -> dict:
-        """{field name: {"field": bound field, "options": [(value, label, selected), …]}} for the template."""
-        result = {}
-        for name in self.SELECTS:
-            bound = self[name]
-            current = bound.value()
-            current = "" if current is None else str(current)
-            result[name] = {
-                "field": bound,
-                "options": [(str(v), label, str(v) == current) for v, label in bound.field.choices],
-            }
-        return result
