@@ -164,10 +164,12 @@ def ranked_nominations(round_: AwardRound, award_type: AwardType) -> QuerySet[No
     never = ~Exists(_other_round_awards(round_, "person_id", "nominee_person_id")) & ~Exists(
         _other_round_awards(round_, "unit_id", "nominee_unit_id")
     )
+    # A correlated lookup by primary key, not a join: a join makes PostgreSQL hash all 30,000 people.
+    direct = Person.objects.filter(pk=OuterRef("nominee_person_id")).values("is_direct_worker")[:1]
     return (
         Nomination.objects.filter(round=round_, award_type=award_type, state__in=RANKED_STATES)
         .annotate(
-            board_direct=Coalesce(F("nominee_person__is_direct_worker"), Value(False)),
+            board_direct=Coalesce(Subquery(direct, output_field=BooleanField()), Value(False)),
             board_never=ExpressionWrapper(never, output_field=BooleanField()),
         )
         .order_by(*BOARD_ORDER)
@@ -247,11 +249,23 @@ def ranking_board(round_: AwardRound, award_type: AwardType, quota: int | None) 
     return RankingBoard(round_, award_type, quota)[:]
 
 
-def proposal_list(round_: AwardRound, award_type: AwardType, quota: int | None) -> list[RankedDossier]:
-    """The proposed dossiers of the board (the tờ trình), in slot order (1 query)."""
-    ranked = ranked_nominations(round_, award_type).filter(state=State.PROPOSED)
-    rows = [_ranked(n, 0, quota) for n in _with_board_columns(ranked, round_)]
-    return sorted(rows, key=lambda item: item.slot or 0)
+PROPOSAL_FIELDS = (
+    "subject",
+    "score",
+    "nominee_unit__name",
+    "nominee_person__full_name",
+    "nominee_person__unit__name",
+)
+
+
+def proposal_list(round_: AwardRound, award_type: AwardType) -> list[Nomination]:
+    """The proposed dossiers of the round (the tờ trình) in slot order, with the shown columns (1 query)."""
+    return list(
+        Nomination.objects.filter(round=round_, award_type=award_type, state=State.PROPOSED)
+        .select_related("nominee_unit", "nominee_person__unit")
+        .only(*PROPOSAL_FIELDS)
+        .order_by("proposal_slot__slot", "pk")
+    )
 
 
 def province_award_types_with_quota(round_: AwardRound) -> list[tuple[AwardType, int]]:

@@ -13,6 +13,7 @@ from campaigns.models import AwardRound
 from nominations.models import Nomination
 
 from .. import selectors, services
+from ..board_rows import board_rows_html
 from ..models import CouncilSession
 from .common import page_of, report, requires
 
@@ -43,7 +44,7 @@ def _board_context(request, round_):
     )
     if award_type:
         board = selectors.RankingBoard(round_, award_type, quota)
-        proposal = selectors.proposal_list(round_, award_type, quota)
+        proposal = selectors.proposal_list(round_, award_type)
     else:
         board, proposal = [], []
     frozen = bool(round_.decided_on) or CouncilSession.objects.filter(round=round_).exists()
@@ -54,6 +55,7 @@ def _board_context(request, round_):
         "award_type": award_type,
         "quota": quota,
         "board": page,
+        "board_rows": board_rows_html(page.object_list, quota=quota, frozen=frozen),
         "query": urlencode({"loai": award_type.code}) if award_type else "",
         "n_more": page.paginator.count - page.end_index() if page.has_next() else 0,
         "proposal": proposal,
