@@ -66,7 +66,7 @@ def board_rows_html(items: Iterable[RankedDossier], *, quota: int | None, frozen
                 f"{escape(_('Trong tờ trình (#%(s)s)') % {'s': item.slot})}</span>"
             )
         else:
-            status = escape(n.get_state_display())
+            status = escape(State(n.state).label)
         score = escape(localize(n.score)) if n.score is not None else "—"
         row_class = ' class="table-success"' if item.slot else ""
         rows.append(

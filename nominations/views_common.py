@@ -15,10 +15,9 @@ def visible_nomination(request, pk: int) -> Nomination:
             "round__campaign",
             "award_type",
             "proposing_unit",
-            "nominee_unit__cluster",
+            "nominee_unit",
             "nominee_person__unit",
             "appraiser",
-            "created_by",
         ),
         pk=pk,
     )
