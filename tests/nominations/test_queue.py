@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from campaigns.models import Cluster, Unit
 from criteria.models import Subject
@@ -28,7 +29,8 @@ def make_submitted(setup, cast, count, *, kind=Unit.Kind.COMMUNE, cluster=None, 
                 proposing_unit=unit,
                 created_by=cast.officer_a,
                 state=State.SUBMITTED,
-                appraisal_due_on=datetime.date(2026, 12, 1) + datetime.timedelta(days=i % 20),
+                # Ahead of today whenever the suite runs: only the test's own overdue dossier is late.
+                appraisal_due_on=timezone.localdate() + datetime.timedelta(days=30 + i % 20),
             )
         )
     return made
@@ -84,7 +86,8 @@ def test_filters_by_kind_cluster_appraiser_overdue_and_state(cast, setup):
     assert q(cluster=cluster.pk) == set(communes)
     Nomination.objects.filter(pk=communes[0].pk).update(appraiser=cast.appraiser, state=State.IN_REVIEW)
     assert q(appraiser="me") == {communes[0]} and len(q(appraiser="none")) == 4
-    Nomination.objects.filter(pk=districts[0].pk).update(appraisal_due_on=datetime.date(2026, 11, 1))
+    late = timezone.localdate() - datetime.timedelta(days=1)
+    Nomination.objects.filter(pk=districts[0].pk).update(appraisal_due_on=late)
     assert q(overdue=True) == {districts[0]}
     assert q(state="in_review") == {communes[0]} and q(state="returned") == set()
     NominationFactory(
