@@ -1,5 +1,6 @@
 """The portal's roles (Django groups, DESIGN.md) and what each user's role and unit are."""
 
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 NOIVU_STAFF = "noivu_staff"
@@ -53,3 +54,24 @@ def unit_of(user):
         membership = Membership.objects.select_related("unit").filter(user=user).first()
         user._portal_unit = membership.unit if membership else None
     return user._portal_unit
+
+
+def with_roles_and_unit(users: QuerySet) -> QuerySet:
+    """Users with their roles (one EXISTS per role) and their unit joined: what every page asks, in one query.
+
+    The signed-in user is loaded this way on each request (emulation_portal.auth_backends); call
+    remember_roles_and_unit() on a loaded user so that role_names() and unit_of() read no more.
+    """
+    from django.contrib.auth.models import Group
+
+    flags = {
+        f"portal_role_{name}": Exists(Group.objects.filter(user=OuterRef("pk"), name=name)) for name in ROLES
+    }
+    return users.select_related("membership__unit").annotate(**flags)
+
+
+def remember_roles_and_unit(user) -> None:
+    """Keep on the user what with_roles_and_unit() read, as role_names() and unit_of() cache it."""
+    user._portal_roles = {name for name in ROLES if getattr(user, f"portal_role_{name}")}
+    membership = getattr(user, "membership", None)  # no membership: Django raises an AttributeError
+    user._portal_unit = membership.unit if membership else None
