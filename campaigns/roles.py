@@ -1,6 +1,6 @@
 """The portal's roles (Django groups, DESIGN.md) and what each user's role and unit are."""
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 NOIVU_STAFF = "noivu_staff"
@@ -56,22 +56,16 @@ def unit_of(user):
     return user._portal_unit
 
 
-def with_roles_and_unit(users: QuerySet) -> QuerySet:
-    """Users with their roles (one EXISTS per role) and their unit joined: what every page asks, in one query.
+def with_unit(users: QuerySet) -> QuerySet:
+    """Users with their unit joined (one query): the signed-in user is loaded this way on each request.
 
-    The signed-in user is loaded this way on each request (emulation_portal.auth_backends); call
-    remember_roles_and_unit() on a loaded user so that role_names() and unit_of() read no more.
+    Call remember_unit() on a loaded user so that unit_of() reads no more. The roles stay a query of
+    their own: one EXISTS per role costs PostgreSQL more planning than a plain query runs.
     """
-    from django.contrib.auth.models import Group
-
-    flags = {
-        f"portal_role_{name}": Exists(Group.objects.filter(user=OuterRef("pk"), name=name)) for name in ROLES
-    }
-    return users.select_related("membership__unit").annotate(**flags)
+    return users.select_related("membership__unit")
 
 
-def remember_roles_and_unit(user) -> None:
-    """Keep on the user what with_roles_and_unit() read, as role_names() and unit_of() cache it."""
-    user._portal_roles = {name for name in ROLES if getattr(user, f"portal_role_{name}")}
+def remember_unit(user) -> None:
+    """Keep on the user the unit that with_unit() read, as unit_of() caches it."""
     membership = getattr(user, "membership", None)  # no membership: Django raises an AttributeError
     user._portal_unit = membership.unit if membership else None

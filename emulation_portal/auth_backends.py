@@ -5,14 +5,14 @@ from functools import cache
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
-from campaigns.roles import remember_roles_and_unit, with_roles_and_unit
+from campaigns.roles import remember_unit, with_unit
 from nominations.notifications import with_unread_count
 
 
 @cache
 def _signed_in_users():
-    # Built once: resolving the role subqueries costs more than compiling the finished query.
-    return with_unread_count(with_roles_and_unit(get_user_model()._default_manager.all()))
+    # Built once: resolving the count subquery costs more than compiling the finished query.
+    return with_unread_count(with_unit(get_user_model()._default_manager.all()))
 
 
 class PortalModelBackend(ModelBackend):
@@ -20,11 +20,11 @@ class PortalModelBackend(ModelBackend):
     only matter in the admin. Skipping them for non-staff users saves two queries on every page."""
 
     def get_user(self, user_id):
-        """The signed-in user of a request with its roles, unit and unread count: one query, not four."""
+        """The signed-in user of a request with its unit and unread count: one query, not three."""
         user = _signed_in_users().filter(pk=user_id).first()
         if user is None or not self.user_can_authenticate(user):
             return None
-        remember_roles_and_unit(user)
+        remember_unit(user)
         return user
 
     def get_all_permissions(self, user_obj, obj=None):
