@@ -83,7 +83,7 @@ class _FilterForm(forms.Form):
             field.choices = [("", field.empty_label), *queryset.values_list("pk", "name")]
         for field in self.fields.values():
             if isinstance(field.widget, forms.Select):
-                widget = PlainSelect(attrs=field.widget.attrs)
+                widget = PlainSelect(attrs={**field.widget.attrs, "class": "plainselect form-select"})
                 widget.choices = field.widget.choices
                 widget.is_required = field.widget.is_required
                 field.widget = widget
