@@ -1,4 +1,4 @@
-"""Security headers that Django's own middleware does not set; session expiry on inactivity."""
+"""Security headers that neither Django nor django-csp sets; session expiry on inactivity."""
 
 import time
 
@@ -11,13 +11,7 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        # No inline scripts anywhere: every script is a static file of the portal.
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "object-src 'none'; frame-src 'self'; frame-ancestors 'self'; base-uri 'self'; "
-            "form-action 'self'",
-        )
+        # The Content-Security-Policy comes from django-csp (settings.CONTENT_SECURITY_POLICY).
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
 

@@ -50,3 +50,16 @@ def test_every_form_posting_in_a_template_carries_a_csrf_token():
             if "csrf_token" not in form:
                 offenders.append(str(path.relative_to(ROOT)))
     assert not offenders, f"POST form without {{% csrf_token %}} in: {sorted(set(offenders))}"
+
+
+@pytest.mark.django_db
+def test_the_content_security_policy_comes_from_django_csp_and_allows_no_inline_code(client):
+    from django.conf import settings
+
+    assert "csp.middleware.CSPMiddleware" in settings.MIDDLEWARE
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    assert all("'unsafe-inline'" not in v and "'unsafe-eval'" not in v for v in directives.values())
+    for url in ("/tai-khoan/dang-nhap/", "/cong-khai/khen-thuong/", "/khong-co-trang-nay/"):
+        header = client.get(url)["Content-Security-Policy"]
+        assert "script-src 'self'" in header and "style-src 'self'" in header, url
+        assert "object-src 'none'" in header and "unsafe" not in header, url
