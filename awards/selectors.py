@@ -165,7 +165,7 @@ def ranked_nominations(round_: AwardRound, award_type: AwardType) -> QuerySet[No
         _other_round_awards(round_, "unit_id", "nominee_unit_id")
     )
     # A correlated lookup by primary key, not a join: a join makes PostgreSQL hash all 30,000 people.
-    direct = Person.objects.filter(pk=OuterRef("nominee_person_id")).values("is_direct_worker")[:1]
+    direct = Person.objects.filter(pk=OuterRef("nominee_person_id")).order_by().values("is_direct_worker")[:1]
     return (
         Nomination.objects.filter(round=round_, award_type=award_type, state__in=RANKED_STATES)
         .annotate(
@@ -176,8 +176,8 @@ def ranked_nominations(round_: AwardRound, award_type: AwardType) -> QuerySet[No
     )
 
 
-def _with_board_columns(ranked: QuerySet[Nomination], round_: AwardRound) -> QuerySet[Nomination]:
-    """The ranked dossiers with what the board shows: names, units, earlier awards, proposal slot."""
+def _with_board_columns(nominations: QuerySet[Nomination], round_: AwardRound) -> QuerySet[Nomination]:
+    """The dossiers with what the board shows: names, units, earlier awards, proposal slot (no ranking)."""
     earlier = (
         Award.objects.filter(
             Q(person_id=OuterRef("nominee_person_id")) | Q(unit_id=OuterRef("nominee_unit_id"))
@@ -188,7 +188,7 @@ def _with_board_columns(ranked: QuerySet[Nomination], round_: AwardRound) -> Que
         .values("n")
     )
     return (
-        ranked.select_related("nominee_unit", "nominee_person__unit", "proposing_unit")
+        nominations.select_related("nominee_unit", "nominee_person__unit", "proposing_unit")
         .only(*BOARD_FIELDS)
         .annotate(
             board_earlier=Coalesce(Subquery(earlier, output_field=IntegerField()), Value(0)),
@@ -198,10 +198,11 @@ def _with_board_columns(ranked: QuerySet[Nomination], round_: AwardRound) -> Que
 
 
 def _ranked(nomination: Nomination, rank: int, quota: int | None) -> RankedDossier:
+    person = nomination.nominee_person if nomination.nominee_person_id else None
     return RankedDossier(
         rank=rank,
         nomination=nomination,
-        direct_worker=nomination.board_direct,
+        direct_worker=bool(person and person.is_direct_worker),
         earlier_awards=nomination.board_earlier,
         slot=nomination.board_slot,
         within_quota=quota is not None and rank <= quota,
@@ -238,8 +239,9 @@ class RankingBoard:
             return self[index : index + 1][0]
         ids = self.ranked_ids()[index]
         start = range(len(self.ranked_ids()))[index].start
-        # Only the rows asked for are loaded with their columns, then put back in rank order.
-        loaded = {n.pk: n for n in _with_board_columns(self._ranked.filter(pk__in=ids), self._round)}
+        # Only the rows asked for are loaded with their columns (not ranked again), then put in rank order.
+        rows = Nomination.objects.filter(pk__in=ids).order_by()
+        loaded = {n.pk: n for n in _with_board_columns(rows, self._round)}
         rows = [loaded[pk] for pk in ids if pk in loaded]
         return [_ranked(n, rank, self.quota) for rank, n in enumerate(rows, start=start + 1)]
 
