@@ -93,3 +93,10 @@ class ReportRequestForm(forms.Form):
         self.fields["unit"].queryset = units
         self.fields["unit"].widget = UnitSelect(units=units)
         self.fields["unit"].help_text = _("Chỉ dùng cho báo cáo của đơn vị.")
+        # Every choice is a plain select written as one string (the template renders plain markup).
+        for field in self.fields.values():
+            if not isinstance(field.widget, PlainSelect):
+                widget = PlainSelect()
+                widget.choices, widget.is_required = field.widget.choices, field.widget.is_required
+                field.widget = widget
+            field.widget.attrs["class"] = "form-select"
