@@ -17,6 +17,7 @@ from .completeness import criteria_for
 from .extensions import earlier_awards_for
 from .forms import AssignForm, ConcludeForm, QueueFilterForm, ReasonForm, ScoreForm
 from .models import State
+from .queue_rows import queue_rows_html
 from .views_common import form_errors, run_service, visible_nomination
 
 PAGE_SIZE = 25
@@ -80,6 +81,7 @@ def queue(request):
         {
             "form": form,
             "page": page,
+            "rows": queue_rows_html(page.object_list),
             "query": query.urlencode(),
             "progress": selectors.appraiser_progress(filters.round),
             "breadcrumbs": [(_("Thẩm định hồ sơ"), None)],

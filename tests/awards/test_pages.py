@@ -231,3 +231,12 @@ def test_public_register_keeps_a_constant_number_of_queries(
     with django_assert_max_num_queries(4):
         response = client.get(reverse("awards:public_register"), {"q": "nguyen"})
     assert len(response.context["awards"].object_list) == min(size, 25)
+
+
+def test_board_rows_escape_what_units_typed(cast, client_for):
+    rnd = award_round(quota=2)
+    person = PersonFactory(unit=cast.unit_a, full_name='Lê <i>Thị</i> "B" & C', position="<script>x</script>")
+    appraised(rnd, created_by=cast.officer_a, score="90", person=person)
+    body = client_for(cast.manager).get(reverse("awards:ranking_board", args=[rnd.pk])).content.decode()
+    assert "Lê &lt;i&gt;Thị&lt;/i&gt; &quot;B&quot; &amp; C" in body and "<i>Thị</i>" not in body
+    assert "&lt;script&gt;x&lt;/script&gt;" in body and "<script>x</script>" not in body

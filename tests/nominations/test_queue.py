@@ -210,3 +210,19 @@ def test_queue_header_shows_the_unread_count_from_the_context_processor(cast, se
     Notification.objects.create(user=cast.manager, kind="arrived", message="Không phải của bạn")
     text = client_for(cast.appraiser).get(reverse("nominations:queue")).content.decode()
     assert '<span class="badge bg-danger">3</span>' in text
+
+
+def test_queue_rows_escape_what_units_typed(cast, setup, client_for):
+    person = PersonFactory(full_name='Lê <b>Văn</b> "A" & B', unit=cast.unit_a)
+    NominationFactory(
+        round=setup.round,
+        award_type=setup.award_type,
+        subject=Subject.INDIVIDUAL,
+        nominee_person=person,
+        created_by=cast.officer_a,
+        state=State.SUBMITTED,
+        appraisal_due_on=timezone.localdate() - datetime.timedelta(days=3),
+    )
+    body = client_for(cast.manager).get(reverse("nominations:queue")).content.decode()
+    assert "Lê &lt;b&gt;Văn&lt;/b&gt; &quot;A&quot; &amp; B" in body and "<b>Văn</b>" not in body
+    assert "Quá hạn" in body and "Chưa phân công" in body
