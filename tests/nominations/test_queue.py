@@ -61,8 +61,9 @@ def test_unit_list_keeps_a_constant_number_of_queries(
     assert response.status_code == 200 and response.context["page"].paginator.count == size
 
 
-def test_search_ignores_case_and_diacritics(cast, setup):
-    person = PersonFactory(full_name="Nguyễn Văn Đức", unit=cast.unit_a)
+def submitted_for(setup, cast, full_name, **fields):
+    """A submitted dossier of unit A for a new person of that name."""
+    person = PersonFactory(full_name=full_name, unit=cast.unit_a)
     NominationFactory(
         round=setup.round,
         award_type=setup.award_type,
@@ -70,7 +71,13 @@ def test_search_ignores_case_and_diacritics(cast, setup):
         nominee_person=person,
         created_by=cast.officer_a,
         state=State.SUBMITTED,
+        **fields,
     )
+    return person
+
+
+def test_search_ignores_case_and_diacritics(cast, setup):
+    person = submitted_for(setup, cast, "Nguyễn Văn Đức")
     make_submitted(setup, cast, 2)
     found = selectors.queue(cast.appraiser, selectors.QueueFilters(q="nguyen van duc"))
     assert [n.nominee_person for n in found] == [person]
@@ -213,16 +220,8 @@ def test_queue_header_shows_the_unread_count_from_the_context_processor(cast, se
 
 
 def test_queue_rows_escape_what_units_typed(cast, setup, client_for):
-    person = PersonFactory(full_name='Lê <b>Văn</b> "A" & B', unit=cast.unit_a)
-    NominationFactory(
-        round=setup.round,
-        award_type=setup.award_type,
-        subject=Subject.INDIVIDUAL,
-        nominee_person=person,
-        created_by=cast.officer_a,
-        state=State.SUBMITTED,
-        appraisal_due_on=timezone.localdate() - datetime.timedelta(days=3),
-    )
+    late = timezone.localdate() - datetime.timedelta(days=3)
+    submitted_for(setup, cast, 'Lê <b>Văn</b> "A" & B', appraisal_due_on=late)
     body = client_for(cast.manager).get(reverse("nominations:queue")).content.decode()
     assert "Lê &lt;b&gt;Văn&lt;/b&gt; &quot;A&quot; &amp; B" in body and "<b>Văn</b>" not in body
     assert "Quá hạn" in body and "Chưa phân công" in body
