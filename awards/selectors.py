@@ -240,8 +240,8 @@ class RankingBoard:
         ids = self.ranked_ids()[index]
         start = range(len(self.ranked_ids()))[index].start
         # Only the rows asked for are loaded with their columns (not ranked again), then put in rank order.
-        rows = Nomination.objects.filter(pk__in=ids).order_by()
-        loaded = {n.pk: n for n in _with_board_columns(rows, self._round)}
+        page = Nomination.objects.filter(pk__in=ids).order_by()
+        loaded = {n.pk: n for n in _with_board_columns(page, self._round)}
         rows = [loaded[pk] for pk in ids if pk in loaded]
         return [_ranked(n, rank, self.quota) for rank, n in enumerate(rows, start=start + 1)]
 
