@@ -67,7 +67,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "csp",
-    "emulation_portal",
+    "portal",
     "campaigns",
     "criteria",
     "practices",
@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "awards",
     "reports",
 ]
+# Demo and province-scale data generators (seed_demo, generate_scale_data, bench_*): never in production.
+if not PRODUCTION:
+    INSTALLED_APPS.append("devdata")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -84,11 +87,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "emulation_portal.middleware.SessionActivityMiddleware",
+    "portal.middleware.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "emulation_portal.middleware.SecurityHeadersMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -105,7 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "emulation_portal.context_processors.portal",
+                "portal.context_processors.portal",
                 "nominations.context_processors.notifications",
             ],
         },
@@ -173,7 +176,7 @@ else:
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "emulation_portal.auth_backends.PortalModelBackend",
+    "portal.auth_backends.PortalModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -205,7 +208,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
-CSRF_FAILURE_VIEW = "emulation_portal.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "portal.views.errors.csrf_failure"
 
 # --- Language and locale --------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -295,7 +298,7 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"mask_personal_ids": {"()": "emulation_portal.logging.MaskPersonalIdsFilter"}},
+    "filters": {"mask_personal_ids": {"()": "portal.logging.MaskPersonalIdsFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["mask_personal_ids"]}

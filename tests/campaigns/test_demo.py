@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from campaigns import roles
-from campaigns.demo import DEMO_UNIT_CODE
 from campaigns.models import Cluster, Membership, Person, Unit
+from devdata.demo.directory import DEMO_UNIT_CODE
 
 pytestmark = pytest.mark.django_db
 

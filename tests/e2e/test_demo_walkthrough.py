@@ -4,8 +4,8 @@ its work (screenshots under var/test-artifacts/demo-*.png for people to look at)
 import pytest
 from django.core.management import call_command
 
-from campaigns.demo import DEMO_PASSWORD
 from campaigns.models import AwardRound
+from devdata.demo.directory import DEMO_PASSWORD
 from nominations.models import Nomination, State
 from tests.conftest import login, screenshot
 

@@ -98,8 +98,8 @@ def test_browser_import_preview_marks_errors_then_confirm_writes(page, cast, tmp
 def test_demo_unit_head_sees_the_history_of_the_units_their_commune_succeeded(page):
     from django.core.management import call_command
 
-    from campaigns.demo import DEMO_PASSWORD, DEMO_UNIT_CODE
     from campaigns.models import Unit
+    from devdata.demo.directory import DEMO_PASSWORD, DEMO_UNIT_CODE
 
     call_command("seed_demo")
     commune = Unit.objects.get(code=DEMO_UNIT_CODE)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from devdata.sample_report import build_sample
 from reports.models import ReportJob
-from reports.sample import build_sample
 from tests.conftest import ARTIFACTS, login, screenshot
 from tests.reports.conftest import pdf_text
 

@@ -19,12 +19,11 @@ from awards.models import Award, CouncilResult, CouncilSeat, CouncilVote, Decisi
 from awards.selectors import ranking_board
 from awards.services import cast_vote, cast_votes, close_session, open_session, propose, record_decision
 from awards.services.common import quota_of
-from campaigns.demo import DEMO_ACCOUNTS, DEMO_UNIT_CODE
 from campaigns.models import AwardRound, AwardType
 from criteria.models import PeriodicReport, Registration, UnitPlan, UnitRanking
 from criteria.services import evaluate_computed
-from emulation_portal.demo_activity import EXTRA_COUNCIL, EXTRA_UNITS, head_username, officer_username
-from emulation_portal.navigation import entries_for
+from devdata.demo.activity import EXTRA_COUNCIL, EXTRA_UNITS, head_username, officer_username
+from devdata.demo.directory import DEMO_ACCOUNTS, DEMO_UNIT_CODE
 from nominations.models import (
     CriterionAssessment,
     DossierDocument,
@@ -34,6 +33,7 @@ from nominations.models import (
     PracticeLink,
     State,
 )
+from portal.navigation import entries_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

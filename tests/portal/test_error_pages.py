@@ -30,7 +30,7 @@ def test_post_without_csrf_token_gets_a_vietnamese_page_and_changes_nothing(cast
 def test_server_error_page_is_vietnamese_without_a_trace():
     from django.test import RequestFactory
 
-    from emulation_portal.errors import server_error
+    from portal.views.errors import server_error
 
     response = server_error(RequestFactory().get("/"))
     text = response.content.decode()

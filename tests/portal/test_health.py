@@ -1,6 +1,6 @@
 import pytest
 
-from emulation_portal import health
+from portal.views import health
 
 
 @pytest.mark.django_db

@@ -19,8 +19,8 @@ from campaigns.files import PDF, check_upload
 from campaigns.imports import import_people
 from campaigns.models import AwardRound, Person, RoundQuota, Unit
 from criteria.models import Criterion
-from emulation_portal.management.commands.bench_plan import pages, write_people_workbook
-from emulation_portal.scale_data import BENCH_USERS, SIZES, tiny_pdf, unit_codes
+from devdata.management.commands.bench_plan import pages, write_people_workbook
+from devdata.scale.data import BENCH_USERS, SIZES, tiny_pdf, unit_codes
 from nominations.models import (
     CONCLUDED_STATES,
     CriterionAssessment,

@@ -57,7 +57,7 @@ def test_locale_is_vietnamese():
 def test_personal_ids_are_masked_in_logs(caplog):
     import logging
 
-    from emulation_portal.logging import MaskPersonalIdsFilter
+    from portal.logging import MaskPersonalIdsFilter
 
     logger = logging.getLogger("portal.test")
     logger.addFilter(MaskPersonalIdsFilter())

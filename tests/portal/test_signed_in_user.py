@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from campaigns import roles
 from campaigns.models import Membership
-from emulation_portal.auth_backends import PortalModelBackend
 from nominations.models import Notification
 from nominations.notifications import unread_count
+from portal.auth_backends import PortalModelBackend
 
 pytestmark = pytest.mark.django_db
 

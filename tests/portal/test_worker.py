@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from emulation_portal.models import WorkerHeartbeat
-from emulation_portal.tasks import heartbeat
+from portal.models import WorkerHeartbeat
+from portal.tasks import heartbeat
 
 
 @pytest.mark.integration

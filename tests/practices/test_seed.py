@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from campaigns.demo import ensure_demo_accounts, seed_directory
+from devdata.demo.directory import ensure_demo_accounts, seed_directory
 from practices.models import Difficulty, DifficultyState, Practice, PracticeEvent, PracticeState
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

@@ -5,8 +5,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from devdata.sample_report import build_sample
 from reports.models import ReportJob
-from reports.sample import build_sample
 
 
 @pytest.fixture

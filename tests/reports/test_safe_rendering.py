@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from campaigns.pdf import render_pdf
+from devdata.sample_report import build_sample
 from reports import building
 from reports.models import ReportJob
-from reports.sample import build_sample
 
 from .conftest import pdf_text
 

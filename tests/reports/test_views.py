@@ -171,7 +171,7 @@ def test_the_leaders_home_shows_the_latest_summaries_and_charts(
         page = client.get(reverse("home")).content.decode()
     assert "Báo cáo tổng hợp mới nhất" in page and reverse("reports:download", args=[job.pk]) in page
     assert page.count("<svg") >= 3 and "Hồ sơ theo cụm, khối thi đua" in page
-    from reports.sample import build_sample
+    from devdata.sample_report import build_sample
 
     build_sample(units=20, dossiers=60, awards=4, number="169/KH-UBND", seed=7)
     with django_assert_max_num_queries(30) as large:

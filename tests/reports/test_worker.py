@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from devdata.sample_report import build_sample
 from reports import services
 from reports.models import ReportJob
-from reports.sample import build_sample
 
 from .conftest import pdf_text
 

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "portal"
+    verbose_name = "Cổng thi đua"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import mark_session_seen
+
+        user_logged_in.connect(mark_session_seen, dispatch_uid="portal-session-seen")

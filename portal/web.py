@@ -1,0 +1,67 @@
+"""The view helpers every app uses: one guard, one paginator, one way to call a service and show its error.
+
+Apps may import this module (and portal.transitions, portal.admin_base); nothing else of portal, which sits
+on top of every app (docs/architecture.md).
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from rules.contrib.views import permission_required as rules_permission_required
+
+# The one query-string name of the page number on every list.
+PAGE_PARAM = "trang"
+
+
+def permission_required(perm: str | tuple[str, ...], fn: Callable | None = None):
+    """The one view guard: sign in (redirect), then the rules permission on the object `fn` returns (403).
+
+    `fn(request, *args, **kwargs)` loads the object; it should raise Http404 for an id that does not exist.
+    """
+
+    def decorate(view):
+        guarded = rules_permission_required(perm, fn=fn, raise_exception=True)(view)
+        return login_required(wraps(view)(guarded))
+
+    return decorate
+
+
+def paginate(request, items, per_page: int = 50) -> Page:
+    """The page of `items` the request asks for (?trang=N); junk or out-of-range numbers give the nearest."""
+    return Paginator(items, per_page).get_page(request.GET.get(PAGE_PARAM))
+
+
+def show_errors(request, error: ValidationError) -> None:
+    """Each message of a service's ValidationError as an error message on the next page."""
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def call_service(request, service: Callable[..., Any], /, *, success: str = "", **kwargs) -> tuple[bool, Any]:
+    """Run `service(**kwargs)`; on ValidationError show its sentences and return (False, None).
+
+    On success, `success` (if given) becomes a success message and the result is returned as (True, result).
+    PermissionDenied is not caught: it becomes the 403 page.
+    """
+    try:
+        result = service(**kwargs)
+    except ValidationError as error:
+        show_errors(request, error)
+        return False, None
+    if success:
+        messages.success(request, success)
+    return True, result
+
+
+def add_service_error(form, error: ValidationError) -> None:
+    """A service's ValidationError onto a bound form: field errors where the service named a field."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
