@@ -5,7 +5,7 @@ Decisions, awards, proposal slots and votes are written only by the services (re
 
 from django.contrib import admin
 
-from .models import BaseSalary, BonusMultiple, BonusRounding, Decision, EmulationTitle
+from awards.models import BaseSalary, BonusMultiple, BonusRounding, Decision, EmulationTitle
 
 
 @admin.register(EmulationTitle)

@@ -11,7 +11,7 @@ class AwardsConfig(AppConfig):
             from nominations import extensions
         except ImportError:  # the registry is not there yet: nothing to register with
             return
-        from .selectors import earlier_awards_for_nomination
+        from awards.selectors import earlier_awards_for_nomination
 
         providers = extensions.award_history_providers
         if earlier_awards_for_nomination not in providers:

@@ -12,9 +12,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from awards.selectors import RankedDossier
 from nominations.models import State
-
-from .selectors import RankedDossier
 
 
 def _badges(item: RankedDossier, labels: dict[str, str]) -> str:

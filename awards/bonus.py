@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .models import BaseSalary, BonusMultiple, BonusRounding
+from awards.models import BaseSalary, BonusMultiple, BonusRounding
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,11 @@ from django.db.models.functions import Coalesce
 from django.utils.timezone import localtime
 from django.utils.translation import ngettext
 
+from awards.models import Award
 from campaigns.models import AwardRound, AwardType, Campaign, Person, RoundQuota, Unit
 from campaigns.text import fold
 from criteria.models import Subject
 from nominations.models import Nomination, State
-
-from .models import Award
 
 RANKED_STATES = (State.APPRAISED, State.PROPOSED)
 

@@ -1,4 +1,4 @@
-"""Celery tasks of the awards app: thin, ids in, the work is in awards.certificates."""
+"""Celery tasks of the awards app: thin, ids in, the work is in awards.services.certificates."""
 
 from celery import shared_task
 from django.conf import settings
@@ -13,6 +13,6 @@ from django.conf import settings
 )
 def build_certificates(*, bundle_id: int) -> str:
     """Render all certificates of a decision into its bundle."""
-    from .certificates import build_bundle
+    from awards.services.certificates import build_bundle
 
     return build_bundle(bundle_id=bundle_id)

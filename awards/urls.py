@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import certificates, council, decisions, history, public, ranking, unit_awards
+from awards.views import certificates, council, decisions, history, public, ranking, unit_awards
 
 app_name = "awards"
 

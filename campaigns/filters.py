@@ -13,8 +13,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from .models import Cluster, Person, Unit
-from .text import fold
+from campaigns.models import Cluster, Person, Unit
+from campaigns.text import fold
 
 STATUS_CHOICES = [
     ("", _("Tất cả")),

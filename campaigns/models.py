@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .text import fold, normalize
+from campaigns.text import fold, normalize
 
 
 class Cluster(models.Model):

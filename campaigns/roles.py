@@ -49,7 +49,7 @@ def unit_of(user):
     if not getattr(user, "is_authenticated", False):
         return None
     if not hasattr(user, "_portal_unit"):
-        from .models import Membership
+        from campaigns.models import Membership
 
         membership = Membership.objects.select_related("unit").filter(user=user).first()
         user._portal_unit = membership.unit if membership else None

@@ -2,7 +2,7 @@
 
 import rules
 
-from . import roles
+from campaigns import roles
 
 
 @rules.predicate

@@ -2,8 +2,8 @@
 
 from django.db.models import QuerySet
 
-from . import roles
-from .models import Person, Unit
+from campaigns import roles
+from campaigns.models import Person, Unit
 
 
 def visible_units(user) -> QuerySet[Unit]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
 
-from .text import fold, normalize
+from campaigns.text import fold, normalize
 
 
 class TableError(Exception):

@@ -7,9 +7,8 @@ class CriteriaConfig(AppConfig):
 
     def ready(self):
         # The plan page (campaigns) shows the criteria through its registry of panels.
-        from campaigns import views_plan
-
-        from .plan_panel import criteria_panel
+        from campaigns.views import plan as views_plan
+        from criteria.plan_panel import criteria_panel
 
         if criteria_panel not in views_plan.plan_panels:
             views_plan.plan_panels.append(criteria_panel)

@@ -15,9 +15,8 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from campaigns.models import AwardRound, Unit
-
-from .duties import DutyStatus, status_of
-from .models import Criterion, DutyDeadline, PeriodicReport, UnitPlan, UnitRanking
+from criteria.duty_status import DutyStatus, status_of
+from criteria.models import Criterion, DutyDeadline, PeriodicReport, UnitPlan, UnitRanking
 
 
 @dataclass(frozen=True)

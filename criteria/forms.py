@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Criterion, DutyDeadline
+from criteria.models import Criterion, DutyDeadline
 
 
 class DateInput(forms.DateInput):

@@ -22,9 +22,8 @@ from campaigns.models import (
     RoundQuota,
 )
 from campaigns.text import normalize
-
-from .models import Criterion, CriterionSet, DutyDeadline, Subject
-from .services import criteria_frozen_reason
+from criteria.models import Criterion, CriterionSet, DutyDeadline, Subject
+from criteria.services import criteria_frozen_reason
 
 
 class PlanFileError(Exception):
@@ -270,7 +269,7 @@ def _load_document_types(raws: list, summary: LoadSummary) -> dict[str, Document
 
 
 def _load_rounds(campaign, raws, award_types, document_types, summary) -> None:
-    from campaigns.services_rounds import round_problems
+    from campaigns.services.rounds import round_problems
 
     for i, raw in enumerate(raws, start=1):
         where = f"Mục rounds, đợt thứ {i}"
@@ -366,7 +365,7 @@ def _load_criteria(campaign: Campaign, raws: list, summary: LoadSummary) -> None
 
 
 def _criterion_values(item: dict, where: str, subject: str) -> dict:
-    from .services import criterion_problems
+    from criteria.services import criterion_problems
 
     values = {
         "code": normalize(str(item.get("code", ""))).lower(),

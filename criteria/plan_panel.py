@@ -3,8 +3,8 @@
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
-from .models import Criterion, CriterionSet, Registration, Subject
-from .services import criteria_frozen_reason
+from criteria.models import Criterion, CriterionSet, Registration, Subject
+from criteria.services import criteria_frozen_reason
 
 SUBJECT_ORDER = {Subject.COLLECTIVE: 0, Subject.INDIVIDUAL: 1}
 

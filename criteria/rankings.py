@@ -19,8 +19,7 @@ from openpyxl.styles import Font
 from campaigns.models import Unit
 from campaigns.tabular import RowError, TableError, code_cell, read_table, text_cell
 from campaigns.text import fold
-
-from .models import UnitRanking
+from criteria.models import UnitRanking
 
 COLUMNS = {
     "unit_code": "Mã đơn vị",

@@ -6,8 +6,7 @@ from django.utils import timezone
 from campaigns.models import Campaign, Unit
 from campaigns.selectors import visible_units
 from campaigns.text import fold
-
-from .models import DutyDeadline, PeriodicReport, Registration, UnitPlan
+from criteria.models import DutyDeadline, PeriodicReport, Registration, UnitPlan
 
 # The kinds of units the plans' participants are (mục "Đối tượng thi đua"), in display order.
 PARTICIPANT_KINDS = (

@@ -3,8 +3,7 @@
 from django.utils.translation import gettext as _
 
 from criteria.models import Criterion
-
-from .models import Nomination
+from nominations.models import Nomination
 
 
 def criteria_for(nomination: Nomination) -> list[Criterion]:

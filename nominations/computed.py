@@ -12,8 +12,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from criteria.models import Criterion
-
-from .models import Nomination
+from nominations.models import Nomination
 
 logger = logging.getLogger(__name__)
 

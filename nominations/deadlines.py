@@ -3,7 +3,7 @@
 import datetime
 from collections.abc import Iterable
 
-from .models import Holiday
+from nominations.models import Holiday
 
 
 def holidays() -> frozenset[datetime.date]:

@@ -8,8 +8,7 @@ from campaigns.filters import PlainSelect
 from campaigns.models import AwardRound, AwardType, Cluster, DocumentType, Unit
 from campaigns.selectors import visible_people, visible_units
 from criteria.models import Criterion, Subject
-
-from .models import State
+from nominations.models import State
 
 
 class NominationCreateForm(forms.Form):

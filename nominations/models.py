@@ -181,7 +181,7 @@ class NominationEvent(AppendOnlyModel):
         return f"{self.nomination_id}: {self.from_state} → {self.to_state}"
 
     def get_action_label(self) -> str:
-        from .workflow import ACTION_LABELS
+        from nominations.workflow import ACTION_LABELS
 
         return str(ACTION_LABELS.get(self.action, self.action))
 

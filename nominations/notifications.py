@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns import roles
-
-from .models import Nomination, Notification
+from nominations.models import Nomination, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +59,7 @@ def notify(*, users, nomination: Nomination | None, kind: str, message: str) -> 
 
 
 def queue_delivery(ids: list[int]) -> None:
-    from .tasks import deliver_notifications
+    from nominations.tasks import deliver_notifications
 
     try:
         deliver_notifications.delay(notification_ids=ids)

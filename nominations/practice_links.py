@@ -10,11 +10,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from criteria.models import Subject
+from nominations.models import Nomination, PracticeLink
+from nominations.services import _lock_for_unit
 from practices.models import Practice
 from practices.selectors import recognised_practices_for
-
-from .models import Nomination, PracticeLink
-from .services import _lock_for_unit
 
 
 def linkable_practices(nomination: Nomination) -> QuerySet[Practice]:

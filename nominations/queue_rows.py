@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from .models import Nomination
+from nominations.models import Nomination
 
 _PK = 2_147_483_647  # a placeholder id: the appraisal URL is reversed once per page, not per row
 

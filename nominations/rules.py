@@ -17,8 +17,7 @@ from campaigns.rules import (
     is_unit_head,
     is_unit_member,
 )
-
-from .models import CONCLUDED_STATES, EDITABLE_STATES, State
+from nominations.models import CONCLUDED_STATES, EDITABLE_STATES, State
 
 
 @rules.predicate

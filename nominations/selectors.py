@@ -11,9 +11,8 @@ from campaigns import roles
 from campaigns.models import Person, Unit
 from campaigns.text import fold
 from criteria.models import Subject
-
-from . import deadlines
-from .models import CONCLUDED_STATES, PENDING_APPRAISAL_STATES, Nomination, NominationEvent, State
+from nominations import deadlines
+from nominations.models import CONCLUDED_STATES, PENDING_APPRAISAL_STATES, Nomination, NominationEvent, State
 
 LIST_RELATED = (
     "round",

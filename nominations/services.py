@@ -14,11 +14,10 @@ from django.utils.translation import gettext as _
 from campaigns.files import DOCUMENT_KINDS, check_upload, store
 from campaigns.models import DocumentType
 from criteria.models import Criterion
-
-from . import rules as perms
-from .completeness import criteria_for
-from .models import CriterionAssessment, DossierDocument, Nomination, State
-from .workflow import _lock, ensure_unit_may_edit
+from nominations import rules as perms
+from nominations.completeness import criteria_for
+from nominations.models import CriterionAssessment, DossierDocument, Nomination, State
+from nominations.workflow import _lock, ensure_unit_may_edit
 
 
 def _lock_for_unit(actor, nomination: Nomination) -> Nomination:

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import notifications, reminders
+from nominations import notifications, reminders
 
 
 @shared_task(name="nominations.deliver_notifications")

@@ -19,11 +19,10 @@ from django.utils.translation import gettext_lazy
 from campaigns import roles
 from campaigns.models import AwardRound, AwardType, Person, Unit
 from criteria.models import Subject
-
-from . import deadlines, notifications
-from . import rules as perms
-from .completeness import criteria_for, missing_items, missing_message
-from .models import CriterionAssessment, Nomination, NominationEvent, Notification, State
+from nominations import deadlines, notifications
+from nominations import rules as perms
+from nominations.completeness import criteria_for, missing_items, missing_message
+from nominations.models import CriterionAssessment, Nomination, NominationEvent, Notification, State
 
 # Action codes stored on events, with the labels the history shows.
 ACTION_LABELS = {

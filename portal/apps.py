@@ -8,6 +8,6 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from .middleware import mark_session_seen
+        from portal.middleware import mark_session_seen
 
         user_logged_in.connect(mark_session_seen, dispatch_uid="portal-session-seen")

@@ -1,8 +1,7 @@
 from django.conf import settings
 
 from campaigns import roles
-
-from .navigation import entries_for, menu_for
+from portal.navigation import entries_for, menu_for
 
 
 def display_name(user) -> str:

@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from .models import WorkerHeartbeat
+from portal.models import WorkerHeartbeat
 
 
 @shared_task(name="portal.heartbeat", ignore_result=True)

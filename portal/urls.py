@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import accounts, health, home
+from portal.views import accounts, health, home
 
 urlpatterns = [
     path("", home.home, name="home"),

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Difficulty, DifficultyEvent, Practice, PracticeEvent
+from practices.models import Difficulty, DifficultyEvent, Practice, PracticeEvent
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.files import DOCUMENT_KINDS, IMAGE_KINDS, check_upload
 from campaigns.models import Cluster, Unit
-
-from .models import Difficulty, Field, Practice, PracticeFile
+from practices.models import Difficulty, Field, Practice, PracticeFile
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 

@@ -7,8 +7,7 @@ live in practices.services, which checks both.
 import rules
 
 from campaigns.rules import is_leader, is_noivu_staff, is_unit_member, unit_in_user_tree
-
-from .models import PUBLISHED_STATES
+from practices.models import PUBLISHED_STATES
 
 
 @rules.predicate

@@ -11,8 +11,7 @@ from django.utils import timezone
 from campaigns import roles
 from campaigns.models import Person, Unit
 from campaigns.text import fold
-
-from .models import (
+from practices.models import (
     OPEN_STATES,
     PUBLISHED_STATES,
     Difficulty,

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import difficulty_views, public_views, views
+from practices.views import difficulties, public
+from practices.views import practices as views
 
 app_name = "practices"
 
@@ -17,17 +18,17 @@ urlpatterns = [
     path("mo-hinh/<int:pk>/cong-nhan/", views.practice_recognise, name="practice_recognise"),
     path("mo-hinh/<int:pk>/nhan-rong/", views.practice_feature, name="practice_feature"),
     # Featured models, public (no login)
-    path("cong-khai/mo-hinh/", public_views.public_featured, name="public_featured"),
-    path("cong-khai/mo-hinh/<int:pk>/", public_views.public_featured_detail, name="public_featured_detail"),
-    path("cong-khai/mo-hinh/<int:pk>/anh/<int:file_pk>/", public_views.public_photo, name="public_photo"),
+    path("cong-khai/mo-hinh/", public.public_featured, name="public_featured"),
+    path("cong-khai/mo-hinh/<int:pk>/", public.public_featured_detail, name="public_featured_detail"),
+    path("cong-khai/mo-hinh/<int:pk>/anh/<int:file_pk>/", public.public_photo, name="public_photo"),
     # Difficulties
-    path("kho-khan/", difficulty_views.difficulty_list, name="difficulty_list"),
-    path("kho-khan/gui/", difficulty_views.difficulty_create, name="difficulty_create"),
-    path("kho-khan/<int:pk>/", difficulty_views.difficulty_detail, name="difficulty_detail"),
-    path("kho-khan/<int:pk>/sua/", difficulty_views.difficulty_edit, name="difficulty_edit"),
-    path("kho-khan/<int:pk>/tep/", difficulty_views.difficulty_file_add, name="difficulty_file_add"),
-    path("kho-khan/<int:pk>/tep/<int:file_pk>/", difficulty_views.difficulty_file, name="difficulty_file"),
-    path("kho-khan/<int:pk>/tra-loi/", difficulty_views.difficulty_answer, name="difficulty_answer"),
-    path("kho-khan/<int:pk>/chuyen/", difficulty_views.difficulty_forward, name="difficulty_forward"),
-    path("kho-khan/<int:pk>/dong/", difficulty_views.difficulty_close, name="difficulty_close"),
+    path("kho-khan/", difficulties.difficulty_list, name="difficulty_list"),
+    path("kho-khan/gui/", difficulties.difficulty_create, name="difficulty_create"),
+    path("kho-khan/<int:pk>/", difficulties.difficulty_detail, name="difficulty_detail"),
+    path("kho-khan/<int:pk>/sua/", difficulties.difficulty_edit, name="difficulty_edit"),
+    path("kho-khan/<int:pk>/tep/", difficulties.difficulty_file_add, name="difficulty_file_add"),
+    path("kho-khan/<int:pk>/tep/<int:file_pk>/", difficulties.difficulty_file, name="difficulty_file"),
+    path("kho-khan/<int:pk>/tra-loi/", difficulties.difficulty_answer, name="difficulty_answer"),
+    path("kho-khan/<int:pk>/chuyen/", difficulties.difficulty_forward, name="difficulty_forward"),
+    path("kho-khan/<int:pk>/dong/", difficulties.difficulty_close, name="difficulty_close"),
 ]

@@ -7,8 +7,7 @@ from campaigns.filters import PlainSelect
 from campaigns.models import AwardRound, Campaign
 from campaigns.selectors import visible_units
 from campaigns.text import vietnamese_sort_key
-
-from .models import ReportJob
+from reports.models import ReportJob
 
 
 class UnitSelect(PlainSelect):

@@ -5,13 +5,12 @@ from django.db.models import Count, QuerySet
 from campaigns import roles
 from campaigns.models import Campaign, Unit
 from nominations.models import Nomination
-
-from .charts import bar_chart, change_chart
-from .content.nominations import SENT_STATES
-from .content.participation import NO_CLUSTER
-from .content.rankings import rank_changes
-from .content.scope import campaign_scope
-from .models import ReportJob
+from reports.charts import bar_chart, change_chart
+from reports.content.nominations import SENT_STATES
+from reports.content.participation import NO_CLUSTER
+from reports.content.rankings import rank_changes
+from reports.content.scope import campaign_scope
+from reports.models import ReportJob
 
 
 def visible_jobs(user) -> QuerySet[ReportJob]:

@@ -9,15 +9,14 @@ from django.db.models import Max
 from django.utils import timezone
 
 from campaigns.models import AwardRound, Campaign, Unit
-
-from . import building
-from .models import ReportJob
+from reports import jobs as building
+from reports.models import ReportJob
 
 logger = logging.getLogger(__name__)
 
 
 def _send(job_id: int) -> None:
-    from .tasks import build_report
+    from reports.tasks import build_report
 
     build_report.apply_async(kwargs={"job_id": job_id})
 

@@ -10,7 +10,8 @@ import logging
 from celery import shared_task
 from django.conf import settings
 
-from . import building, services
+from reports import jobs as building
+from reports import services
 
 logger = logging.getLogger(__name__)
 

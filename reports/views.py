@@ -11,9 +11,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
-from . import selectors, services, storage
-from .forms import ReportRequestForm
-from .models import ReportJob
+from reports import selectors, services, storage
+from reports.forms import ReportRequestForm
+from reports.models import ReportJob
 
 PAGE_SIZE = 20
 

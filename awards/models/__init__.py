@@ -1,11 +1,11 @@
 """Models of the awards app, one module per idea; imported here so that Django finds them."""
 
-from .catalog import BaseSalary, BonusMultiple, BonusRounding, EmulationTitle
-from .certificates import CertificateBundle
-from .council import CouncilResult, CouncilSeat, CouncilSession, CouncilVote, VoteChoice
-from .decisions import Award, Decision
-from .proposals import ProposalSlot
-from .unit_awards import UnitAwardPlan
+from awards.models.catalog import BaseSalary, BonusMultiple, BonusRounding, EmulationTitle
+from awards.models.certificates import CertificateBundle
+from awards.models.council import CouncilResult, CouncilSeat, CouncilSession, CouncilVote, VoteChoice
+from awards.models.decisions import Award, Decision
+from awards.models.proposals import ProposalSlot
+from awards.models.unit_awards import UnitAwardPlan
 
 __all__ = [
     "Award",

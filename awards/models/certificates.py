@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .decisions import Decision
+from awards.models.decisions import Decision
 
 
 class CertificateBundle(models.Model):

@@ -9,11 +9,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.models import CouncilResult, CouncilSeat, CouncilSession, CouncilVote, VoteChoice
+from awards.services.common import dossier_code, lock_round, require_perm
 from campaigns import roles
 from nominations.models import Nomination, State
-
-from ..models import CouncilResult, CouncilSeat, CouncilSession, CouncilVote, VoteChoice
-from .common import dossier_code, lock_round, require_perm
 
 
 def passes(*, agree: int, members: int, ratio: Decimal) -> bool:

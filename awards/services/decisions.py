@@ -4,15 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from awards.bonus import bonus_rule
+from awards.models import Award, CouncilResult, CouncilSession, Decision
+from awards.services.common import dossier_code, free_slots, lock_round, quota_of, require_perm
 from campaigns.models import AwardRound
 from campaigns.text import normalize
 from criteria.models import Subject
 from nominations import workflow
 from nominations.models import Nomination, State
-
-from ..bonus import bonus_rule
-from ..models import Award, CouncilResult, CouncilSession, Decision
-from .common import dossier_code, free_slots, lock_round, quota_of, require_perm
 
 
 def refuse_used_number(*, number: str, issuer: str = "", issuing_unit=None) -> None:

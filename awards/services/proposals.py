@@ -6,11 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from awards.models import CouncilSession, ProposalSlot
+from awards.services.common import dossier_code, free_slots, lock_round, quota_of, require_perm
 from nominations import workflow
 from nominations.models import Nomination, State
-
-from ..models import CouncilSession, ProposalSlot
-from .common import dossier_code, free_slots, lock_round, quota_of, require_perm
 
 # Dossiers that hold a place of the quota.
 COUNTED_STATES = (State.PROPOSED, State.AWARDED, State.NOT_AWARDED)

@@ -6,15 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from awards.bonus import bonus_rule
+from awards.models import Award, Decision, UnitAwardPlan
+from awards.services.common import require_perm
+from awards.services.decisions import check_header, recipient_fields, refuse_used_number
 from campaigns import roles
 from campaigns.models import AwardType, Person, Unit
 from campaigns.text import normalize
 from criteria.models import Subject
-
-from ..bonus import bonus_rule
-from ..models import Award, Decision, UnitAwardPlan
-from .common import require_perm
-from .decisions import check_header, recipient_fields, refuse_used_number
 
 GIAY_KHEN = "giay-khen"
 

@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ..certificates import certificate_pdf, request_certificates
-from ..models import Award, CertificateBundle
-from .common import report
-from .decisions import visible_decision
+from awards.models import Award, CertificateBundle
+from awards.services.certificates import certificate_pdf, request_certificates
+from awards.views.common import report
+from awards.views.decisions import visible_decision
 
 
 def _pdf_response(body: bytes, filename: str) -> HttpResponse:

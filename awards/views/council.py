@@ -11,12 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from awards import services
+from awards.models import CouncilResult, CouncilSession, CouncilVote, VoteChoice
+from awards.views.common import page_of, report, requires
 from campaigns.models import AwardRound
 from nominations.models import Nomination, State
-
-from .. import services
-from ..models import CouncilResult, CouncilSession, CouncilVote, VoteChoice
-from .common import page_of, report, requires
 
 
 @requires("awards.view_council")

@@ -9,14 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from awards import services
+from awards.bonus import bonus_rule
+from awards.forms import ProvinceDecisionForm
+from awards.models import CouncilResult, Decision
+from awards.views.common import page_of, requires
 from campaigns.models import AwardRound, AwardType
 from nominations.models import Nomination, State
-
-from .. import services
-from ..bonus import bonus_rule
-from ..forms import ProvinceDecisionForm
-from ..models import CouncilResult, Decision
-from .common import page_of, requires
 
 
 @requires("awards.record_decision")

@@ -5,9 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from awards import selectors
 from campaigns.models import Person, Unit
-
-from .. import selectors
 
 
 @login_required

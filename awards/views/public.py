@@ -2,9 +2,9 @@
 
 from django.shortcuts import render
 
-from .. import selectors
-from ..forms import PublicSearchForm
-from .common import page_of
+from awards import selectors
+from awards.forms import PublicSearchForm
+from awards.views.common import page_of
 
 
 def public_register(request):

@@ -9,13 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from awards import selectors, services
+from awards.board_rows import board_rows_html
+from awards.models import CouncilSession
+from awards.views.common import page_of, report, requires
 from campaigns.models import AwardRound
 from nominations.models import Nomination
-
-from .. import selectors, services
-from ..board_rows import board_rows_html
-from ..models import CouncilSession
-from .common import page_of, report, requires
 
 BOARD_PAGE_MIN = 50
 BOARD_ROWS_PAST_QUOTA = 25

@@ -8,12 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from awards import services
+from awards.forms import UnitDecisionForm, UnitPlanForm
+from awards.models import Award, Decision, UnitAwardPlan
+from awards.views.common import page_of, report, requires
 from campaigns import roles
-
-from .. import services
-from ..forms import UnitDecisionForm, UnitPlanForm
-from ..models import Award, Decision, UnitAwardPlan
-from .common import page_of, report, requires
 
 
 @requires("awards.issue_unit_awards")

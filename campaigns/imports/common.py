@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from ..tabular import RowError
-from ..text import fold
+from campaigns.tabular import RowError
+from campaigns.text import fold
 
 # Rows written per INSERT/UPDATE statement: a 30,000-row file is a few dozen statements, not 30,000.
 BATCH_SIZE = 1000

@@ -9,9 +9,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ..models import Person, Unit
-from ..tabular import code_cell, date_cell, digits_cell, read_table, text_cell
-from .common import (
+from campaigns.imports.common import (
     BATCH_SIZE,
     CONCURRENT_CHANGE,
     YES_NO,
@@ -22,6 +20,8 @@ from .common import (
     mask,
     vocabulary,
 )
+from campaigns.models import Person, Unit
+from campaigns.tabular import code_cell, date_cell, digits_cell, read_table, text_cell
 
 PEOPLE_COLUMNS = {
     "full_name": "Họ và tên",

@@ -4,10 +4,18 @@ import re
 
 from django.db import IntegrityError, transaction
 
-from ..models import Cluster, Unit
-from ..tabular import code_cell, date_cell, read_table, text_cell
-from ..text import fold
-from .common import BATCH_SIZE, CONCURRENT_CHANGE, ImportResult, PreviewRow, add_error, lookup, vocabulary
+from campaigns.imports.common import (
+    BATCH_SIZE,
+    CONCURRENT_CHANGE,
+    ImportResult,
+    PreviewRow,
+    add_error,
+    lookup,
+    vocabulary,
+)
+from campaigns.models import Cluster, Unit
+from campaigns.tabular import code_cell, date_cell, read_table, text_cell
+from campaigns.text import fold
 
 UNIT_COLUMNS = {
     "code": "Mã đơn vị",

@@ -41,7 +41,7 @@ from django.utils import timezone
 
 from campaigns import roles
 from campaigns.models import Unit
-from campaigns.services_accounts import create_account
+from campaigns.services.accounts import create_account
 from devdata.demo.directory import DEMO_PASSWORD, DEMO_UNIT_CODE
 
 _REAL_NOW = timezone.now
@@ -212,10 +212,9 @@ def _missing_prerequisites() -> list[str]:
 def seed_demo_activity() -> dict:
     """Add what is missing of the demo movement; return how many rows of each kind were added."""
     from awards.defaults import ensure_defaults
+    from devdata.demo import activity_duties as duties
+    from devdata.demo import activity_rounds as rounds
     from devdata.demo.practices import seed_practices
-
-    from . import activity_duties as duties
-    from . import activity_rounds as rounds
 
     if settings.PRODUCTION:
         raise ImproperlyConfigured("Không tạo dữ liệu minh họa trên hệ thống production.")

@@ -13,11 +13,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from campaigns.models import AwardRound, AwardType, Person
 from criteria.models import Criterion, Subject
 from criteria.services import evaluate_computed
+from devdata.demo.activity import STAFF, Cast, demo_clock, pdf_upload
 from nominations import practice_links, services, workflow
 from nominations.completeness import criteria_for
 from nominations.models import Nomination, State
-
-from .activity import STAFF, Cast, demo_clock, pdf_upload
 
 HALF = Decimal("0.5")
 

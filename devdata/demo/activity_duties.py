@@ -10,11 +10,10 @@ import datetime as dt
 import hashlib
 
 from campaigns.models import Campaign, Unit
-from criteria import services_duties
 from criteria.models import DutyDeadline, PeriodicReport, Registration, UnitPlan, UnitRanking
 from criteria.rankings import apply_rankings, parse_rankings
-
-from .activity import STAFF, Cast, demo_clock, pdf_upload
+from criteria.services import duties as services_duties
+from devdata.demo.activity import STAFF, Cast, demo_clock, pdf_upload
 
 CAMPAIGN_NUMBER = "169/KH-UBND"
 D = dt.date

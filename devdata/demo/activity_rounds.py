@@ -22,11 +22,10 @@ from awards.services import (
     set_unit_plan,
 )
 from campaigns.models import AwardRound, AwardType
+from devdata.demo.activity import MANAGER, Cast, demo_clock
+from devdata.demo.activity_dossiers import Plan, build, existing, person_for
 from devdata.demo.directory import DEMO_UNIT_CODE
 from nominations.models import Nomination, State
-
-from .activity import MANAGER, Cast, demo_clock
-from .activity_dossiers import Plan, build, existing, person_for
 
 D = dt.date
 BANG_KHEN = "bang-khen-chu-tich"

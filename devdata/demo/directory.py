@@ -18,8 +18,7 @@ from django.db import transaction
 
 from campaigns import roles
 from campaigns.models import Cluster, Membership, Person, Unit
-
-from . import names as data
+from devdata.demo import names as data
 
 DEMO_PASSWORD = "ThiDua@2026"
 DEMO_SEED = 169

@@ -13,8 +13,9 @@ from django.db import transaction
 
 from campaigns.models import Person, Unit
 from campaigns.text import fold
-from practices import difficulty_services, services
+from practices import services
 from practices.models import Difficulty, Field, Practice, PracticeState, Topic
+from practices.services import difficulties as difficulty_services
 
 STAFF_USERNAME = "chuyenvien"
 OFFICER_USERNAME = "canbo"

@@ -51,6 +51,7 @@ from criteria.models import (
     UnitRanking,
 )
 from devdata.demo import names
+from devdata.scale import names as text
 from nominations import deadlines
 from nominations.models import DossierDocument, Nomination, State
 from practices.models import (
@@ -61,8 +62,6 @@ from practices.models import (
     PracticeEvent,
     PracticeState,
 )
-
-from . import names as text
 
 CAMPAIGN_NUMBER = "169/KH-UBND"
 # Dates are laid out against this day (the day the data describes), not the clock: same seed, same rows.
@@ -595,7 +594,7 @@ class _Builder:
     # --- Dossiers ----------------------------------------------------------------------------
 
     def dossiers(self) -> None:
-        from .dossiers import DossierWriter
+        from devdata.scale.dossiers import DossierWriter
 
         writer = DossierWriter(self)
         writer.write()
@@ -605,12 +604,12 @@ class _Builder:
 
     def province_decision(self) -> None:
         """The 2025 round: council session (closed), votes and results, the Chairman's decision, awards."""
-        from .dossiers import province_decision
+        from devdata.scale.dossiers import province_decision
 
         province_decision(self)
 
     def unit_decisions(self) -> None:
-        from .dossiers import unit_decisions
+        from devdata.scale.dossiers import unit_decisions
 
         unit_decisions(self)
 

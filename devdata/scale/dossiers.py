@@ -25,11 +25,8 @@ from awards.services.decisions import recipient_fields
 from campaigns.models import AwardRound, RoundQuota, Unit
 from campaigns.text import fold
 from criteria.models import Criterion, Subject
-from nominations import deadlines
-from nominations.models import CriterionAssessment, DossierDocument, Nomination, NominationEvent, State
-
-from . import names as text
-from .data import (
+from devdata.scale import names as text
+from devdata.scale.data import (
     BATCH,
     DECIDED_AWARDED,
     DECIDED_PROPOSED,
@@ -40,6 +37,8 @@ from .data import (
     historic_timestamps,
     split,
 )
+from nominations import deadlines
+from nominations.models import CriterionAssessment, DossierDocument, Nomination, NominationEvent, State
 
 CONCLUDED = (State.APPRAISED, State.INELIGIBLE, State.PROPOSED, State.AWARDED, State.NOT_AWARDED)
 # Each round's dossiers in time: created from / until, and the last moment of unit and appraisal work.

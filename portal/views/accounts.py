@@ -2,7 +2,7 @@
 
 from django.contrib.auth import views as auth_views
 
-from ..forms import LoginForm
+from portal.forms import LoginForm
 
 
 class LoginView(auth_views.LoginView):

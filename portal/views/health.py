@@ -7,8 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from emulation_portal.celery import app as celery_app
-
-from ..models import WorkerHeartbeat
+from portal.models import WorkerHeartbeat
 
 
 def database_ok() -> bool:

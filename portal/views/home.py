@@ -4,8 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from campaigns import roles
-
-from ..navigation import entries_for
+from portal.navigation import entries_for
 
 
 @login_required

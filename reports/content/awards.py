@@ -5,10 +5,9 @@ from collections import defaultdict
 from django.db.models import Count, Q, Sum
 
 from criteria.models import Subject
-
-from ..charts import bar_chart
-from .base import Chart, Scope, Section, Table, money
-from .sources import model
+from reports.charts import bar_chart
+from reports.content.base import Chart, Scope, Section, Table, money
+from reports.content.sources import model
 
 GIAY_KHEN = "giay-khen"
 

@@ -1,18 +1,18 @@
-"""Units' duties in a campaign (registration, own plan, periodic reports), through criteria.duties."""
+"""Units' duties in a campaign (registration, own plan, periodic reports), through criteria.duty_status."""
 
 from django.utils import timezone
 
-from .base import Scope
+from reports.content.base import Scope
 
 
 def status_by_unit(scope: Scope, units: list) -> dict[int, dict] | None:
     """{unit id: {"registered", "own_plan", "reports_on_time"}}, or None if the criteria app lacks duties.
 
     reports_on_time is None for a unit when no report fell due within the period. The on-time rule
-    itself is criteria.duties' (the same one criterion g uses).
+    itself is criteria.duty_status' (the same one criterion g uses).
     """
     try:
-        from criteria.duties import DutyStatus, deadlines_of, duties_for_units
+        from criteria.duty_status import DutyStatus, deadlines_of, duties_for_units
     except ImportError:
         return None
     today = timezone.localdate()

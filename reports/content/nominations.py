@@ -7,10 +7,9 @@ from django.db.models import Avg, Count, Q
 from campaigns.models import Unit
 from criteria.models import Subject
 from nominations.models import Nomination, NominationEvent, State
-
-from ..charts import bar_chart
-from .base import Chart, Scope, Section, Table, percent
-from .participation import NO_CLUSTER
+from reports.charts import bar_chart
+from reports.content.base import Chart, Scope, Section, Table, percent
+from reports.content.participation import NO_CLUSTER
 
 # Dossiers the unit actually sent: drafts never left the unit, withdrawn ones were taken back.
 SENT_STATES = [s for s in State.values if s not in (State.DRAFT, State.WITHDRAWN)]

@@ -5,9 +5,8 @@ from collections import Counter, defaultdict
 from django.db.models import Q
 
 from campaigns.models import Unit
-
-from . import duties
-from .base import Scope, Section, Table, percent
+from reports.content import duties
+from reports.content.base import Scope, Section, Table, percent
 
 NO_CLUSTER = "Chưa xếp cụm, khối"
 

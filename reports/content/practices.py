@@ -1,8 +1,7 @@
 """Sections: recognised good practices and initiatives; difficulties raised by units and their answers."""
 
 from campaigns.models import Unit
-
-from .base import Scope, Section, Table
+from reports.content.base import Scope, Section, Table
 
 
 def _units(scope: Scope):

@@ -10,11 +10,10 @@ from django.utils import timezone
 from campaigns.models import AwardType
 from criteria.models import Subject
 from nominations.models import Nomination, State
-
-from .base import Scope, Section, Table, money
-from .document import NBSP, Annex, Part, Report, department_signature, place_date, province_body
-from .nominations import ELIGIBLE_STATES, SENT_STATES
-from .sources import model
+from reports.content.base import Scope, Section, Table, money
+from reports.content.nominations import ELIGIBLE_STATES, SENT_STATES
+from reports.content.report import NBSP, Annex, Part, Report, department_signature, place_date, province_body
+from reports.content.sources import model
 
 # A dossier stays on the proposal list once proposed, whatever the decision said afterwards.
 LISTED_STATES = [State.PROPOSED, State.AWARDED, State.NOT_AWARDED]

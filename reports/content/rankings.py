@@ -3,9 +3,8 @@
 from collections import Counter, defaultdict
 
 from criteria.models import UnitRanking
-
-from ..charts import change_chart
-from .base import Chart, Scope, Section, Table
+from reports.charts import change_chart
+from reports.content.base import Chart, Scope, Section, Table
 
 
 def compared_years(scope: Scope) -> tuple[int | None, int | None]:

@@ -3,8 +3,7 @@
 from datetime import date
 
 from campaigns.models import AwardRound
-
-from .base import Scope
+from reports.content.base import Scope
 
 
 def annual_scope(campaign, year: int, *, unit=None, section_delay: float = 0.0) -> Scope:

@@ -4,9 +4,9 @@ from collections.abc import Callable
 
 from django.utils import timezone
 
-from . import awards, nominations, participation, practices, rankings
-from .base import Scope
-from .document import NBSP, Part, Report, department_signature, place_date, province_body
+from reports.content import awards, nominations, participation, practices, rankings
+from reports.content.base import Scope
+from reports.content.report import NBSP, Part, Report, department_signature, place_date, province_body
 
 # (label shown on the progress bar, builder) in the order of the report.
 SECTIONS = [

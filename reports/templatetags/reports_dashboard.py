@@ -2,7 +2,7 @@
 
 from django import template
 
-from .. import selectors
+from reports import selectors
 
 register = template.Library()
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from campaigns import roles
 from campaigns.models import Membership
-from campaigns.services_accounts import create_account, set_account_active, update_account
+from campaigns.services.accounts import create_account, set_account_active, update_account
 from tests.factories import TEST_PASSWORD, UnitFactory
 
 pytestmark = pytest.mark.django_db

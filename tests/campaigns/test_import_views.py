@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from campaigns.models import ImportBatch, Person
-from campaigns.services_imports import confirm_import, start_import
+from campaigns.services.imports import confirm_import, start_import
 from tests.factories import UnitFactory
 
 from .sheets import PEOPLE_HEADER, UNIT_HEADER, csv_bytes, xlsx

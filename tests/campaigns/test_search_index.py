@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from campaigns import views_directory
 from campaigns.models import Person, Unit
 from campaigns.text import fold
+from campaigns.views import directory as views_directory
 from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db

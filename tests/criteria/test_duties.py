@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from campaigns import roles
 from campaigns.models import Cluster, Unit
-from criteria import services_duties
-from criteria.duties import DutyStatus, status_of
+from criteria.duty_status import DutyStatus, status_of
 from criteria.models import DutyDeadline, PeriodicReport, Registration, UnitPlan
+from criteria.services import duties as services_duties
 from tests.factories import UnitFactory, make_user
 
 from .conftest import pdf_upload

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import AwardRound, AwardType, DocumentType
-from campaigns.services_rounds import create_round, update_round
+from campaigns.services.rounds import create_round, update_round
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from practices import difficulty_services as services
 from practices.models import Difficulty, DifficultyEvent, DifficultyState
+from practices.services import difficulties as services
 
 from .helpers import checked_pdf, checked_photo, raise_difficulty
 

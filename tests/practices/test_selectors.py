@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 
 from campaigns.models import Cluster, Unit
-from practices import difficulty_services, selectors
+from practices import selectors
 from practices.models import Difficulty, Field, PracticeState
+from practices.services import difficulties as difficulty_services
 from tests.factories import PersonFactory, UnitFactory
 
 from .helpers import featured, raise_difficulty, recognise, register

@@ -223,7 +223,7 @@ def test_queue_shows_open_ones_oldest_first_with_age(cast, client_for):
     old = raise_difficulty(cast.officer_b, title="Gửi đã lâu")
     Difficulty.objects.filter(pk=old.pk).update(raised_at=timezone.now() - datetime.timedelta(days=30))
     answered = raise_difficulty(cast.officer_b, title="Đã xong")
-    from practices import difficulty_services
+    from practices.services import difficulties as difficulty_services
 
     difficulty_services.answer_difficulty(actor=cast.appraiser, difficulty=answered, answer="Trả lời")
     page = client_for(cast.appraiser).get(reverse("practices:difficulty_list"))

@@ -5,7 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from reports import building
+from reports import jobs as building
 from reports.content.scope import annual_scope, campaign_scope
 from reports.models import ReportJob
 

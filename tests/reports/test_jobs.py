@@ -10,7 +10,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from reports import building, services, storage
+from reports import jobs as building
+from reports import services, storage
 from reports.content import summary
 from reports.models import ReportJob
 

@@ -8,7 +8,7 @@ import pytest
 
 from campaigns.pdf import render_pdf
 from devdata.sample_report import build_sample
-from reports import building
+from reports import jobs as building
 from reports.models import ReportJob
 
 from .conftest import pdf_text

@@ -5,7 +5,7 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from reports import building
+from reports import jobs as building
 from reports.models import ReportJob
 
 from .conftest import make_job

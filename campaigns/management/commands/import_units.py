@@ -1,6 +1,5 @@
 from campaigns.imports import import_units
-
-from ._import import ImportCommand
+from campaigns.management.commands._import import ImportCommand
 
 
 class Command(ImportCommand):

@@ -16,9 +16,9 @@ from django.db import transaction
 
 from campaigns.pdf import render_pdf
 from devdata.sample_report import build_sample
-from reports import building
-from reports.documents import render_html
+from reports import jobs as building
 from reports.models import ReportJob
+from reports.rendering import render_html
 
 
 def _peak_rss_mb() -> float:

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from campaigns.models import AwardRound, Campaign, Unit
-from reports import building
+from reports import jobs as building
 from reports.models import ReportJob
 
 

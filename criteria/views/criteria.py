@@ -1,0 +1,109 @@
+"""The manager's pages for a campaign's criteria (editable until dossiers are submitted)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns.models import Campaign
+from criteria import services
+from criteria.forms import CriterionForm
+from criteria.models import Criterion, CriterionSet
+from criteria.plan_panel import criterion_sets_of
+
+
+def _require_manager(request) -> None:
+    if not request.user.has_perm("criteria.manage_criteria"):
+        raise PermissionDenied
+
+
+def _crumbs(campaign, last=None):
+    crumbs = [
+        (
+            _("Kế hoạch %(number)s") % {"number": campaign.number},
+            reverse("campaigns:plan_detail", args=[campaign.pk]),
+        ),
+        (_("Bộ tiêu chí"), reverse("criteria:criteria_list", args=[campaign.pk]) if last else None),
+    ]
+    if last:
+        crumbs.append((last, None))
+    return crumbs
+
+
+@login_required
+def criteria_list(request, pk: int):
+    _require_manager(request)
+    campaign = get_object_or_404(Campaign, pk=pk)
+    return render(
+        request,
+        "criteria/criteria_list.html",
+        {
+            "campaign": campaign,
+            "criterion_sets": criterion_sets_of(campaign),
+            "frozen_reason": services.criteria_frozen_reason(campaign),
+            "breadcrumbs": _crumbs(campaign),
+        },
+    )
+
+
+def _form_page(request, *, criterion_set: CriterionSet, criterion: Criterion | None):
+    campaign = criterion_set.campaign
+    form = CriterionForm(request.POST or None, instance=criterion)
+    if request.method == "POST" and form.is_valid():
+        values = {k: form.cleaned_data.get(k) for k in services.EDITABLE}
+        try:
+            if criterion is None:
+                services.create_criterion(actor=request.user, criterion_set=criterion_set, values=values)
+            else:
+                services.update_criterion(actor=request.user, criterion=criterion, values=values)
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Đã lưu tiêu chí."))
+            return redirect("criteria:criteria_list", campaign.pk)
+    title = _("Sửa tiêu chí %(code)s)") % {"code": criterion.code} if criterion else _("Thêm tiêu chí")
+    return render(
+        request,
+        "criteria/criterion_form.html",
+        {
+            "form": form,
+            "title": title,
+            "criterion_set": criterion_set,
+            "campaign": campaign,
+            "frozen_reason": services.criteria_frozen_reason(campaign),
+            "breadcrumbs": _crumbs(campaign, title),
+        },
+    )
+
+
+@login_required
+def criterion_add(request, set_pk: int):
+    _require_manager(request)
+    criterion_set = get_object_or_404(CriterionSet.objects.select_related("campaign"), pk=set_pk)
+    return _form_page(request, criterion_set=criterion_set, criterion=None)
+
+
+@login_required
+def criterion_edit(request, pk: int):
+    _require_manager(request)
+    criterion = get_object_or_404(Criterion.objects.select_related("criterion_set__campaign"), pk=pk)
+    return _form_page(request, criterion_set=criterion.criterion_set, criterion=criterion)
+
+
+@login_required
+@require_POST
+def criterion_delete(request, pk: int):
+    _require_manager(request)
+    criterion = get_object_or_404(Criterion.objects.select_related("criterion_set__campaign"), pk=pk)
+    campaign = criterion.criterion_set.campaign
+    try:
+        services.delete_criterion(actor=request.user, criterion=criterion)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Đã xóa tiêu chí %(code)s).") % {"code": criterion.code})
+    return redirect("criteria:criteria_list", campaign.pk)

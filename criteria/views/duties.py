@@ -1,0 +1,260 @@
+"""Units' duties: the Sở Nội vụ table of all units, and each unit's own page to register, upload
+its launching plan and send its periodic reports."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns.models import Campaign, Cluster, Unit
+from campaigns.roles import unit_of
+from campaigns.views.plan import active_campaign
+from criteria.duty_status import deadlines_of, duties_for_units
+from criteria.forms import DeadlineForm, PlanUploadForm, RegistrationForm, ReportUploadForm
+from criteria.models import DutyDeadline, PeriodicReport, UnitPlan
+from criteria.selectors import PARTICIPANT_KINDS, PROBLEM_FILTERS, duty_units
+from criteria.services import duties as services_duties
+
+PAGE_SIZE = 50
+
+
+def _campaign(request) -> Campaign:
+    """The campaign asked for (?ke_hoach=id), else the active one."""
+    pk = request.GET.get("ke_hoach") or request.POST.get("ke_hoach")
+    if pk:
+        if not str(pk).isdigit():
+            raise Http404
+        return get_object_or_404(Campaign, pk=pk)
+    campaign = active_campaign()
+    if campaign is None:
+        raise Http404(_("Chưa có kế hoạch nào."))
+    return campaign
+
+
+@login_required
+def duties(request):
+    if not request.user.has_perm("criteria.view_duties"):
+        raise PermissionDenied
+    campaign = _campaign(request)
+    kind = request.GET.get("loai", "")
+    kind = kind if kind in PARTICIPANT_KINDS else ""
+    cluster = request.GET.get("cum", "")
+    cluster = int(cluster) if cluster.isdigit() else None
+    problem = request.GET.get("tinh-trang", "")
+    problem = problem if problem in PROBLEM_FILTERS else ""
+    q = request.GET.get("q", "").strip()[:100]
+    units = duty_units(request.user, campaign, kind=kind, cluster=cluster, q=q, problem=problem)
+    page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("trang"))
+    deadlines = deadlines_of(campaign)
+    rows = duties_for_units(campaign, list(page.object_list), deadlines)
+    own = unit_of(request.user)
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return render(
+        request,
+        "criteria/duties.html",
+        {
+            "campaign": campaign,
+            "page": page,
+            "rows": rows,
+            "deadlines": deadlines,
+            "kinds": [(k.value, k.label) for k in PARTICIPANT_KINDS],
+            "clusters": Cluster.objects.order_by("kind", "name"),
+            "problems": PROBLEM_FILTERS.items(),
+            "filters": {"loai": kind, "cum": cluster, "q": q},
+            "current_problem": problem,
+            "query": query.urlencode(),
+            "own_unit": own
+            if own is not None and request.user.has_perm("criteria.submit_duties", own)
+            else None,
+            "can_manage_deadlines": request.user.has_perm("criteria.manage_deadlines"),
+            "breadcrumbs": [(_("Nhiệm vụ đơn vị"), None)],
+        },
+    )
+
+
+def _visible_unit(request, pk: int) -> Unit:
+    """The unit, if the user may see its duties; 404 otherwise (another unit's id tells nothing)."""
+    unit = Unit.objects.select_related("parent", "cluster").filter(pk=pk).first()
+    if unit is None or not request.user.has_perm("criteria.view_unit_duties", unit):
+        raise Http404
+    return unit
+
+
+@login_required
+def unit_duties(request, pk: int, forms: dict | None = None):
+    if not request.user.has_perm("criteria.view_duties"):
+        raise PermissionDenied
+    unit = _visible_unit(request, pk)
+    campaign = _campaign(request)
+    deadlines = deadlines_of(campaign)
+    row = duties_for_units(campaign, [unit], deadlines)[0]
+    forms = forms or {}
+    registration = row.registration.record
+    report_rows = [
+        {
+            "deadline": deadline,
+            "cell": cell,
+            "form": forms.get(f"report-{deadline.pk}") or ReportUploadForm(prefix=f"r{deadline.pk}"),
+        }
+        for deadline, cell in zip(deadlines["reports"], row.reports, strict=True)
+    ]
+    return render(
+        request,
+        "criteria/unit_duties.html",
+        {
+            "campaign": campaign,
+            "unit": unit,
+            "row": row,
+            "deadlines": deadlines,
+            "report_rows": report_rows,
+            "can_submit": request.user.has_perm("criteria.submit_duties", unit)
+            and campaign.status == Campaign.Status.ACTIVE,
+            "registration_form": forms.get("registration")
+            or RegistrationForm(initial={"commitments": registration.commitments if registration else ""}),
+            "plan_form": forms.get("plan") or PlanUploadForm(),
+            "breadcrumbs": [(_("Nhiệm vụ đơn vị"), reverse("criteria:duties")), (unit.name, None)],
+        },
+    )
+
+
+def _submit_guard(request, pk: int) -> Unit:
+    unit = _visible_unit(request, pk)
+    if not request.user.has_perm("criteria.submit_duties", unit):
+        raise PermissionDenied
+    return unit
+
+
+def _back(unit: Unit, campaign: Campaign, anchor: str = ""):
+    return redirect(f"{reverse('criteria:unit_duties', args=[unit.pk])}?ke_hoach={campaign.pk}{anchor}")
+
+
+@login_required
+@require_POST
+def register(request, pk: int):
+    unit = _submit_guard(request, pk)
+    campaign = _campaign(request)
+    form = RegistrationForm(request.POST)
+    if form.is_valid():
+        try:
+            services_duties.register(
+                actor=request.user, campaign=campaign, unit=unit, commitments=form.cleaned_data["commitments"]
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error("commitments", message)
+        else:
+            messages.success(request, _("Đã lưu đăng ký thi đua của đơn vị."))
+            return _back(unit, campaign, "#dang-ky")
+    return unit_duties(request, pk, forms={"registration": form})
+
+
+@login_required
+@require_POST
+def upload_plan(request, pk: int):
+    unit = _submit_guard(request, pk)
+    campaign = _campaign(request)
+    form = PlanUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services_duties.upload_plan(
+                actor=request.user,
+                campaign=campaign,
+                unit=unit,
+                upload=form.cleaned_data["file"],
+                number=form.cleaned_data["number"],
+                issued_on=form.cleaned_data["issued_on"],
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Đã tải lên kế hoạch phát động phong trào thi đua của đơn vị."))
+            return _back(unit, campaign, "#ke-hoach")
+    return unit_duties(request, pk, forms={"plan": form})
+
+
+@login_required
+@require_POST
+def upload_report(request, pk: int, deadline_pk: int):
+    unit = _submit_guard(request, pk)
+    deadline = get_object_or_404(DutyDeadline.objects.select_related("campaign"), pk=deadline_pk)
+    form = ReportUploadForm(request.POST, request.FILES, prefix=f"r{deadline.pk}")
+    if form.is_valid():
+        try:
+            services_duties.upload_report(
+                actor=request.user,
+                deadline=deadline,
+                unit=unit,
+                upload=form.cleaned_data["file"],
+                number=form.cleaned_data["number"],
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Đã nộp “%(title)s”.") % {"title": deadline.title})
+            return _back(unit, deadline.campaign, "#bao-cao")
+    return unit_duties(request, pk, forms={f"report-{deadline.pk}": form})
+
+
+def _serve(record) -> FileResponse:
+    try:
+        handle = default_storage.open(record.file_name, "rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle, as_attachment=True, filename=record.original_name, content_type=record.content_type
+    )
+
+
+@login_required
+def plan_file(request, pk: int):
+    unit = _visible_unit(request, pk)
+    campaign = _campaign(request)
+    return _serve(get_object_or_404(UnitPlan, campaign=campaign, unit=unit))
+
+
+@login_required
+def report_file(request, pk: int, deadline_pk: int):
+    unit = _visible_unit(request, pk)
+    return _serve(get_object_or_404(PeriodicReport, deadline_id=deadline_pk, unit=unit))
+
+
+@login_required
+def deadlines(request, pk: int | None = None):
+    """The manager's list of duty deadlines of the campaign, with a form to add or change one."""
+    if not request.user.has_perm("criteria.manage_deadlines"):
+        raise PermissionDenied
+    campaign = _campaign(request)
+    deadline = get_object_or_404(DutyDeadline, pk=pk, campaign=campaign) if pk else None
+    form = DeadlineForm(request.POST or None, instance=deadline)
+    if request.method == "POST" and form.is_valid():
+        values = {k: form.cleaned_data.get(k) for k in services_duties.DEADLINE_FIELDS}
+        try:
+            services_duties.save_deadline(
+                actor=request.user, campaign=campaign, values=values, deadline=deadline
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Đã lưu hạn nhiệm vụ."))
+            return redirect(f"{reverse('criteria:deadlines')}?ke_hoach={campaign.pk}")
+    return render(
+        request,
+        "criteria/deadlines.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "editing": deadline,
+            "deadline_list": DutyDeadline.objects.filter(campaign=campaign).order_by("due_on", "code"),
+            "breadcrumbs": [(_("Nhiệm vụ đơn vị"), reverse("criteria:duties")), (_("Hạn nhiệm vụ"), None)],
+        },
+    )

@@ -1,0 +1,264 @@
+"""Sở Nội vụ's side: the appraisal queue, taking and assigning dossiers, the appraisal page."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
+
+from nominations import computed, deadlines, practice_links, selectors, services, workflow
+from nominations.completeness import criteria_for
+from nominations.extensions import earlier_awards_for
+from nominations.forms import AssignForm, ConcludeForm, QueueFilterForm, ReasonForm, ScoreForm
+from nominations.models import State
+from nominations.queue_rows import queue_rows_html
+from nominations.views.common import form_errors, run_service, visible_nomination
+
+PAGE_SIZE = 25
+# What a queue row shows (queue.html, includes/state.html) and the ordering needs: nothing more is read.
+# Round and award type names come from the filter form's lists: two joins fewer to plan per page.
+QUEUE_RELATED = ("proposing_unit", "nominee_unit", "nominee_person", "appraiser")
+QUEUE_COLUMNS = (
+    "state",
+    "subject",
+    "appraisal_due_on",
+    "complete_at",
+    "round_id",
+    "award_type_id",
+    "proposing_unit__name",
+    "nominee_unit__name",
+    "nominee_person__full_name",
+    "appraiser__first_name",
+    "appraiser__last_name",
+)
+
+
+def _queue_filters(form) -> selectors.QueueFilters:
+    if not form.is_valid():
+        return selectors.QueueFilters()
+    d = form.cleaned_data
+    return selectors.QueueFilters(
+        round=d["round"],
+        state=d["state"] or "",
+        unit_kind=d["unit_kind"] or "",
+        cluster=d["cluster"],
+        award_type=d["award_type"],
+        appraiser=d["appraiser"] or "",
+        overdue=d["overdue"],
+        q=d["q"] or "",
+    )
+
+
+@permission_required("nominations.view_queue", raise_exception=True)
+def queue(request):
+    appraisers = selectors.appraisers().only("pk", "username", "first_name", "last_name")
+    form = QueueFilterForm(request.GET or None, appraisers=appraisers)
+    filters = _queue_filters(form)
+    rows = (
+        selectors.queue(request.user, filters)
+        .select_related(None)
+        .select_related(*QUEUE_RELATED)
+        .only(*QUEUE_COLUMNS)
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.annotate_deadlines(page.object_list)
+    selectors.annotate_labels(page.object_list)
+    for n in page.object_list:
+        n.round_name = form.round_names.get(n.round_id, "")
+        n.award_type_short_name = form.award_type_short_names.get(n.award_type_id, "")
+    query = request.GET.copy()
+    query.pop("page", None)
+    # The unread count in the header comes from the context processor (unread_notifications).
+    return render(
+        request,
+        "nominations/queue.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": queue_rows_html(page.object_list),
+            "query": query.urlencode(),
+            "progress": selectors.appraiser_progress(filters.round),
+            "breadcrumbs": [(_("Thẩm định hồ sơ"), None)],
+        },
+    )
+
+
+@require_POST
+@permission_required("nominations.view_queue", raise_exception=True)
+def take_next(request):
+    taken = workflow.take_next(actor=request.user)
+    if taken is None:
+        messages.info(request, _("Không còn hồ sơ nào chưa được phân công."))
+        return redirect("nominations:queue")
+    messages.success(request, _("Bạn đã nhận thẩm định hồ sơ %(code)s.") % {"code": taken.code})
+    return redirect("nominations:appraise", pk=taken.pk)
+
+
+def _appraisal_nomination(request, pk: int):
+    """Sở Nội vụ's pages on a dossier: 404 for anyone else."""
+    if not request.user.has_perm("nominations.view_queue"):
+        raise Http404
+    return visible_nomination(request, pk)
+
+
+@require_POST
+def take(request, pk: int):
+    nomination = _appraisal_nomination(request, pk)
+    run_service(
+        request,
+        lambda: workflow.take(actor=request.user, nomination=nomination),
+        _("Bạn đã nhận thẩm định hồ sơ %(code)s.") % {"code": nomination.code},
+    )
+    return redirect("nominations:appraise", pk=pk)
+
+
+@require_POST
+def assign(request, pk: int):
+    nomination = _appraisal_nomination(request, pk)
+    if not request.user.has_perm("nominations.assign_nominations"):
+        raise PermissionDenied
+    form = AssignForm(request.POST, appraisers=selectors.appraisers())
+    if form.is_valid():
+        run_service(
+            request,
+            lambda: workflow.assign(
+                actor=request.user, nomination=nomination, appraiser=form.cleaned_data["appraiser"]
+            ),
+            _("Đã phân công thẩm định."),
+        )
+    else:
+        form_errors(request, form)
+    return redirect("nominations:appraise", pk=pk)
+
+
+def _documents_and_evidence(nomination):
+    """The dossier's documents and, per self-assessment, the documents it cites: one query."""
+    documents, evidence, seen = [], {}, {}
+    rows = nomination.documents.select_related("document_type").annotate(cited_by=F("assessments__pk"))
+    for document in rows:
+        first = seen.setdefault(document.pk, document)
+        if first is document:
+            documents.append(document)
+        if document.cited_by is not None:
+            evidence.setdefault(document.cited_by, []).append(first)
+    return documents, evidence
+
+
+def appraise(request, pk: int):
+    nomination = _appraisal_nomination(request, pk)
+    user = request.user
+    criteria = criteria_for(nomination)
+    assessments = {a.criterion_id: a for a in nomination.assessments.all()}
+    documents, evidence = _documents_and_evidence(nomination)
+    results = computed.evaluate_all(criteria, nomination)
+    suggestions = {pk_: r.points for pk_, r in results.items() if r.points is not None}
+    can_appraise = user.has_perm("nominations.appraise_nomination", nomination)
+    score_form = ScoreForm(criteria=criteria, assessments=assessments, suggestions=suggestions)
+    rows = []
+    for c in criteria:
+        assessment = assessments.get(c.pk)
+        rows.append(
+            {
+                "criterion": c,
+                "assessment": assessment,
+                "evidence_documents": evidence.get(assessment.pk, []) if assessment else [],
+                "computed": results.get(c.pk),
+                "points": score_form[f"c{c.pk}_points"],
+                "comment": score_form[f"c{c.pk}_comment"],
+            }
+        )
+    days_left = None
+    if nomination.appraisal_due_on and nomination.state in (State.SUBMITTED, State.IN_REVIEW):
+        days_left = deadlines.working_days_left(
+            timezone.localdate(), nomination.appraisal_due_on, deadlines.holidays()
+        )
+    return render(
+        request,
+        "nominations/appraise.html",
+        {
+            "n": nomination,
+            "rows": rows,
+            "documents": documents,
+            "first_pdf": next((d for d in documents if d.is_pdf), None),
+            "history": selectors.history(nomination),
+            "earlier_awards": earlier_awards_for(nomination),
+            "practice_links": practice_links.linked_practices(nomination),
+            "days_left": days_left,
+            "is_overdue": days_left is not None and timezone.localdate() > nomination.appraisal_due_on,
+            "can_appraise": can_appraise,
+            "can_take": user.has_perm("nominations.take_nomination", nomination),
+            "can_assign": user.has_perm("nominations.assign_nomination", nomination),
+            "assign_form": AssignForm(
+                appraisers=selectors.appraisers(), initial={"appraiser": nomination.appraiser_id}
+            ),
+            "return_form": ReasonForm(prefix="return"),
+            "conclude_form": ConcludeForm(prefix="conclude"),
+            "total": sum(
+                (a.appraiser_points for a in assessments.values() if a.appraiser_points is not None), 0
+            ),
+            "breadcrumbs": [(_("Thẩm định hồ sơ"), reverse("nominations:queue")), (nomination.code, None)],
+        },
+    )
+
+
+@require_POST
+def score(request, pk: int):
+    nomination = _appraisal_nomination(request, pk)
+    form = ScoreForm(request.POST, criteria=criteria_for(nomination), assessments={}, suggestions={})
+    if form.is_valid():
+        run_service(
+            request,
+            lambda: services.record_scores(actor=request.user, nomination=nomination, scores=form.scores()),
+            _("Đã lưu điểm thẩm định."),
+        )
+    else:
+        if not request.user.has_perm("nominations.appraise_nomination", nomination):
+            raise PermissionDenied
+        form_errors(request, form)
+    return redirect("nominations:appraise", pk=pk)
+
+
+@require_POST
+def return_for_supplement(request, pk: int):
+    nomination = _appraisal_nomination(request, pk)
+    form = ReasonForm(request.POST, prefix="return")
+    form.is_valid()
+    run_service(
+        request,
+        lambda: workflow.return_for_supplement(
+            actor=request.user, nomination=nomination, reason=form.cleaned_data.get("reason", "")
+        ),
+        _("Đã trả lại hồ sơ %(code)s để đơn vị bổ sung.") % {"code": nomination.code},
+    )
+    return redirect("nominations:appraise", pk=pk)
+
+
+@require_POST
+def conclude(request, pk: int):
+    nomination = _appraisal_nomination(request, pk)
+    form = ConcludeForm(request.POST, prefix="conclude")
+    if not form.is_valid():
+        if not request.user.has_perm("nominations.appraise_nomination", nomination):
+            raise PermissionDenied
+        messages.error(request, _("Hãy chọn kết luận: đủ hoặc không đủ điều kiện."))
+        return redirect("nominations:appraise", pk=pk)
+    reason = form.cleaned_data["reason"]
+    if form.cleaned_data["verdict"] == "eligible":
+        run_service(
+            request,
+            lambda: workflow.conclude_eligible(actor=request.user, nomination=nomination, comment=reason),
+            _("Đã kết luận hồ sơ %(code)s đủ điều kiện.") % {"code": nomination.code},
+        )
+    else:
+        run_service(
+            request,
+            lambda: workflow.conclude_ineligible(actor=request.user, nomination=nomination, reason=reason),
+            _("Đã kết luận hồ sơ %(code)s không đủ điều kiện.") % {"code": nomination.code},
+        )
+    return redirect("nominations:appraise", pk=pk)

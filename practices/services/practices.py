@@ -1,0 +1,335 @@
+"""State changes of good practices: register, edit, attach files, recognise, feature.
+
+The one writer of Practice.state and of PracticeEvent. Each function checks the actor's permission on
+the object and the state, runs in a transaction on a locked row and records the event.
+Difficulties have their own module, practices.services.difficulties.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from campaigns import roles
+from campaigns.files import DOCUMENT_KINDS, IMAGE_KINDS, CheckedFile
+from campaigns.models import Person
+from campaigns.text import fold, normalize
+from practices.models import Field, Practice, PracticeEvent, PracticeFile, PracticeState
+from practices.storage import files_written_with_rows, store_checked
+
+MAX_PHOTOS = 10
+MAX_DOCUMENTS = 10
+EDITABLE_FIELDS = (
+    "kind",
+    "name",
+    "field",
+    "place",
+    "description",
+    "results",
+    "started_on",
+    "ended_on",
+    "person",
+)
+
+
+def _require(actor, perm: str, obj=None) -> None:
+    if not actor.has_perm(perm, obj):
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+
+
+def _lock(practice: Practice) -> Practice:
+    return (
+        Practice.objects.select_for_update(of=("self",)).select_related("unit", "person").get(pk=practice.pk)
+    )
+
+
+def _log(practice, actor, action, from_state, comment="") -> PracticeEvent:
+    return PracticeEvent.objects.create(
+        practice=practice,
+        actor=actor,
+        action=action,
+        from_state=from_state,
+        to_state=practice.state,
+        comment=comment,
+    )
+
+
+def _refresh_search(practice: Practice) -> None:
+    practice.name = normalize(practice.name)
+    practice.place = normalize(practice.place)
+    practice.name_key = fold(practice.name)
+    author = practice.person.full_name if practice.person_id else ""
+    # A leading space lets search match the start of words: " an" finds "Ân Thi", not "thân thiện".
+    practice.search_text = " " + fold(f"{practice.name} {practice.place} {practice.unit.name} {author}")
+
+
+def _validate(practice: Practice) -> None:
+    errors = []
+    if not practice.name:
+        errors.append("Hãy nhập tên mô hình, sáng kiến.")
+    if practice.field not in Field.values:
+        errors.append("Hãy chọn lĩnh vực của mô hình.")
+    if not normalize(practice.description):
+        errors.append("Hãy mô tả cách làm, nội dung thực hiện.")
+    if not normalize(practice.results):
+        errors.append("Hãy nêu kết quả bằng số liệu cụ thể.")
+    if not practice.place:
+        errors.append("Hãy nhập địa bàn thực hiện.")
+    if practice.started_on and practice.ended_on and practice.ended_on < practice.started_on:
+        errors.append("Ngày kết thúc phải sau ngày bắt đầu thực hiện. Hãy sửa lại thời gian thực hiện.")
+    if practice.started_on and practice.started_on > timezone.localdate():
+        errors.append("Ngày bắt đầu thực hiện không thể ở tương lai. Hãy sửa lại thời gian thực hiện.")
+    if practice.person_id and practice.person.unit_id != practice.unit_id:
+        errors.append(
+            f"Cá nhân {practice.person.full_name} không thuộc {practice.unit.name}. "
+            "Hãy chọn người của đơn vị."
+        )
+    if errors:
+        raise ValidationError(errors)
+    duplicate = Practice.objects.filter(unit=practice.unit, name_key=practice.name_key).exclude(
+        pk=practice.pk
+    )
+    if duplicate.exists():
+        raise ValidationError(
+            f"{practice.unit.name} đã đăng ký mô hình “{practice.name}”. "
+            "Hãy đặt tên khác hoặc sửa mô hình đã có."
+        )
+
+
+def _attach(
+    *, actor, practice: Practice, checked: CheckedFile, role: str, stored: list[str], caption: str = ""
+) -> PracticeFile:
+    allowed = IMAGE_KINDS if role == PracticeFile.Role.PHOTO else DOCUMENT_KINDS
+    if not isinstance(checked, CheckedFile) or checked.kind not in allowed:
+        labels = ", ".join(k.label for k in allowed)
+        name = getattr(checked, "original_name", "")
+        raise ValidationError(f"Tệp “{name}” phải là {labels}. Hãy chọn tệp khác.")
+    limit = MAX_PHOTOS if role == PracticeFile.Role.PHOTO else MAX_DOCUMENTS
+    if practice.files.filter(role=role).count() >= limit:
+        what = "ảnh" if role == PracticeFile.Role.PHOTO else "tài liệu"
+        raise ValidationError(f"Mỗi mô hình có tối đa {limit} {what}. Hãy xóa bớt rồi tải lên lại.")
+    return PracticeFile.objects.create(
+        practice=practice,
+        role=role,
+        file=store_checked(checked, f"practices/{practice.pk}", stored),
+        kind=checked.kind.code,
+        content_type=checked.kind.content_type,
+        original_name=checked.original_name,
+        size=checked.size,
+        sha256=checked.sha256,
+        caption=normalize(caption)[:255],
+        uploaded_by=actor,
+    )
+
+
+def register_practice(
+    *,
+    actor,
+    name: str,
+    field: str,
+    place: str,
+    description: str,
+    results: str,
+    started_on: datetime.date,
+    ended_on: datetime.date | None = None,
+    kind: str = Practice.Kind.MODEL,
+    person: Person | None = None,
+    photos: list[CheckedFile] = (),
+    documents: list[CheckedFile] = (),
+) -> Practice:
+    """Register a practice of the actor's unit (or of a person of the actor's tree, then of their unit)."""
+    _require(actor, "practices.register_practice")
+    own = roles.unit_of(actor)
+    if person is not None and not actor.has_perm("campaigns.view_person", person):
+        raise ValidationError("Cá nhân đã chọn không thuộc đơn vị của bạn. Hãy chọn lại.")
+    unit = person.unit if person is not None else own
+    return _create_practice(
+        actor=actor,
+        unit=unit,
+        person=person,
+        fields={
+            "kind": kind,
+            "name": name,
+            "field": field,
+            "place": place,
+            "description": description,
+            "results": results,
+            "started_on": started_on,
+            "ended_on": ended_on,
+        },
+        photos=photos,
+        documents=documents,
+    )
+
+
+def _create_practice(*, actor, unit, person, fields: dict, photos=(), documents=()) -> Practice:
+    """Validate and write a new practice, its files and its first event (callers check permission)."""
+    practice = Practice(unit=unit, person=person, created_by=actor, **fields)
+    practice.description = (practice.description or "").strip()
+    practice.results = (practice.results or "").strip()
+    _refresh_search(practice)
+    _validate(practice)
+    try:
+        with files_written_with_rows() as stored, transaction.atomic():
+            practice.save()
+            _log(practice, actor, PracticeEvent.Action.REGISTERED, "")
+            for checked in photos:
+                _attach(
+                    actor=actor,
+                    practice=practice,
+                    checked=checked,
+                    role=PracticeFile.Role.PHOTO,
+                    stored=stored,
+                )
+            for checked in documents:
+                _attach(
+                    actor=actor,
+                    practice=practice,
+                    checked=checked,
+                    role=PracticeFile.Role.DOCUMENT,
+                    stored=stored,
+                )
+    except IntegrityError as error:
+        # Two people registered the same name at the same moment: the constraint refused the second.
+        practice.pk = None
+        raise ValidationError(
+            f"{unit.name} đã đăng ký mô hình “{practice.name}”. Hãy đặt tên khác hoặc sửa mô hình đã có."
+        ) from error
+    return practice
+
+
+def update_practice(*, actor, practice: Practice, **changes) -> Practice:
+    """Change the description of a registered practice of the actor's tree (recognition freezes it)."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"update_practice cannot change {sorted(unknown)}")
+    with transaction.atomic():
+        locked = _lock(practice)
+        _require(actor, "practices.change_practice", locked)
+        if not locked.is_editable:
+            raise ValidationError(
+                f"Mô hình “{locked.name}” đã được công nhận nên không sửa được nữa. "
+                "Nếu cần điều chỉnh, hãy liên hệ Sở Nội vụ."
+            )
+        person = changes.get("person", locked.person)
+        if person is not None and person.unit_id != locked.unit_id:
+            raise ValidationError(f"Cá nhân {person.full_name} không thuộc {locked.unit.name}. Hãy chọn lại.")
+        changed = []
+        for key, value in changes.items():
+            if isinstance(value, str):
+                value = value.strip()
+            if getattr(locked, key) != value:
+                setattr(locked, key, value)
+                changed.append(str(Practice._meta.get_field(key).verbose_name))
+        _refresh_search(locked)
+        _validate(locked)
+        if not changed:
+            return locked
+        try:
+            with transaction.atomic():
+                locked.save()
+        except IntegrityError as error:
+            raise ValidationError(
+                f"{locked.unit.name} đã đăng ký mô hình “{locked.name}”. Hãy đặt tên khác."
+            ) from error
+        _log(locked, actor, PracticeEvent.Action.EDITED, locked.state, "Sửa: " + ", ".join(changed))
+    return locked
+
+
+def add_practice_file(
+    *, actor, practice: Practice, checked: CheckedFile, role: str, caption: str = ""
+) -> PracticeFile:
+    """Attach a checked document or photo to a registered practice of the actor's tree."""
+    if role not in PracticeFile.Role.values:
+        raise ValidationError("Hãy chọn loại tệp: tài liệu hoặc ảnh.")
+    with files_written_with_rows() as stored, transaction.atomic():
+        locked = _lock(practice)
+        _require(actor, "practices.change_practice", locked)
+        if not locked.is_editable:
+            raise ValidationError(f"Mô hình “{locked.name}” đã được công nhận nên không thêm tệp được nữa.")
+        item = _attach(
+            actor=actor, practice=locked, checked=checked, role=role, stored=stored, caption=caption
+        )
+        _log(locked, actor, PracticeEvent.Action.FILE_ADDED, locked.state, item.original_name)
+    return item
+
+
+def remove_practice_file(*, actor, practice_file: PracticeFile) -> None:
+    """Remove a file from a registered practice of the actor's tree."""
+    with transaction.atomic():
+        locked = _lock(practice_file.practice)
+        _require(actor, "practices.change_practice", locked)
+        if not locked.is_editable:
+            raise ValidationError(f"Mô hình “{locked.name}” đã được công nhận nên không xóa tệp được nữa.")
+        name, original = practice_file.file, practice_file.original_name
+        PracticeFile.objects.filter(pk=practice_file.pk, practice=locked).delete()
+        _log(locked, actor, PracticeEvent.Action.FILE_REMOVED, locked.state, original)
+        transaction.on_commit(lambda: default_storage.delete(name))
+
+
+def recognise_practice(
+    *,
+    actor,
+    practice: Practice,
+    decision_number: str,
+    decision_date: datetime.date,
+    issuer: str,
+    comment: str = "",
+) -> Practice:
+    """Record the decision recognising a registered practice (Sở Nội vụ); it is then frozen and published."""
+    decision_number, issuer = normalize(decision_number), normalize(issuer)
+    errors = []
+    if not decision_number:
+        errors.append("Hãy nhập số quyết định công nhận, ví dụ 1234/QĐ-UBND.")
+    if not issuer:
+        errors.append("Hãy nhập cơ quan ban hành quyết định công nhận.")
+    if decision_date is None:
+        errors.append("Hãy nhập ngày của quyết định công nhận.")
+    elif decision_date > timezone.localdate():
+        errors.append("Ngày quyết định công nhận không thể ở tương lai. Hãy sửa lại.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = _lock(practice)
+        _require(actor, "practices.recognise_practice", locked)
+        if locked.state != PracticeState.REGISTERED:
+            raise ValidationError(f"Mô hình “{locked.name}” đã được công nhận trước đó.")
+        if decision_date < locked.started_on:
+            raise ValidationError(
+                "Ngày quyết định công nhận phải sau ngày bắt đầu thực hiện mô hình. Hãy sửa lại."
+            )
+        locked.state = PracticeState.RECOGNISED
+        locked.recognition_number = decision_number
+        locked.recognition_date = decision_date
+        locked.recognition_issuer = issuer
+        locked.recognised_at = timezone.now()
+        locked.recognised_by = actor
+        locked.save()
+        note = f"Quyết định số {decision_number} ngày {decision_date:%d/%m/%Y} của {issuer}"
+        _log(locked, actor, PracticeEvent.Action.RECOGNISED, PracticeState.REGISTERED, _join(note, comment))
+    return locked
+
+
+def feature_practice(*, actor, practice: Practice, comment: str = "") -> Practice:
+    """Choose a recognised practice as an example to replicate (Sở Nội vụ); it goes on the public page."""
+    with transaction.atomic():
+        locked = _lock(practice)
+        _require(actor, "practices.feature_practice", locked)
+        if locked.state == PracticeState.FEATURED:
+            raise ValidationError(f"Mô hình “{locked.name}” đã là điển hình nhân rộng.")
+        if locked.state != PracticeState.RECOGNISED:
+            raise ValidationError(
+                f"Mô hình “{locked.name}” chưa được công nhận. Hãy ghi nhận quyết định công nhận trước."
+            )
+        locked.state = PracticeState.FEATURED
+        locked.featured_at = timezone.now()
+        locked.featured_by = actor
+        locked.save()
+        _log(locked, actor, PracticeEvent.Action.FEATURED, PracticeState.RECOGNISED, normalize(comment))
+    return locked
+
+
+def _join(*parts: str) -> str:
+    return ". ".join(p for p in (normalize(x) for x in parts) if p)
