@@ -44,6 +44,11 @@ PENDING_APPRAISAL_STATES = (State.SUBMITTED, State.IN_REVIEW)
 CONCLUDED_STATES = (State.APPRAISED, State.INELIGIBLE, State.PROPOSED, State.AWARDED, State.NOT_AWARDED)
 
 
+def dossier_code(pk: int) -> str:
+    """The code a dossier is known by on every page and paper: HS-00042. The one place it is formatted."""
+    return f"HS-{pk:05d}"
+
+
 class Nomination(models.Model):
     """A dossier proposing one collective (a unit) or one individual (a person) for an award."""
 
@@ -158,7 +163,7 @@ class Nomination(models.Model):
 
     @property
     def code(self) -> str:
-        return f"HS-{self.pk:05d}" if self.pk else ""
+        return dossier_code(self.pk) if self.pk else ""
 
 
 class NominationEvent(AppendOnlyModel):
