@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns.models import Campaign
-from criteria import services
 from criteria.forms import CriterionForm
 from criteria.models import Criterion, CriterionSet
 from criteria.plan_panel import criterion_sets_of
+from criteria.services import criteria as services
 
 
 def _require_manager(request) -> None:

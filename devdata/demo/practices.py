@@ -13,9 +13,9 @@ from django.db import transaction
 
 from campaigns.models import Person, Unit
 from campaigns.text import fold
-from practices import services
 from practices.models import Difficulty, Field, Practice, PracticeState, Topic
 from practices.services import difficulties as difficulty_services
+from practices.services import practices as services
 
 STAFF_USERNAME = "chuyenvien"
 OFFICER_USERNAME = "canbo"

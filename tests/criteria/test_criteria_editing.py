@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import AwardRound
-from criteria import services
 from criteria.models import Criterion, CriterionSet
+from criteria.services import criteria as services
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ import zlib
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from campaigns.files import IMAGE_KINDS, check_upload
-from practices import services
 from practices.models import Field, Topic
 from practices.services import difficulties as difficulty_services
+from practices.services import practices as services
 
 
 def png_bytes(width: int = 8, height: int = 6, rgb=(164, 22, 26)) -> bytes:

@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
 
-from practices import services
 from practices.models import Practice, PracticeEvent, PracticeFile, PracticeState
+from practices.services import practices as services
 from tests.factories import PersonFactory
 
 from .helpers import checked_pdf, checked_photo, featured, recognise, register
