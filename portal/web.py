@@ -15,7 +15,7 @@ from django.core.paginator import Page, Paginator
 from rules.contrib.views import permission_required as rules_permission_required
 
 # The one query-string name of the page number on every list.
-PAGE_PARAM = "trang"
+PAGE_PARAM = "page"
 
 
 def permission_required(perm: str | tuple[str, ...], fn: Callable | None = None):
@@ -32,7 +32,7 @@ def permission_required(perm: str | tuple[str, ...], fn: Callable | None = None)
 
 
 def paginate(request, items, per_page: int = 50) -> Page:
-    """The page of `items` the request asks for (?trang=N); junk or out-of-range numbers give the nearest."""
+    """The page of `items` the request asks for (?page=N); junk or out-of-range numbers give the nearest."""
     return Paginator(items, per_page).get_page(request.GET.get(PAGE_PARAM))
 
 

@@ -1,4 +1,4 @@
-"""{% page_url n %}: the current address with ?trang=n, every other query parameter kept."""
+"""{% page_url n %}: the current address with ?page=n, every other query parameter kept."""
 
 from django import template
 
