@@ -53,12 +53,12 @@ def round_open_for_unit(user, nomination) -> bool:
     if nomination is None:
         return False
     today = timezone.localdate()
-    rnd = nomination.round
-    if rnd.decided_on:
+    round_ = nomination.round
+    if round_.decided_on:
         return False
     if nomination.state == State.RETURNED:
-        return rnd.opens_on <= today <= rnd.appraisal_deadline
-    return rnd.is_open_on(today)
+        return round_.opens_on <= today <= round_.appraisal_deadline
+    return round_.is_open_on(today)
 
 
 is_draft = state_in(State.DRAFT)

@@ -73,27 +73,27 @@ def _ensure_not_decided(locked: Nomination) -> None:
         )
 
 
-def ensure_submission_window(rnd: AwardRound) -> None:
+def ensure_submission_window(round_: AwardRound) -> None:
     """Drafts are created and submitted only while the round accepts dossiers."""
     today = _today()
-    if rnd.decided_on or today > rnd.closes_on:
+    if round_.decided_on or today > round_.closes_on:
         raise ValidationError(
             _("Đợt “%(round)s” đã hết hạn nhận hồ sơ (ngày %(date)s). Hồ sơ không thể lập hoặc nộp thêm.")
-            % {"round": rnd.name, "date": date_format(rnd.closes_on, "d/m/Y")}
+            % {"round": round_.name, "date": date_format(round_.closes_on, "d/m/Y")}
         )
-    if today < rnd.opens_on:
+    if today < round_.opens_on:
         raise ValidationError(
             _("Đợt “%(round)s” chưa mở nhận hồ sơ (mở từ ngày %(date)s). Hãy quay lại khi đợt mở.")
-            % {"round": rnd.name, "date": date_format(rnd.opens_on, "d/m/Y")}
+            % {"round": round_.name, "date": date_format(round_.opens_on, "d/m/Y")}
         )
 
 
-def ensure_supplement_window(rnd: AwardRound) -> None:
+def ensure_supplement_window(round_: AwardRound) -> None:
     """A returned dossier may be supplemented until the round's appraisal deadline."""
-    if rnd.decided_on or _today() > rnd.appraisal_deadline:
+    if round_.decided_on or _today() > round_.appraisal_deadline:
         raise ValidationError(
             _("Đã quá hạn bổ sung hồ sơ của đợt “%(round)s” (ngày %(date)s). Hãy liên hệ Sở Nội vụ.")
-            % {"round": rnd.name, "date": date_format(rnd.appraisal_deadline, "d/m/Y")}
+            % {"round": round_.name, "date": date_format(round_.appraisal_deadline, "d/m/Y")}
         )
 
 

@@ -53,8 +53,8 @@ def person_for(cast: Cast, code: str, pick: tuple[str, int]) -> Person:
     return list(people)[index]
 
 
-def existing(rnd: AwardRound, award_type: AwardType, cast: Cast, plan: Plan) -> Nomination | None:
-    nominations = Nomination.objects.filter(round=rnd, award_type=award_type)
+def existing(round_: AwardRound, award_type: AwardType, cast: Cast, plan: Plan) -> Nomination | None:
+    nominations = Nomination.objects.filter(round=round_, award_type=award_type)
     if plan.pick is None:
         return nominations.filter(nominee_unit=cast.units[plan.unit]).first()
     return nominations.filter(nominee_person=person_for(cast, plan.unit, plan.pick)).first()
@@ -79,7 +79,7 @@ def _nominee_label(nomination: Nomination) -> str:
     return nomination.nominee_name
 
 
-def _draft(rnd, award_type, cast: Cast, plan: Plan) -> Nomination:
+def _draft(round_, award_type, cast: Cast, plan: Plan) -> Nomination:
     unit, officer = cast.units[plan.unit], cast.officer(plan.unit)
     person = person_for(cast, plan.unit, plan.pick) if plan.pick else None
     summary = ACHIEVEMENTS[plan.subject].format(
@@ -87,7 +87,7 @@ def _draft(rnd, award_type, cast: Cast, plan: Plan) -> Nomination:
     )
     nomination = workflow.create_draft(
         actor=officer,
-        round=rnd,
+        round=round_,
         award_type=award_type,
         subject=plan.subject,
         proposing_unit=unit,
@@ -96,7 +96,7 @@ def _draft(rnd, award_type, cast: Cast, plan: Plan) -> Nomination:
         summary=summary,
     )
     documents = {}
-    required = list(rnd.required_document_types.order_by("order", "name"))
+    required = list(round_.required_document_types.order_by("order", "name"))
     if plan.incomplete:
         required = required[:-1]
     for doc_type in required:
@@ -172,11 +172,11 @@ def scores_for(nomination: Nomination, total: Decimal) -> dict[int, tuple]:
     return scores
 
 
-def build(rnd: AwardRound, award_type: AwardType, cast: Cast, plan: Plan) -> Nomination:
+def build(round_: AwardRound, award_type: AwardType, cast: Cast, plan: Plan) -> Nomination:
     """Create the dossier and walk it to plan.state, each step on its day."""
     staff, head = cast[STAFF], cast.head(plan.unit)
     with demo_clock(plan.days[0], 8, 15):
-        nomination = _draft(rnd, award_type, cast, plan)
+        nomination = _draft(round_, award_type, cast, plan)
     if plan.state == State.DRAFT:
         return nomination
     with demo_clock(plan.days[1], 14, 0):

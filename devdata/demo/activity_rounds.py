@@ -207,12 +207,12 @@ def _round_and_type(code: str) -> tuple[AwardRound, AwardType]:
     return AwardRound.objects.get(code=code), AwardType.objects.get(code=BANG_KHEN)
 
 
-def _build_missing(rnd, award_type, cast: Cast, plans: list[Plan], summary: dict) -> list[Nomination]:
+def _build_missing(round_, award_type, cast: Cast, plans: list[Plan], summary: dict) -> list[Nomination]:
     built = []
     for plan in plans:
-        found = existing(rnd, award_type, cast, plan)
+        found = existing(round_, award_type, cast, plan)
         if found is None:
-            found = build(rnd, award_type, cast, plan)
+            found = build(round_, award_type, cast, plan)
             summary["dossiers"] += 1
         built.append(found)
     return built
@@ -220,49 +220,49 @@ def _build_missing(rnd, award_type, cast: Cast, plans: list[Plan], summary: dict
 
 def seed_round_2025(cast: Cast, summary: dict) -> None:
     """The closed round walked to its decision, unless the round already has dossiers."""
-    rnd, award_type = _round_and_type("nam-2025")
-    if Nomination.objects.filter(round=rnd).exists():
-        if not Decision.objects.filter(round=rnd, issuing_unit__isnull=True).exists():
+    round_, award_type = _round_and_type("nam-2025")
+    if Nomination.objects.filter(round=round_).exists():
+        if not Decision.objects.filter(round=round_, issuing_unit__isnull=True).exists():
             summary["notes"].append(
                 "Đợt nam-2025 đã có hồ sơ nhưng chưa có quyết định: giữ nguyên, không tạo thêm."
             )
         return
-    dossiers = _build_missing(rnd, award_type, cast, PLANS_2025, summary)
+    dossiers = _build_missing(round_, award_type, cast, PLANS_2025, summary)
     proposed = [n for n, plan in zip(dossiers, PLANS_2025, strict=True) if plan.state == AP]
     manager = cast[MANAGER]
     with demo_clock(D(2025, 12, 8), 9):
-        propose(actor=manager, round=rnd, nominations=proposed, comment="Tờ trình số 412/TTr-SNV.")
+        propose(actor=manager, round=round_, nominations=proposed, comment="Tờ trình số 412/TTr-SNV.")
     with demo_clock(D(2025, 12, 12), 8):
-        open_session(actor=manager, round=rnd)
+        open_session(actor=manager, round=round_)
     for minute, member in enumerate(cast.council):
         with demo_clock(D(2025, 12, 12), 9, 10 * minute):
             choices = VOTES_2025[member.username]
-            cast_votes(actor=member, round=rnd, choices=dict(zip(proposed, choices, strict=True)))
+            cast_votes(actor=member, round=round_, choices=dict(zip(proposed, choices, strict=True)))
     with demo_clock(D(2025, 12, 12), 11):
-        close_session(actor=manager, round=rnd)
+        close_session(actor=manager, round=round_)
     with demo_clock(D(2025, 12, 22), 15):
-        decision = record_decision(actor=manager, round=rnd, award_type=award_type, **DECISION_2025)
+        decision = record_decision(actor=manager, round=round_, award_type=award_type, **DECISION_2025)
     summary["decisions"] += 1
     summary["awards"] += decision.awards.count()
 
 
 def seed_round_2026(cast: Cast, summary: dict) -> None:
     """The open round's dossiers that are missing, each walked to its planned state."""
-    rnd, award_type = _round_and_type("nam-2026")
-    _build_missing(rnd, award_type, cast, PLANS_2026, summary)
+    round_, award_type = _round_and_type("nam-2026")
+    _build_missing(round_, award_type, cast, PLANS_2026, summary)
 
 
 def seed_unit_awards(cast: Cast, summary: dict) -> None:
     """The demo unit head's Giấy khen for two of the unit's people in the 2026 round."""
     unit, head = cast.units[DEMO_UNIT_CODE], cast.head(DEMO_UNIT_CODE)
-    rnd = AwardRound.objects.get(code="nam-2026")
+    round_ = AwardRound.objects.get(code="nam-2026")
     if Decision.objects.filter(issuing_unit=unit, number=GIAY_KHEN["number"]).exists():
         return
     with demo_clock(GIAY_KHEN["issued_on"], 10):
-        set_unit_plan(actor=head, round=rnd, planned_count=GIAY_KHEN["planned"])
+        set_unit_plan(actor=head, round=round_, planned_count=GIAY_KHEN["planned"])
         outcome = record_unit_decision(
             actor=head,
-            round=rnd,
+            round=round_,
             number=GIAY_KHEN["number"],
             issued_on=GIAY_KHEN["issued_on"],
             signer_name=GIAY_KHEN["signer_name"],

@@ -61,14 +61,14 @@ def award_round(*, quota: int = 10, camp: Campaign | None = None, year: int = 20
         appraisal_deadline=datetime.date(year, 12, 20),
     )
     fields.update(extra)
-    rnd = AwardRound.objects.create(**fields)
+    round_ = AwardRound.objects.create(**fields)
     if quota is not None:
-        RoundQuota.objects.create(round=rnd, award_type=award_type(BANG_KHEN), max_count=quota)
-    return rnd
+        RoundQuota.objects.create(round=round_, award_type=award_type(BANG_KHEN), max_count=quota)
+    return round_
 
 
 def appraised(
-    rnd: AwardRound,
+    round_: AwardRound,
     *,
     created_by,
     score: str | Decimal = "90",
@@ -85,7 +85,7 @@ def appraised(
     subject = Subject.COLLECTIVE if unit is not None else Subject.INDIVIDUAL
     home = unit if unit is not None else person.unit
     nomination = Nomination(
-        round=rnd,
+        round=round_,
         award_type=award_type(code),
         subject=subject,
         nominee_unit=unit,
@@ -106,10 +106,10 @@ def appraised(
 
 
 def appraised_many(
-    rnd: AwardRound, count: int, *, created_by, unit=None, score: str = "80"
+    round_: AwardRound, count: int, *, created_by, unit=None, score: str = "80"
 ) -> list[Nomination]:
     unit = unit or UnitFactory()
     return [
-        appraised(rnd, created_by=created_by, person=PersonFactory(unit=unit), score=score)
+        appraised(round_, created_by=created_by, person=PersonFactory(unit=unit), score=score)
         for _ in range(count)
     ]

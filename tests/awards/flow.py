@@ -12,23 +12,23 @@ def council_members(cast, extra: int = 2) -> list:
     return [cast.council] + [make_user(f"hoidong{i}", roles.COUNCIL_MEMBER, cast.noivu) for i in range(extra)]
 
 
-def voted_round(cast, rnd, *, votes: dict, members: list):
+def voted_round(cast, round_, *, votes: dict, members: list):
     """Propose the dossiers in votes, open the session, cast each member's votes, close.
 
     votes: {nomination: [choice per member]}.
     """
-    propose(actor=cast.manager, round=rnd, nominations=list(votes))
-    open_session(actor=cast.manager, round=rnd)
+    propose(actor=cast.manager, round=round_, nominations=list(votes))
+    open_session(actor=cast.manager, round=round_)
     for nomination, choices in votes.items():
         for member, choice in zip(members, choices, strict=True):
             if choice:
                 cast_vote(actor=member, nomination=nomination, choice=choice)
-    close_session(actor=cast.manager, round=rnd)
+    close_session(actor=cast.manager, round=round_)
 
 
-def individual_and_collective(cast, rnd):
-    person_dossier = appraised(rnd, created_by=cast.officer_a, proposing_unit=cast.unit_a, score="95")
+def individual_and_collective(cast, round_):
+    person_dossier = appraised(round_, created_by=cast.officer_a, proposing_unit=cast.unit_a, score="95")
     unit_dossier = appraised(
-        rnd, created_by=cast.officer_a, unit=cast.unit_a_child, proposing_unit=cast.unit_a
+        round_, created_by=cast.officer_a, unit=cast.unit_a_child, proposing_unit=cast.unit_a
     )
     return person_dossier, unit_dossier

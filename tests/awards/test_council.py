@@ -31,23 +31,23 @@ def test_the_rule_is_more_than_the_ratio_of_all_members(agree, members, ratio, e
 
 
 def _open(cast, n_members=3):
-    rnd = award_round(quota=5)
-    a = appraised(rnd, created_by=cast.officer_a)
-    b = appraised(rnd, created_by=cast.officer_a)
+    round_ = award_round(quota=5)
+    a = appraised(round_, created_by=cast.officer_a)
+    b = appraised(round_, created_by=cast.officer_a)
     members = council_members(cast, n_members - 1)
-    propose(actor=cast.manager, round=rnd, nominations=[a, b])
-    open_session(actor=cast.manager, round=rnd)
-    return rnd, a, b, members
+    propose(actor=cast.manager, round=round_, nominations=[a, b])
+    open_session(actor=cast.manager, round=round_)
+    return round_, a, b, members
 
 
 def test_votes_and_results_per_member_and_dossier(cast):
-    rnd, a, b, members = _open(cast, 3)
+    round_, a, b, members = _open(cast, 3)
     cast_vote(actor=members[0], nomination=a, choice="agree")
     cast_vote(actor=members[1], nomination=a, choice="agree")
     cast_vote(actor=members[2], nomination=a, choice="disagree")
     cast_vote(actor=members[0], nomination=b, choice="agree")
     cast_vote(actor=members[1], nomination=b, choice="abstain")
-    close_session(actor=cast.manager, round=rnd)
+    close_session(actor=cast.manager, round=round_)
     results = {r.nomination_id: r for r in CouncilResult.objects.all()}
     assert (results[a.pk].agree, results[a.pk].disagree, results[a.pk].members, results[a.pk].passed) == (
         2,
@@ -61,7 +61,7 @@ def test_votes_and_results_per_member_and_dossier(cast):
 
 
 def test_a_second_vote_is_refused_and_the_first_stays(cast):
-    rnd, a, _b, members = _open(cast)
+    round_, a, _b, members = _open(cast)
     cast_vote(actor=members[0], nomination=a, choice="agree")
     with pytest.raises(ValidationError) as exc:
         cast_vote(actor=members[0], nomination=a, choice="disagree")
@@ -70,8 +70,8 @@ def test_a_second_vote_is_refused_and_the_first_stays(cast):
 
 
 def test_a_vote_after_closing_is_refused(cast):
-    rnd, a, _b, members = _open(cast)
-    close_session(actor=cast.manager, round=rnd)
+    round_, a, _b, members = _open(cast)
+    close_session(actor=cast.manager, round=round_)
     with pytest.raises(ValidationError) as exc:
         cast_vote(actor=members[0], nomination=a, choice="agree")
     assert "đã kết thúc" in exc.value.messages[0]
@@ -81,27 +81,27 @@ def test_a_vote_after_closing_is_refused(cast):
 def test_a_batch_of_votes_is_all_or_nothing(cast):
     from awards.services import cast_votes
 
-    rnd, a, b, members = _open(cast)
+    round_, a, b, members = _open(cast)
     cast_vote(actor=members[0], nomination=b, choice="agree")
     with pytest.raises(ValidationError):
-        cast_votes(actor=members[0], round=rnd, choices={a: "agree", b: "disagree"})
+        cast_votes(actor=members[0], round=round_, choices={a: "agree", b: "disagree"})
     assert CouncilVote.objects.filter(nomination=a).count() == 0
 
 
 def test_a_vote_on_a_dossier_that_is_not_proposed_is_refused(cast):
-    rnd, _a, _b, members = _open(cast)
-    stray = appraised(rnd, created_by=cast.officer_a)
+    round_, _a, _b, members = _open(cast)
+    stray = appraised(round_, created_by=cast.officer_a)
     with pytest.raises(ValidationError, match="không có trong danh sách đề nghị"):
         cast_vote(actor=members[0], nomination=stray, choice="agree")
 
 
 def test_only_council_members_vote_and_only_the_manager_opens(cast):
-    rnd = award_round(quota=5)
-    a = appraised(rnd, created_by=cast.officer_a)
-    propose(actor=cast.manager, round=rnd, nominations=[a])
+    round_ = award_round(quota=5)
+    a = appraised(round_, created_by=cast.officer_a)
+    propose(actor=cast.manager, round=round_, nominations=[a])
     with pytest.raises(PermissionDenied):
-        open_session(actor=cast.council, round=rnd)
-    open_session(actor=cast.manager, round=rnd)
+        open_session(actor=cast.council, round=round_)
+    open_session(actor=cast.manager, round=round_)
     for who in ("manager", "appraiser", "leader", "head_a"):
         with pytest.raises(PermissionDenied):
             cast_vote(actor=cast.users()[who], nomination=a, choice="agree")
@@ -109,11 +109,11 @@ def test_only_council_members_vote_and_only_the_manager_opens(cast):
 
 
 def test_the_proposal_is_frozen_once_the_council_meets(cast):
-    rnd, a, _b, _members = _open(cast)
-    other = appraised(rnd, created_by=cast.officer_a)
+    round_, a, _b, _members = _open(cast)
+    other = appraised(round_, created_by=cast.officer_a)
     from awards.services import withdraw_proposal
 
     with pytest.raises(ValidationError, match="đã được đưa ra Hội đồng"):
-        propose(actor=cast.manager, round=rnd, nominations=[other])
+        propose(actor=cast.manager, round=round_, nominations=[other])
     with pytest.raises(ValidationError, match="đã được đưa ra Hội đồng"):
-        withdraw_proposal(actor=cast.manager, round=rnd, nomination=a)
+        withdraw_proposal(actor=cast.manager, round=round_, nomination=a)

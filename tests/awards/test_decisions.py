@@ -18,10 +18,10 @@ pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 1, 15)
 
 
-def _decide(cast, rnd, **extra):
+def _decide(cast, round_, **extra):
     fields = dict(
         actor=cast.manager,
-        round=rnd,
+        round=round_,
         award_type=award_type(BANG_KHEN),
         number="123/QĐ-UBND",
         issued_on=DAY,
@@ -34,13 +34,13 @@ def _decide(cast, rnd, **extra):
 
 
 def _round_after_vote(cast):
-    rnd = award_round(quota=10)
-    person_dossier, unit_dossier = individual_and_collective(cast, rnd)
-    rejected = appraised(rnd, created_by=cast.officer_b, unit=cast.unit_b)
+    round_ = award_round(quota=10)
+    person_dossier, unit_dossier = individual_and_collective(cast, round_)
+    rejected = appraised(round_, created_by=cast.officer_b, unit=cast.unit_b)
     members = council_members(cast, 2)
     voted_round(
         cast,
-        rnd,
+        round_,
         votes={
             person_dossier: ["agree", "agree", "disagree"],
             unit_dossier: ["agree", "agree", "agree"],
@@ -48,7 +48,7 @@ def _round_after_vote(cast):
         },
         members=members,
     )
-    return rnd, person_dossier, unit_dossier, rejected
+    return round_, person_dossier, unit_dossier, rejected
 
 
 @pytest.mark.unit
@@ -71,8 +71,8 @@ def test_the_rounding_rule_is_data():
 
 
 def test_decision_awards_the_passed_dossiers_with_bonuses_and_moves_the_rest(cast):
-    rnd, person_dossier, unit_dossier, rejected = _round_after_vote(cast)
-    decision = _decide(cast, rnd)
+    round_, person_dossier, unit_dossier, rejected = _round_after_vote(cast)
+    decision = _decide(cast, round_)
     amounts = {a.nomination_id: (a.subject, a.bonus_amount) for a in Award.objects.filter(decision=decision)}
     assert amounts == {
         person_dossier.pk: ("individual", 2_340_000),
@@ -88,15 +88,15 @@ def test_decision_awards_the_passed_dossiers_with_bonuses_and_moves_the_rest(cas
         assert dossier.state == state
         event = NominationEvent.objects.filter(nomination=dossier).last()
         assert event.to_state == state and "123/QĐ-UBND" in event.comment and event.actor == cast.manager
-    rnd.refresh_from_db()
-    assert rnd.decided_on == DAY
+    round_.refresh_from_db()
+    assert round_.decided_on == DAY
 
 
 def test_deciding_a_dossier_that_was_not_proposed_is_refused_and_nothing_is_written(cast):
-    rnd, person_dossier, _unit, _rejected = _round_after_vote(cast)
-    stray = appraised(rnd, created_by=cast.officer_a)
+    round_, person_dossier, _unit, _rejected = _round_after_vote(cast)
+    stray = appraised(round_, created_by=cast.officer_a)
     with pytest.raises(ValidationError) as exc:
-        _decide(cast, rnd, awardees=[person_dossier, stray])
+        _decide(cast, round_, awardees=[person_dossier, stray])
     assert "chưa được đề nghị khen thưởng" in exc.value.messages[0]
     assert not Decision.objects.exists() and not Award.objects.exists()
     person_dossier.refresh_from_db()
@@ -104,16 +104,16 @@ def test_deciding_a_dossier_that_was_not_proposed_is_refused_and_nothing_is_writ
 
 
 def test_deciding_a_dossier_the_council_rejected_is_refused(cast):
-    rnd, _p, _u, rejected = _round_after_vote(cast)
+    round_, _p, _u, rejected = _round_after_vote(cast)
     with pytest.raises(ValidationError, match="không được Hội đồng thông qua"):
-        _decide(cast, rnd, awardees=[rejected])
+        _decide(cast, round_, awardees=[rejected])
     assert not Decision.objects.exists()
 
 
 def test_no_base_salary_for_the_decision_date_is_refused(cast):
-    rnd, person_dossier, *_ = _round_after_vote(cast)
+    round_, person_dossier, *_ = _round_after_vote(cast)
     with pytest.raises(ValidationError) as exc:
-        _decide(cast, rnd, issued_on=datetime.date(2020, 1, 1))
+        _decide(cast, round_, issued_on=datetime.date(2020, 1, 1))
     assert "Chưa có mức lương cơ sở áp dụng cho ngày 01/01/2020" in exc.value.messages[0]
     assert not Decision.objects.exists()
     person_dossier.refresh_from_db()
@@ -121,8 +121,8 @@ def test_no_base_salary_for_the_decision_date_is_refused(cast):
 
 
 def test_a_decision_number_already_used_by_the_same_issuer_is_refused(cast):
-    rnd, *_ = _round_after_vote(cast)
-    _decide(cast, rnd)
+    round_, *_ = _round_after_vote(cast)
+    _decide(cast, round_)
     other = award_round(quota=10)
     dossier = appraised(other, created_by=cast.officer_a)
     members = council_members(cast, 0)
@@ -140,19 +140,19 @@ def test_a_decision_number_already_used_by_the_same_issuer_is_refused(cast):
 def test_a_decision_needs_the_council_closed(cast):
     from awards.services import open_session, propose
 
-    rnd = award_round(quota=5)
-    dossier = appraised(rnd, created_by=cast.officer_a)
-    propose(actor=cast.manager, round=rnd, nominations=[dossier])
-    open_session(actor=cast.manager, round=rnd)
+    round_ = award_round(quota=5)
+    dossier = appraised(round_, created_by=cast.officer_a)
+    propose(actor=cast.manager, round=round_, nominations=[dossier])
+    open_session(actor=cast.manager, round=round_)
     with pytest.raises(ValidationError, match="Hãy đóng phiên họp"):
-        _decide(cast, rnd)
+        _decide(cast, round_)
 
 
 def test_the_database_refuses_an_award_slot_beyond_the_quota(cast):
     from django.db import IntegrityError, transaction
 
-    rnd, *_ = _round_after_vote(cast)
-    decision = _decide(cast, rnd)
+    round_, *_ = _round_after_vote(cast)
+    decision = _decide(cast, round_)
     award = Award.objects.filter(decision=decision).first()
     with pytest.raises(IntegrityError), transaction.atomic():
         Award.objects.filter(pk=award.pk).update(slot=11)

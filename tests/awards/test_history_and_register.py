@@ -15,10 +15,10 @@ from .factories import GIAY_KHEN, appraised, award_round, award_type, campaign
 pytestmark = pytest.mark.django_db
 
 
-def _giay_khen(cast, rnd, number, people=(), units=(), day=datetime.date(2026, 3, 1)):
+def _giay_khen(cast, round_, number, people=(), units=(), day=datetime.date(2026, 3, 1)):
     return record_unit_decision(
         actor=cast.head_a,
-        round=rnd,
+        round=round_,
         number=number,
         issued_on=day,
         signer_name="Phạm Quốc Khánh",
@@ -61,7 +61,7 @@ def test_the_provider_is_registered_with_nominations(cast):
 
 def test_public_register_search_ignores_diacritics_and_shows_nothing_personal(cast, client):
     award_type(GIAY_KHEN)
-    rnd = award_round()
+    round_ = award_round()
     person = PersonFactory(
         unit=cast.unit_a,
         full_name="Nguyễn Văn Đức",
@@ -69,7 +69,7 @@ def test_public_register_search_ignores_diacritics_and_shows_nothing_personal(ca
         date_of_birth=datetime.date(1980, 5, 17),
     )
     other = PersonFactory(unit=cast.unit_a, full_name="Trần Thị Lan")
-    _giay_khen(cast, rnd, "15/QĐ-UBND", people=[person, other])
+    _giay_khen(cast, round_, "15/QĐ-UBND", people=[person, other])
     assert [a.recipient_name for a in public_awards(q="nguyen van duc")] == ["Nguyễn Văn Đức"]
     response = client.get(reverse("awards:public_register"), {"q": "NGUYEN VAN DUC"})
     assert response.status_code == 200

@@ -17,17 +17,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_board_ranks_by_score_then_priority_markers_and_draws_the_quota_line(cast, client_for):
-    rnd = award_round(quota=2)
-    low = appraised(rnd, created_by=cast.officer_a, score="70")
-    plain = appraised(rnd, created_by=cast.officer_a, score="90")
+    round_ = award_round(quota=2)
+    low = appraised(round_, created_by=cast.officer_a, score="70")
+    plain = appraised(round_, created_by=cast.officer_a, score="90")
     direct = appraised(
-        rnd,
+        round_,
         created_by=cast.officer_a,
         score="90",
         person=PersonFactory(unit=cast.unit_a, is_direct_worker=True),
     )
-    top = appraised(rnd, created_by=cast.officer_a, score="99")
-    response = client_for(cast.manager).get(reverse("awards:ranking_board", args=[rnd.pk]))
+    top = appraised(round_, created_by=cast.officer_a, score="99")
+    response = client_for(cast.manager).get(reverse("awards:ranking_board", args=[round_.pk]))
     board = response.context["board"].object_list
     assert [item.nomination.pk for item in board] == [top.pk, direct.pk, plain.pk, low.pk]
     body = response.content.decode()
@@ -38,7 +38,7 @@ def test_board_ranks_by_score_then_priority_markers_and_draws_the_quota_line(cas
 def test_earlier_award_breaks_a_tie_and_is_shown(cast, client_for):
     award_type(GIAY_KHEN)
     earlier_round = award_round(quota=2, year=2024)
-    rnd = award_round(quota=2)
+    round_ = award_round(quota=2)
     awarded_before = PersonFactory(unit=cast.unit_a, full_name="Hoàng Văn Đã Khen")
     record_unit_decision(
         actor=cast.head_a,
@@ -49,18 +49,18 @@ def test_earlier_award_breaks_a_tie_and_is_shown(cast, client_for):
         signer_title="Chủ tịch",
         people=[awarded_before],
     )
-    first_in = appraised(rnd, created_by=cast.officer_a, score="88", person=awarded_before)
-    never = appraised(rnd, created_by=cast.officer_a, score="88")
-    response = client_for(cast.manager).get(reverse("awards:ranking_board", args=[rnd.pk]))
+    first_in = appraised(round_, created_by=cast.officer_a, score="88", person=awarded_before)
+    never = appraised(round_, created_by=cast.officer_a, score="88")
+    response = client_for(cast.manager).get(reverse("awards:ranking_board", args=[round_.pk]))
     assert [i.nomination.pk for i in response.context["board"].object_list] == [never.pk, first_in.pk]
     assert "Đã được khen 1 lần" in response.content.decode()
 
 
 def test_proposing_over_the_quota_in_the_page_shows_the_vietnamese_sentence(cast, client_for):
-    rnd = award_round(quota=2)
-    dossiers = appraised_many(rnd, 3, created_by=cast.officer_a)
+    round_ = award_round(quota=2)
+    dossiers = appraised_many(round_, 3, created_by=cast.officer_a)
     client = client_for(cast.manager)
-    url = reverse("awards:ranking_board", args=[rnd.pk])
+    url = reverse("awards:ranking_board", args=[round_.pk])
     response = client.post(url, {"nomination": [d.pk for d in dossiers]}, follow=True)
     assert "Vượt chỉ tiêu" in response.content.decode()
     assert not ProposalSlot.objects.exists()
@@ -74,26 +74,26 @@ def test_proposing_over_the_quota_in_the_page_shows_the_vietnamese_sentence(cast
 
 
 def test_council_page_vote_once_then_refused_then_decision_in_the_page(cast, client_for):
-    rnd = award_round(quota=3)
-    dossier = appraised(rnd, created_by=cast.officer_a, score="91")
+    round_ = award_round(quota=3)
+    dossier = appraised(round_, created_by=cast.officer_a, score="91")
     members = council_members(cast, 0)
     manager = client_for(cast.manager)
-    manager.post(reverse("awards:ranking_board", args=[rnd.pk]), {"nomination": [dossier.pk]})
-    manager.post(reverse("awards:council_open", args=[rnd.pk]))
+    manager.post(reverse("awards:ranking_board", args=[round_.pk]), {"nomination": [dossier.pk]})
+    manager.post(reverse("awards:council_open", args=[round_.pk]))
     member = client_for(members[0])
-    url = reverse("awards:council_round", args=[rnd.pk])
+    url = reverse("awards:council_round", args=[round_.pk])
     assert 'name="phieu-' in member.get(url).content.decode()
     member.post(url, {f"phieu-{dossier.pk}": "agree"})
     again = member.post(url, {f"phieu-{dossier.pk}": "disagree"}, follow=True).content.decode()
     assert "chỉ biểu quyết một lần" in again
     assert list(CouncilVote.objects.values_list("choice", flat=True)) == ["agree"]
-    manager.post(reverse("awards:council_close", args=[rnd.pk]))
+    manager.post(reverse("awards:council_close", args=[round_.pk]))
     late = member.post(url, {f"phieu-{dossier.pk}": "agree"}, follow=True).content.decode()
     assert "đã kết thúc" in late
     page = manager.get(url).content.decode()
     assert "Thông qua" in page
     response = manager.post(
-        reverse("awards:decision_create", args=[rnd.pk]),
+        reverse("awards:decision_create", args=[round_.pk]),
         {
             "number": "321/QĐ-UBND",
             "issued_on": "2026-01-20",
@@ -112,14 +112,14 @@ def test_council_page_vote_once_then_refused_then_decision_in_the_page(cast, cli
 
 def test_unit_decision_page_ignores_extra_fields_and_warns_past_the_number(cast, client_for):
     award_type(GIAY_KHEN)
-    rnd = award_round()
+    round_ = award_round()
     client = client_for(cast.head_a)
-    client.post(reverse("awards:unit_plan"), {"round": rnd.pk, "planned_count": 0})
+    client.post(reverse("awards:unit_plan"), {"round": round_.pk, "planned_count": 0})
     person = PersonFactory(unit=cast.unit_a_child)
     response = client.post(
         reverse("awards:unit_decision_create"),
         {
-            "round": rnd.pk,
+            "round": round_.pk,
             "number": "08/QĐ-UBND",
             "issued_on": "2026-02-01",
             "signer_name": "Phạm Quốc Khánh",
@@ -138,36 +138,36 @@ def test_unit_decision_page_ignores_extra_fields_and_warns_past_the_number(cast,
 
 def _decided_round_with(cast, n: int):
     award_type(GIAY_KHEN)
-    rnd = award_round(quota=n + 5)
-    appraised_many(rnd, n, created_by=cast.officer_a, unit=cast.unit_a)
+    round_ = award_round(quota=n + 5)
+    appraised_many(round_, n, created_by=cast.officer_a, unit=cast.unit_a)
     people = [PersonFactory(unit=cast.unit_a) for _ in range(n)]
     record_unit_decision(
         actor=cast.head_a,
-        round=rnd,
+        round=round_,
         number=f"{n}/QĐ",
         issued_on=datetime.date(2026, 2, 3),
         signer_name="A",
         signer_title="Chủ tịch",
         people=people,
     )
-    return rnd
+    return round_
 
 
 @pytest.mark.parametrize("size", [3, 80])
 def test_ranking_board_keeps_a_constant_number_of_queries(
     cast, client_for, django_assert_max_num_queries, size
 ):
-    rnd = _decided_round_with(cast, size)
+    round_ = _decided_round_with(cast, size)
     client = client_for(cast.manager)
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("awards:ranking_board", args=[rnd.pk]))
+        response = client.get(reverse("awards:ranking_board", args=[round_.pk]))
     assert len(response.context["board"].object_list) == size  # the quota (size + 5) and 25 rows fit
 
 
 def test_board_ties_on_collectives_and_incomplete_dossiers_follow_the_documented_order(cast, client_for):
     award_type(GIAY_KHEN)
     earlier_round = award_round(quota=2, year=2024)
-    rnd = award_round(quota=6)
+    round_ = award_round(quota=6)
     record_unit_decision(
         actor=cast.head_a,
         round=earlier_round,
@@ -179,18 +179,18 @@ def test_board_ties_on_collectives_and_incomplete_dossiers_follow_the_documented
     )
     when = datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC)
     awarded_unit = appraised(
-        rnd, created_by=cast.officer_a, score="80", unit=cast.unit_a_child, complete_at=when
+        round_, created_by=cast.officer_a, score="80", unit=cast.unit_a_child, complete_at=when
     )
     later = appraised(
-        rnd, created_by=cast.officer_a, score="80", complete_at=when + datetime.timedelta(days=1)
+        round_, created_by=cast.officer_a, score="80", complete_at=when + datetime.timedelta(days=1)
     )
-    incomplete = appraised(rnd, created_by=cast.officer_a, score="80")
-    same_time = appraised(rnd, created_by=cast.officer_a, score="80", complete_at=when)
-    same_time_later_id = appraised(rnd, created_by=cast.officer_a, score="80", complete_at=when)
-    no_score = appraised(rnd, created_by=cast.officer_a, score="99")
+    incomplete = appraised(round_, created_by=cast.officer_a, score="80")
+    same_time = appraised(round_, created_by=cast.officer_a, score="80", complete_at=when)
+    same_time_later_id = appraised(round_, created_by=cast.officer_a, score="80", complete_at=when)
+    no_score = appraised(round_, created_by=cast.officer_a, score="99")
     Nomination.objects.filter(pk=no_score.pk).update(score=None)
     Nomination.objects.filter(pk=incomplete.pk).update(complete_at=None)
-    response = client_for(cast.manager).get(reverse("awards:ranking_board", args=[rnd.pk]))
+    response = client_for(cast.manager).get(reverse("awards:ranking_board", args=[round_.pk]))
     board = response.context["board"].object_list
     expected = [same_time, same_time_later_id, later, incomplete, awarded_unit, no_score]
     assert [i.nomination.pk for i in board] == [d.pk for d in expected]
@@ -200,10 +200,10 @@ def test_board_ties_on_collectives_and_incomplete_dossiers_follow_the_documented
 
 
 def test_board_pages_past_the_quota_keep_ranks_the_quota_line_and_the_award_type(cast, client_for):
-    rnd = award_round(quota=2)
-    dossiers = [appraised(rnd, created_by=cast.officer_a, score=str(100 - i)) for i in range(60)]
+    round_ = award_round(quota=2)
+    dossiers = [appraised(round_, created_by=cast.officer_a, score=str(100 - i)) for i in range(60)]
     client = client_for(cast.manager)
-    url = reverse("awards:ranking_board", args=[rnd.pk])
+    url = reverse("awards:ranking_board", args=[round_.pk])
     first = client.get(url)
     body = first.content.decode()
     rows = first.context["board"].object_list
@@ -234,9 +234,9 @@ def test_public_register_keeps_a_constant_number_of_queries(
 
 
 def test_board_rows_escape_what_units_typed(cast, client_for):
-    rnd = award_round(quota=2)
+    round_ = award_round(quota=2)
     person = PersonFactory(unit=cast.unit_a, full_name='Lê <i>Thị</i> "B" & C', position="<script>x</script>")
-    appraised(rnd, created_by=cast.officer_a, score="90", person=person)
-    body = client_for(cast.manager).get(reverse("awards:ranking_board", args=[rnd.pk])).content.decode()
+    appraised(round_, created_by=cast.officer_a, score="90", person=person)
+    body = client_for(cast.manager).get(reverse("awards:ranking_board", args=[round_.pk])).content.decode()
     assert "Lê &lt;i&gt;Thị&lt;/i&gt; &quot;B&quot; &amp; C" in body and "<i>Thị</i>" not in body
     assert "&lt;script&gt;x&lt;/script&gt;" in body and "<script>x</script>" not in body

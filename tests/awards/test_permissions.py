@@ -21,13 +21,13 @@ def world(cast):
     """A decided round (province decision) and a Giấy khen decision of unit A."""
     from awards.services import record_decision
 
-    rnd = award_round(quota=5)
+    round_ = award_round(quota=5)
     person = PersonFactory(unit=cast.unit_a)
-    dossier = appraised(rnd, created_by=cast.officer_a, person=person)
-    voted_round(cast, rnd, votes={dossier: ["agree"]}, members=council_members(cast, 0))
+    dossier = appraised(round_, created_by=cast.officer_a, person=person)
+    voted_round(cast, round_, votes={dossier: ["agree"]}, members=council_members(cast, 0))
     province = record_decision(
         actor=cast.manager,
-        round=rnd,
+        round=round_,
         award_type=award_type(),
         number="99/QĐ-UBND",
         issued_on=datetime.date(2026, 1, 5),
@@ -38,7 +38,7 @@ def world(cast):
     award_type(GIAY_KHEN)
     unit_decision = record_unit_decision(
         actor=cast.head_a,
-        round=rnd,
+        round=round_,
         number="03/QĐ-UBND",
         issued_on=datetime.date(2026, 1, 6),
         signer_name="Phạm Quốc Khánh",
@@ -46,7 +46,7 @@ def world(cast):
         people=[person],
     ).decision
     return {
-        "round": rnd,
+        "round": round_,
         "person": person,
         "province": province,
         "province_award": province.awards.get(),

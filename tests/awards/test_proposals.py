@@ -13,9 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_propose_moves_dossiers_through_the_workflow_and_numbers_their_slots(cast):
-    rnd = award_round(quota=3)
-    dossiers = appraised_many(rnd, 2, created_by=cast.officer_a)
-    assert propose(actor=cast.manager, round=rnd, nominations=dossiers) == 2
+    round_ = award_round(quota=3)
+    dossiers = appraised_many(round_, 2, created_by=cast.officer_a)
+    assert propose(actor=cast.manager, round=round_, nominations=dossiers) == 2
     for d in dossiers:
         d.refresh_from_db()
         assert d.state == State.PROPOSED
@@ -29,12 +29,12 @@ def test_propose_moves_dossiers_through_the_workflow_and_numbers_their_slots(cas
 
 
 def test_propose_refuses_beyond_the_quota_and_writes_nothing(cast):
-    rnd = award_round(quota=2)
-    first = appraised_many(rnd, 1, created_by=cast.officer_a)
-    propose(actor=cast.manager, round=rnd, nominations=first)
-    more = appraised_many(rnd, 2, created_by=cast.officer_a)
+    round_ = award_round(quota=2)
+    first = appraised_many(round_, 1, created_by=cast.officer_a)
+    propose(actor=cast.manager, round=round_, nominations=first)
+    more = appraised_many(round_, 2, created_by=cast.officer_a)
     with pytest.raises(ValidationError) as exc:
-        propose(actor=cast.manager, round=rnd, nominations=more)
+        propose(actor=cast.manager, round=round_, nominations=more)
     message = exc.value.messages[0]
     assert "Vượt chỉ tiêu" in message and "tối đa 2" in message and "bỏ bớt 1 hồ sơ" in message
     for d in more:
@@ -44,55 +44,55 @@ def test_propose_refuses_beyond_the_quota_and_writes_nothing(cast):
 
 
 def test_collectives_and_individuals_share_one_quota(cast):
-    rnd = award_round(quota=2)
-    person_dossier = appraised(rnd, created_by=cast.officer_a, proposing_unit=cast.unit_a)
+    round_ = award_round(quota=2)
+    person_dossier = appraised(round_, created_by=cast.officer_a, proposing_unit=cast.unit_a)
     unit_dossier = appraised(
-        rnd, created_by=cast.officer_a, unit=cast.unit_a_child, proposing_unit=cast.unit_a
+        round_, created_by=cast.officer_a, unit=cast.unit_a_child, proposing_unit=cast.unit_a
     )
-    third = appraised(rnd, created_by=cast.officer_b, unit=cast.unit_b)
-    propose(actor=cast.manager, round=rnd, nominations=[person_dossier, unit_dossier])
+    third = appraised(round_, created_by=cast.officer_b, unit=cast.unit_b)
+    propose(actor=cast.manager, round=round_, nominations=[person_dossier, unit_dossier])
     with pytest.raises(ValidationError):
-        propose(actor=cast.manager, round=rnd, nominations=[third])
+        propose(actor=cast.manager, round=round_, nominations=[third])
 
 
 def test_withdrawing_frees_the_slot_for_another_dossier(cast):
-    rnd = award_round(quota=1)
-    a, b = appraised_many(rnd, 2, created_by=cast.officer_a)
-    propose(actor=cast.manager, round=rnd, nominations=[a])
-    withdraw_proposal(actor=cast.manager, round=rnd, nomination=a)
+    round_ = award_round(quota=1)
+    a, b = appraised_many(round_, 2, created_by=cast.officer_a)
+    propose(actor=cast.manager, round=round_, nominations=[a])
+    withdraw_proposal(actor=cast.manager, round=round_, nomination=a)
     a.refresh_from_db()
     assert a.state == State.APPRAISED
-    propose(actor=cast.manager, round=rnd, nominations=[b])
+    propose(actor=cast.manager, round=round_, nominations=[b])
     assert ProposalSlot.objects.get().nomination == b
 
 
 def test_propose_refuses_a_dossier_that_is_not_appraised_or_of_another_round(cast):
-    rnd = award_round(quota=5)
+    round_ = award_round(quota=5)
     other = award_round(quota=5)
-    submitted = appraised(rnd, created_by=cast.officer_a, state=State.SUBMITTED)
+    submitted = appraised(round_, created_by=cast.officer_a, state=State.SUBMITTED)
     foreign = appraised(other, created_by=cast.officer_a)
-    ok = appraised(rnd, created_by=cast.officer_a)
+    ok = appraised(round_, created_by=cast.officer_a)
     with pytest.raises(ValidationError, match="chỉ hồ sơ «Đủ điều kiện»"):
-        propose(actor=cast.manager, round=rnd, nominations=[ok, submitted])
+        propose(actor=cast.manager, round=round_, nominations=[ok, submitted])
     with pytest.raises(ValidationError, match="không thuộc đợt"):
-        propose(actor=cast.manager, round=rnd, nominations=[foreign])
+        propose(actor=cast.manager, round=round_, nominations=[foreign])
     ok.refresh_from_db()
     assert ok.state == State.APPRAISED
     assert not ProposalSlot.objects.exists()
 
 
 def test_a_round_without_quota_refuses_proposals(cast):
-    rnd = award_round(quota=None)
-    d = appraised(rnd, created_by=cast.officer_a)
+    round_ = award_round(quota=None)
+    d = appraised(round_, created_by=cast.officer_a)
     with pytest.raises(ValidationError, match="chưa có chỉ tiêu"):
-        propose(actor=cast.manager, round=rnd, nominations=[d])
+        propose(actor=cast.manager, round=round_, nominations=[d])
 
 
 @pytest.mark.parametrize("who", ["appraiser", "council", "leader", "head_a", "officer_a", "nobody"])
 def test_only_the_manager_may_propose(cast, who):
-    rnd = award_round(quota=5)
-    d = appraised(rnd, created_by=cast.officer_a)
+    round_ = award_round(quota=5)
+    d = appraised(round_, created_by=cast.officer_a)
     with pytest.raises(PermissionDenied):
-        propose(actor=cast.users()[who], round=rnd, nominations=[d])
+        propose(actor=cast.users()[who], round=round_, nominations=[d])
     d.refresh_from_db()
     assert d.state == State.APPRAISED

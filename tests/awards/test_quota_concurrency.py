@@ -36,11 +36,11 @@ def _race(manager_id: int, round_id: int, nomination_ids: list[int]) -> tuple[in
     def worker(nomination_id: int) -> None:
         try:
             actor = get_user_model().objects.get(pk=manager_id)
-            rnd = AwardRound.objects.get(pk=round_id)
+            round_ = AwardRound.objects.get(pk=round_id)
             nomination = Nomination.objects.get(pk=nomination_id)
             barrier.wait(timeout=30)
             try:
-                proposals.propose(actor=actor, round=rnd, nominations=[nomination])
+                proposals.propose(actor=actor, round=round_, nominations=[nomination])
                 key = "ok"
             except ValidationError:
                 key = "refused"
@@ -61,9 +61,9 @@ def _race(manager_id: int, round_id: int, nomination_ids: list[int]) -> tuple[in
 
 
 def _setup(cast) -> tuple[int, list[int]]:
-    rnd = award_round(quota=QUOTA)
-    dossiers = appraised_many(rnd, THREADS, created_by=cast.officer_a, unit=cast.unit_a)
-    return rnd.pk, [d.pk for d in dossiers]
+    round_ = award_round(quota=QUOTA)
+    dossiers = appraised_many(round_, THREADS, created_by=cast.officer_a, unit=cast.unit_a)
+    return round_.pk, [d.pk for d in dossiers]
 
 
 def test_twenty_concurrent_proposals_never_exceed_the_quota(require_postgresql, cast):

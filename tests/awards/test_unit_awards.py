@@ -15,10 +15,10 @@ pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 2, 10)
 
 
-def _record(cast, rnd, number="05/QĐ-UBND", **extra):
+def _record(cast, round_, number="05/QĐ-UBND", **extra):
     fields = dict(
         actor=cast.head_a,
-        round=rnd,
+        round=round_,
         number=number,
         issued_on=DAY,
         signer_name="Phạm Quốc Khánh",
@@ -30,10 +30,10 @@ def _record(cast, rnd, number="05/QĐ-UBND", **extra):
 
 def test_head_records_giay_khen_for_own_people_and_units_below_with_bonuses(cast):
     award_type(GIAY_KHEN)
-    rnd = award_round(quota=10)
+    round_ = award_round(quota=10)
     own = PersonFactory(unit=cast.unit_a, full_name="Lê Thị Hoa")
     below = PersonFactory(unit=cast.unit_a_child)
-    outcome = _record(cast, rnd, people=[own, below], units=[cast.unit_a_child])
+    outcome = _record(cast, round_, people=[own, below], units=[cast.unit_a_child])
     awards = {
         (a.subject, a.recipient_name): a.bonus_amount for a in Award.objects.filter(decision=outcome.decision)
     }
@@ -45,37 +45,37 @@ def test_head_records_giay_khen_for_own_people_and_units_below_with_bonuses(cast
 
 def test_the_head_sets_the_number_and_is_warned_past_it(cast):
     award_type(GIAY_KHEN)
-    rnd = award_round(quota=10)
-    set_unit_plan(actor=cast.head_a, round=rnd, planned_count=2)
-    first = _record(cast, rnd, people=[PersonFactory(unit=cast.unit_a), PersonFactory(unit=cast.unit_a)])
+    round_ = award_round(quota=10)
+    set_unit_plan(actor=cast.head_a, round=round_, planned_count=2)
+    first = _record(cast, round_, people=[PersonFactory(unit=cast.unit_a), PersonFactory(unit=cast.unit_a)])
     assert first.warning == ""
-    second = _record(cast, rnd, number="06/QĐ-UBND", people=[PersonFactory(unit=cast.unit_a)])
+    second = _record(cast, round_, number="06/QĐ-UBND", people=[PersonFactory(unit=cast.unit_a)])
     assert "vượt số lượng đã đặt (2)" in second.warning
     assert Award.objects.filter(decision__issuing_unit=cast.unit_a).count() == 3
 
 
 def test_people_or_units_outside_the_heads_tree_are_refused(cast):
     award_type(GIAY_KHEN)
-    rnd = award_round(quota=10)
+    round_ = award_round(quota=10)
     outsider = PersonFactory(unit=cast.unit_b, full_name="Vũ Văn Ngoài")
     with pytest.raises(ValidationError, match="Vũ Văn Ngoài"):
-        _record(cast, rnd, people=[PersonFactory(unit=cast.unit_a), outsider])
+        _record(cast, round_, people=[PersonFactory(unit=cast.unit_a), outsider])
     with pytest.raises(ValidationError, match="không thuộc phạm vi"):
-        _record(cast, rnd, units=[cast.unit_a])  # the unit itself is not "below it"
+        _record(cast, round_, units=[cast.unit_a])  # the unit itself is not "below it"
     assert not Decision.objects.exists() and not Award.objects.exists()
 
 
 def test_a_unit_decision_number_is_unique_per_unit(cast):
     award_type(GIAY_KHEN)
-    rnd = award_round(quota=10)
-    _record(cast, rnd, people=[PersonFactory(unit=cast.unit_a)])
+    round_ = award_round(quota=10)
+    _record(cast, round_, people=[PersonFactory(unit=cast.unit_a)])
     with pytest.raises(ValidationError, match="đã được UBND huyện Văn Lâm dùng"):
-        _record(cast, rnd, people=[PersonFactory(unit=cast.unit_a)])
+        _record(cast, round_, people=[PersonFactory(unit=cast.unit_a)])
     assert Decision.objects.count() == 1
     # Unit B may use the same number.
     record_unit_decision(
         actor=cast.head_b,
-        round=rnd,
+        round=round_,
         number="05/QĐ-UBND",
         issued_on=DAY,
         signer_name="Nguyễn Văn B",
@@ -87,9 +87,9 @@ def test_a_unit_decision_number_is_unique_per_unit(cast):
 @pytest.mark.parametrize("who", ["officer_a", "manager", "appraiser", "council", "leader", "nobody"])
 def test_only_a_unit_head_records_giay_khen(cast, who):
     award_type(GIAY_KHEN)
-    rnd = award_round(quota=10)
+    round_ = award_round(quota=10)
     with pytest.raises(PermissionDenied):
-        _record(cast, rnd, actor=cast.users()[who], people=[PersonFactory(unit=cast.unit_a)])
+        _record(cast, round_, actor=cast.users()[who], people=[PersonFactory(unit=cast.unit_a)])
     with pytest.raises(PermissionDenied):
-        set_unit_plan(actor=cast.users()[who], round=rnd, planned_count=3)
+        set_unit_plan(actor=cast.users()[who], round=round_, planned_count=3)
     assert not Decision.objects.exists()

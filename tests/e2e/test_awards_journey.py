@@ -12,20 +12,20 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_manager_proposes_within_quota_council_votes_decision_is_public(page, cast):
     ensure_defaults()  # an earlier transactional test may have flushed the seeded base salary
-    rnd = award_round(quota=2, name="Khen thưởng năm 2025")
+    round_ = award_round(quota=2, name="Khen thưởng năm 2025")
     best = appraised(
-        rnd,
+        round_,
         created_by=cast.officer_a,
         score="96",
         person=PersonFactory(unit=cast.unit_a, full_name="Nguyễn Thị Hương", position="Phó Chủ tịch"),
     )
     direct = appraised(
-        rnd,
+        round_,
         created_by=cast.officer_a,
         score="90",
         person=PersonFactory(unit=cast.unit_a_child, full_name="Lê Văn Đạt", is_direct_worker=True),
     )
-    outside = appraised(rnd, created_by=cast.officer_b, score="90", unit=cast.unit_b)
+    outside = appraised(round_, created_by=cast.officer_b, score="90", unit=cast.unit_b)
     page.on("dialog", lambda dialog: dialog.accept())
 
     # 1. The manager ranks and proposes the two dossiers above the quota line.
@@ -64,7 +64,7 @@ def test_manager_proposes_within_quota_council_votes_decision_is_public(page, ca
 
     # 4. The manager closes the session and records the decision.
     login(page, "manager")
-    page.goto(page.base_url + f"/khen-thuong/hoi-dong/{rnd.pk}/")
+    page.goto(page.base_url + f"/khen-thuong/hoi-dong/{round_.pk}/")
     page.get_by_role("button", name="Kết thúc phiên họp").click()
     assert "Thông qua" in page.locator("#council").inner_text()
     screenshot(page, "awards-4-council-results")

@@ -35,8 +35,8 @@ def _clean(page) -> str:
 
 def test_demo_accounts_find_their_work(page):
     _seed()
-    rnd = AwardRound.objects.get(code="nam-2026")
-    draft = Nomination.objects.get(round=rnd, state=State.DRAFT, proposing_unit__code="X-NHUQUYNH")
+    round_ = AwardRound.objects.get(code="nam-2026")
+    draft = Nomination.objects.get(round=round_, state=State.DRAFT, proposing_unit__code="X-NHUQUYNH")
     returned = Nomination.objects.get(state=State.RETURNED)
     in_review = Nomination.objects.get(state=State.IN_REVIEW)
 
@@ -60,7 +60,7 @@ def test_demo_accounts_find_their_work(page):
 
     # The manager: the ranking board of nam-2026 with the quota line after the tenth.
     _as(page, "truongban")
-    page.goto(page.base_url + f"/khen-thuong/xep-hang/{rnd.pk}/")
+    page.goto(page.base_url + f"/khen-thuong/xep-hang/{round_.pk}/")
     _clean(page)
     assert page.locator("#ranking tbody tr[data-rank]").count() == 12
     assert "Ngoài chỉ tiêu" in page.locator("#vach-chi-tieu").inner_text()

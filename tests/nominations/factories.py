@@ -120,12 +120,12 @@ class Setup:
 def round_setup(**round_kwargs) -> Setup:
     """An open round requiring tờ trình, báo cáo thành tích and biên bản, with plan-169 criteria."""
     doc_types = document_types()
-    rnd = AwardRoundFactory(**round_kwargs)
-    rnd.required_document_types.set(
+    round_ = AwardRoundFactory(**round_kwargs)
+    round_.required_document_types.set(
         [doc_types["to-trinh"], doc_types["bao-cao-thanh-tich"], doc_types["bien-ban-hoi-dong"]]
     )
     return Setup(
-        round=rnd, award_type=AwardTypeFactory(), doc_types=doc_types, sets=criterion_sets(rnd.campaign)
+        round=round_, award_type=AwardTypeFactory(), doc_types=doc_types, sets=criterion_sets(round_.campaign)
     )
 
 

@@ -141,9 +141,9 @@ def test_every_demo_account_has_its_pages(client_for):
     assert "Dự thảo" in canbo.content.decode() and "Trả lại để bổ sung" in canbo.content.decode()
     queue = client_for(User.objects.get(username="chuyenvien")).get(reverse("nominations:queue"))
     assert Nomination.objects.get(state=State.IN_REVIEW).code in queue.content.decode()
-    rnd = AwardRound.objects.get(code="nam-2026")
+    round_ = AwardRound.objects.get(code="nam-2026")
     board = client_for(User.objects.get(username="truongban")).get(
-        reverse("awards:ranking_board", args=[rnd.pk])
+        reverse("awards:ranking_board", args=[round_.pk])
     )
     assert board.status_code == 200 and "vach-chi-tieu" in board.content.decode()
     council = client_for(User.objects.get(username="hoidong")).get(reverse("awards:council_home"))
@@ -152,14 +152,14 @@ def test_every_demo_account_has_its_pages(client_for):
 
 def test_done_when_the_manager_ranks_proposes_council_votes_decision_register_certificate(client_for):
     _seed()
-    rnd = AwardRound.objects.get(code="nam-2026")
+    round_ = AwardRound.objects.get(code="nam-2026")
     bang_khen = AwardType.objects.get(code="bang-khen-chu-tich")
     manager = User.objects.get(username="truongban")
-    quota = quota_of(rnd, bang_khen)
+    quota = quota_of(round_, bang_khen)
     assert quota == 10
 
     # 1. The board: twelve appraised, score high to low, ties broken by the documented rules.
-    board = ranking_board(rnd, bang_khen, quota)
+    board = ranking_board(round_, bang_khen, quota)
     scores = [item.nomination.score for item in board]
     assert len(board) == 12 and scores == sorted(scores, reverse=True)
     assert [item.within_quota for item in board] == [True] * 10 + [False] * 2
@@ -171,31 +171,31 @@ def test_done_when_the_manager_ranks_proposes_council_votes_decision_register_ce
 
     # 2. Propose the ten within the quota; an eleventh is refused and nothing changes.
     top = [item.nomination for item in board[:10]]
-    assert propose(actor=manager, round=rnd, nominations=top) == 10
+    assert propose(actor=manager, round=round_, nominations=top) == 10
     with pytest.raises(ValidationError, match="Vượt chỉ tiêu"):
-        propose(actor=manager, round=rnd, nominations=[board[10].nomination])
+        propose(actor=manager, round=round_, nominations=[board[10].nomination])
     board[10].nomination.refresh_from_db()
     assert board[10].nomination.state == State.APPRAISED
-    assert ProposalSlot.objects.filter(round=rnd).count() == 10
+    assert ProposalSlot.objects.filter(round=round_).count() == 10
 
     # 3. The council: three demo members; two disagree on one collective, which fails.
-    session = open_session(actor=manager, round=rnd)
+    session = open_session(actor=manager, round=round_)
     members = [User.objects.get(username=u) for u in ("hoidong", "hoidong2", "hoidong3")]
     assert CouncilSeat.objects.filter(session=session).count() == 3
     failing = board[8].nomination
     assert failing.subject == "collective"
-    cast_votes(actor=members[0], round=rnd, choices={n: "agree" for n in top})
+    cast_votes(actor=members[0], round=round_, choices={n: "agree" for n in top})
     for member in members[1:]:
-        cast_votes(actor=member, round=rnd, choices={n: "disagree" if n == failing else "agree" for n in top})
+        cast_votes(actor=member, round=round_, choices={n: "disagree" if n == failing else "agree" for n in top})
     with pytest.raises(ValidationError, match="chỉ biểu quyết một lần"):
         cast_vote(actor=members[0], nomination=top[0], choice="disagree")
-    close_session(actor=manager, round=rnd)
+    close_session(actor=manager, round=round_)
     assert CouncilResult.objects.filter(session=session, passed=True).count() == 9
 
     # 4. The decision: base salary 2,340,000 × 1.0 (individual) or 2.0 (collective), no rounding left.
     decision = record_decision(
         actor=manager,
-        round=rnd,
+        round=round_,
         award_type=bang_khen,
         number="2390/QĐ-UBND",
         issued_on=dt.date(2026, 12, 18),
@@ -210,12 +210,12 @@ def test_done_when_the_manager_ranks_proposes_council_votes_decision_register_ce
     assert sum(a.bonus_amount for a in awards) == 3 * 4_680_000 + 6 * 2_340_000 == 28_080_000
     failing.refresh_from_db()
     assert failing.state == State.NOT_AWARDED
-    assert Nomination.objects.filter(round=rnd, state=State.AWARDED).count() == 9
-    rnd.refresh_from_db()
-    assert rnd.decided_on == dt.date(2026, 12, 18)
+    assert Nomination.objects.filter(round=round_, state=State.AWARDED).count() == 9
+    round_.refresh_from_db()
+    assert round_.decided_on == dt.date(2026, 12, 18)
 
     # 5. The public register shows the awardees, without sign-in and without personal numbers.
-    page = client_for(None).get(reverse("awards:public_register"), {"dot": rnd.pk})
+    page = client_for(None).get(reverse("awards:public_register"), {"dot": round_.pk})
     html = page.content.decode()
     assert page.status_code == 200 and "2390/QĐ-UBND" in html and "18/12/2026" in html
     for award in awards:
