@@ -186,7 +186,9 @@ def test_done_when_the_manager_ranks_proposes_council_votes_decision_register_ce
     assert failing.subject == "collective"
     cast_votes(actor=members[0], round=round_, choices={n: "agree" for n in top})
     for member in members[1:]:
-        cast_votes(actor=member, round=round_, choices={n: "disagree" if n == failing else "agree" for n in top})
+        cast_votes(
+            actor=member, round=round_, choices={n: "disagree" if n == failing else "agree" for n in top}
+        )
     with pytest.raises(ValidationError, match="chỉ biểu quyết một lần"):
         cast_vote(actor=members[0], nomination=top[0], choice="disagree")
     close_session(actor=manager, round=round_)
