@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     name = "portal"
-    verbose_name = "Cổng thi đua"
+    verbose_name = _("Cổng thi đua")
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in

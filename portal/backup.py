@@ -20,6 +20,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 
 class BackupError(Exception):
@@ -77,7 +78,7 @@ def create_backup(destination: Path) -> Path:
             text=True,
         )
         if result.returncode != 0:
-            raise BackupError(f"pg_dump thất bại: {result.stderr.strip()[:500]}")
+            raise BackupError(_("pg_dump thất bại: %(error)s") % {"error": result.stderr.strip()[:500]})
     elif vendor == "sqlite":
         connection.ensure_connection()
         target = sqlite3.connect(folder / "database.sqlite3")
@@ -85,7 +86,7 @@ def create_backup(destination: Path) -> Path:
             connection.connection.backup(target)
         target.close()
     else:
-        raise BackupError(f"Chưa hỗ trợ sao lưu cơ sở dữ liệu loại {vendor}.")
+        raise BackupError(_("Chưa hỗ trợ sao lưu cơ sở dữ liệu loại %(vendor)s.") % {"vendor": vendor})
     media_root = Path(settings.MEDIA_ROOT)
     with tarfile.open(folder / "media.tar.gz", "w:gz") as archive:
         if media_root.exists():
@@ -117,19 +118,25 @@ def restore_backup(folder: Path) -> RestoreReport:
     """Restore a backup folder into the configured (empty) database and media folder, then verify."""
     manifest_path = folder / "manifest.json"
     if not manifest_path.exists():
-        raise BackupError(f"Không thấy manifest.json trong {folder}: đây không phải thư mục sao lưu.")
+        raise BackupError(
+            _("Không thấy manifest.json trong “%(folder)s”: đây không phải thư mục sao lưu.")
+            % {"folder": folder}
+        )
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     if manifest["vendor"] != connection.vendor:
         raise BackupError(
-            f"Bản sao lưu của {manifest['vendor']} không khôi phục được vào {connection.vendor}."
+            _("Bản sao lưu của %(source)s không khôi phục được vào %(target)s.")
+            % {"source": manifest["vendor"], "target": connection.vendor}
         )
     if not _database_is_empty():
         raise BackupError(
-            "Cơ sở dữ liệu đích không trống. Hãy tạo một cơ sở dữ liệu mới, trống rồi khôi phục."
+            _("Cơ sở dữ liệu đích không trống. Hãy tạo một cơ sở dữ liệu mới, trống rồi khôi phục.")
         )
     media_root = Path(settings.MEDIA_ROOT)
     if media_root.exists() and any(media_root.iterdir()):
-        raise BackupError(f"Thư mục tệp {media_root} không trống. Hãy dùng một thư mục trống.")
+        raise BackupError(
+            _("Thư mục tệp “%(folder)s” không trống. Hãy dùng một thư mục trống.") % {"folder": media_root}
+        )
     if connection.vendor == "postgresql":
         result = subprocess.run(
             [
@@ -146,7 +153,7 @@ def restore_backup(folder: Path) -> RestoreReport:
             text=True,
         )
         if result.returncode != 0:
-            raise BackupError(f"pg_restore thất bại: {result.stderr.strip()[:500]}")
+            raise BackupError(_("pg_restore thất bại: %(error)s") % {"error": result.stderr.strip()[:500]})
     else:
         connection.close()
         shutil.copyfile(folder / "database.sqlite3", connection.settings_dict["NAME"])
@@ -158,9 +165,12 @@ def restore_backup(folder: Path) -> RestoreReport:
     counts = table_counts()
     for table, expected in manifest["tables"].items():
         if counts.get(table) != expected:
-            mismatches.append(f"bảng {table}: sao lưu {expected} dòng, khôi phục {counts.get(table)} dòng")
+            mismatches.append(
+                _("bảng %(table)s: sao lưu %(expected)s dòng, khôi phục %(restored)s dòng")
+                % {"table": table, "expected": expected, "restored": counts.get(table)}
+            )
     restored_files = media_checksums(media_root)
     for name, digest in manifest["media"].items():
         if restored_files.get(name) != digest:
-            mismatches.append(f"tệp {name}: mã SHA-256 không khớp hoặc thiếu")
+            mismatches.append(_("tệp %(name)s: mã SHA-256 không khớp hoặc thiếu") % {"name": name})
     return RestoreReport(len(manifest["tables"]), len(manifest["media"]), mismatches)

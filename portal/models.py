@@ -1,6 +1,7 @@
 """The portal's own bookkeeping: the last sign of life of each Celery worker."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class WorkerHeartbeat(models.Model):
@@ -10,8 +11,8 @@ class WorkerHeartbeat(models.Model):
     seen_at = models.DateTimeField()
 
     class Meta:
-        verbose_name = "nhịp hoạt động của worker"
-        verbose_name_plural = "nhịp hoạt động của worker"
+        verbose_name = _("nhịp hoạt động của worker")
+        verbose_name_plural = _("nhịp hoạt động của worker")
 
     def __str__(self) -> str:
         return self.hostname

@@ -1,11 +1,15 @@
 """The navigation bar and the home page's cards: one list, filtered by what each user may do.
 
-Each app adds its entries here; an entry whose URL does not resolve yet is left out.
+What a user may open depends only on their roles and their unit (the permissions named here take no
+object), so the filtered list is worked out once per role set and unit and kept for the process.
 """
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from campaigns import roles
 
 
 @dataclass(frozen=True)
@@ -20,129 +24,153 @@ class Entry:
 # Order is the order of the navigation bar; entries of one group share a drop-down menu.
 ENTRIES: list[Entry] = [
     Entry(
-        "Kế hoạch",
+        _("Kế hoạch"),
         "campaigns:plan",
         "campaigns.view_plan",
-        "Nội dung kế hoạch, các đợt khen thưởng và thời hạn.",
-        group="Kế hoạch",
+        _("Nội dung kế hoạch, các đợt khen thưởng và thời hạn."),
+        group=_("Kế hoạch"),
     ),
     Entry(
-        "Đơn vị",
+        _("Đơn vị"),
         "campaigns:unit_list",
         "campaigns.view_unit_list",
-        "Cây đơn vị, cụm và khối thi đua.",
-        group="Danh mục",
+        _("Cây đơn vị, cụm và khối thi đua."),
+        group=_("Danh mục"),
     ),
     Entry(
-        "Cá nhân",
+        _("Cá nhân"),
         "campaigns:person_list",
         "campaigns.view_person_list",
-        "Cán bộ, công chức, viên chức.",
-        group="Danh mục",
+        _("Cán bộ, công chức, viên chức."),
+        group=_("Danh mục"),
     ),
     Entry(
-        "Nhập dữ liệu",
+        _("Nhập dữ liệu"),
         "campaigns:import_home",
         "campaigns.import_data",
-        "Nhập danh sách đơn vị, cá nhân từ tệp Excel/CSV.",
-        group="Danh mục",
+        _("Nhập danh sách đơn vị, cá nhân từ tệp Excel/CSV."),
+        group=_("Danh mục"),
     ),
     Entry(
-        "Tài khoản",
+        _("Tài khoản"),
         "campaigns:account_list",
         "campaigns.manage_users",
-        "Tạo tài khoản, phân vai trò và đơn vị, khóa tài khoản.",
-        group="Danh mục",
+        _("Tạo tài khoản, phân vai trò và đơn vị, khóa tài khoản."),
+        group=_("Danh mục"),
     ),
     Entry(
-        "Nhiệm vụ đơn vị",
+        _("Nhiệm vụ đơn vị"),
         "criteria:duties",
         "criteria.view_duties",
-        "Đăng ký thi đua, kế hoạch và báo cáo định kỳ.",
-        group="Đơn vị thi đua",
+        _("Đăng ký thi đua, kế hoạch và báo cáo định kỳ."),
+        group=_("Đơn vị thi đua"),
     ),
     Entry(
-        "Dân vận chính quyền",
+        _("Dân vận chính quyền"),
         "criteria:rankings",
         "criteria.view_rankings",
-        "Kết quả xếp hạng dân vận chính quyền hằng năm của các đơn vị.",
-        group="Đơn vị thi đua",
+        _("Kết quả xếp hạng dân vận chính quyền hằng năm của các đơn vị."),
+        group=_("Đơn vị thi đua"),
     ),
     Entry(
-        "Mô hình hay",
+        _("Mô hình hay"),
         "practices:library",
         "practices.view_library",
-        "Mô hình “Dân vận khéo”, cách làm hay.",
-        group="Mô hình, vướng mắc",
+        _("Mô hình “Dân vận khéo”, cách làm hay."),
+        group=_("Mô hình, vướng mắc"),
     ),
     Entry(
-        "Khó khăn, vướng mắc",
+        _("Khó khăn, vướng mắc"),
         "practices:difficulty_list",
         "practices.view_difficulties",
-        "Phản ánh khó khăn, vướng mắc và trả lời của Sở Nội vụ.",
-        group="Mô hình, vướng mắc",
+        _("Phản ánh khó khăn, vướng mắc và trả lời của Sở Nội vụ."),
+        group=_("Mô hình, vướng mắc"),
     ),
     Entry(
-        "Hồ sơ của đơn vị",
+        _("Hồ sơ của đơn vị"),
         "nominations:unit_list",
         "nominations.view_unit_dossiers",
-        "Lập, nộp và theo dõi hồ sơ đề nghị khen thưởng.",
-        group="Hồ sơ",
+        _("Lập, nộp và theo dõi hồ sơ đề nghị khen thưởng."),
+        group=_("Hồ sơ"),
     ),
     Entry(
-        "Hồ sơ đã thẩm định",
+        _("Hồ sơ đã thẩm định"),
         "nominations:concluded",
         "nominations.view_concluded",
-        "Hồ sơ đã có kết luận thẩm định, đề nghị và quyết định.",
-        group="Hồ sơ",
+        _("Hồ sơ đã có kết luận thẩm định, đề nghị và quyết định."),
+        group=_("Hồ sơ"),
     ),
     Entry(
-        "Thẩm định", "nominations:queue", "nominations.view_queue", "Hàng đợi thẩm định hồ sơ.", group="Hồ sơ"
+        _("Thẩm định"),
+        "nominations:queue",
+        "nominations.view_queue",
+        _("Hàng đợi thẩm định hồ sơ."),
+        group=_("Hồ sơ"),
     ),
     Entry(
-        "Xếp hạng, đề nghị",
+        _("Xếp hạng, đề nghị"),
         "awards:ranking_home",
         "awards.view_ranking",
-        "Xếp hạng hồ sơ trong chỉ tiêu, tờ trình.",
-        group="Khen thưởng",
+        _("Xếp hạng hồ sơ trong chỉ tiêu, tờ trình."),
+        group=_("Khen thưởng"),
     ),
     Entry(
-        "Hội đồng", "awards:council_home", "awards.vote", "Biểu quyết danh sách đề nghị.", group="Khen thưởng"
+        _("Hội đồng"),
+        "awards:council_home",
+        "awards.vote",
+        _("Biểu quyết danh sách đề nghị."),
+        group=_("Khen thưởng"),
     ),
     Entry(
-        "Quyết định",
+        _("Quyết định"),
         "awards:decision_list",
         "awards.view_province_decisions",
-        "Quyết định khen thưởng của UBND tỉnh, tiền thưởng, giấy chứng nhận.",
-        group="Khen thưởng",
+        _("Quyết định khen thưởng của UBND tỉnh, tiền thưởng, giấy chứng nhận."),
+        group=_("Khen thưởng"),
     ),
     Entry(
-        "Giấy khen",
+        _("Giấy khen"),
         "awards:unit_decisions",
         "awards.issue_unit_awards",
-        "Quyết định tặng Giấy khen của đơn vị.",
-        group="Khen thưởng",
+        _("Quyết định tặng Giấy khen của đơn vị."),
+        group=_("Khen thưởng"),
     ),
     Entry(
-        "Báo cáo", "reports:home", "reports.view_reports", "Báo cáo tổng hợp PDF và XLSX.", group="Báo cáo"
+        _("Báo cáo"),
+        "reports:home",
+        "reports.view_reports",
+        _("Báo cáo tổng hợp PDF và XLSX."),
+        group=_("Báo cáo"),
     ),
 ]
 
 
+# (is superuser, role names, unit id) -> the entries such a user sees; a few dozen keys in a province.
+_VISIBLE: dict[tuple, tuple[dict, ...]] = {}
+
+
+def _key(user) -> tuple:
+    unit = roles.unit_of(user)
+    return (
+        user.is_superuser,
+        user.is_active,
+        tuple(sorted(roles.role_names(user))),
+        unit.pk if unit else None,
+    )
+
+
 def entries_for(user) -> list[dict]:
-    """The entries this user may open, with their URLs resolved."""
-    visible = []
-    for entry in ENTRIES:
-        if not user.has_perm(entry.permission):
-            continue
-        try:
-            url = reverse(entry.url_name)
-        except NoReverseMatch:
-            continue
-        visible.append(
-            {"label": entry.label, "url": url, "description": entry.description, "group": entry.group}
+    """The entries this user may open, with their URLs resolved (a renamed URL fails loudly here)."""
+    key = _key(user)
+    visible = _VISIBLE.get(key)
+    if visible is None:
+        visible = tuple(
+            {"label": e.label, "url": reverse(e.url_name), "description": e.description, "group": e.group}
+            for e in ENTRIES
+            if user.has_perm(e.permission)
         )
-    return visible
+        _VISIBLE[key] = visible
+    return list(visible)
 
 
 def menu_for(entries: list[dict]) -> list[dict]:
