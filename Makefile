@@ -6,10 +6,10 @@ PORT ?= 8000
 PYTHON ?= python3
 # What WeasyPrint, the official-document fonts, the browser tests and the PDF checks need from Debian.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-liberation2 \
-	fonts-dejavu-core chromium poppler-utils
+	fonts-dejavu-core chromium poppler-utils gettext
 PYTEST_ARGS ?=
 
-.PHONY: run test install sysdeps lint check-migrations security worker clean backup restore
+.PHONY: run test install messages sysdeps lint check-migrations security worker clean backup restore
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,17 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e ".[test]"
 	@touch $@
 
-install: $(VENV)/.installed
+# The compiled catalogue (msgfmt comes from Debian's gettext; without it the Vietnamese source strings show).
+MO := locale/vi/LC_MESSAGES/django.mo
+$(MO): locale/vi/LC_MESSAGES/django.po $(VENV)/.installed
+	@if command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages -v 0; \
+	else echo "Thiếu msgfmt (gói gettext): bỏ qua biên dịch locale/, giao diện vẫn hiện tiếng Việt gốc."; fi
+
+install: $(VENV)/.installed $(MO)
+
+# After changing a user-facing string: refresh locale/vi/LC_MESSAGES/django.po (a test checks it is current).
+messages: install
+	@PY=$(PY) bash bin/messages
 
 sysdeps:
 	@missing=""; \
