@@ -750,48 +750,35 @@ class _Builder:
             rows.append(d)
         with historic_timestamps((Difficulty, "updated_at")):
             rows = Difficulty.objects.bulk_create(rows)
+        # (when, action, from, to): each step the difficulty has a date for becomes its event.
+        steps = (
+            ("raised_at", DifficultyEvent.Action.RAISED, "", DifficultyState.RAISED),
+            (
+                "forwarded_at",
+                DifficultyEvent.Action.FORWARDED,
+                DifficultyState.RAISED,
+                DifficultyState.FORWARDED,
+            ),
+            (
+                "answered_at",
+                DifficultyEvent.Action.ANSWERED,
+                DifficultyState.RAISED,
+                DifficultyState.ANSWERED,
+            ),
+            ("closed_at", DifficultyEvent.Action.CLOSED, DifficultyState.ANSWERED, DifficultyState.CLOSED),
+        )
         for d in rows:
-            events.append(
-                DifficultyEvent(
-                    difficulty=d,
-                    actor=d.created_by,
-                    at=d.raised_at,
-                    action=DifficultyEvent.Action.RAISED,
-                    to_state=DifficultyState.RAISED,
-                )
-            )
-            if d.forwarded_at:
-                events.append(
-                    DifficultyEvent(
-                        difficulty=d,
-                        actor=staff,
-                        at=d.forwarded_at,
-                        action=DifficultyEvent.Action.FORWARDED,
-                        from_state=DifficultyState.RAISED,
-                        to_state=DifficultyState.FORWARDED,
-                        comment=d.forwarded_to,
+            for field, action, from_state, to_state in steps:
+                if getattr(d, field):
+                    events.append(
+                        DifficultyEvent(
+                            difficulty=d,
+                            actor=d.created_by if action == DifficultyEvent.Action.RAISED else staff,
+                            at=getattr(d, field),
+                            action=action,
+                            from_state=from_state,
+                            to_state=to_state,
+                            comment=d.forwarded_to if action == DifficultyEvent.Action.FORWARDED else "",
+                        )
                     )
-                )
-            if d.answered_at:
-                events.append(
-                    DifficultyEvent(
-                        difficulty=d,
-                        actor=staff,
-                        at=d.answered_at,
-                        action=DifficultyEvent.Action.ANSWERED,
-                        from_state=DifficultyState.RAISED,
-                        to_state=DifficultyState.ANSWERED,
-                    )
-                )
-            if d.closed_at:
-                events.append(
-                    DifficultyEvent(
-                        difficulty=d,
-                        actor=staff,
-                        at=d.closed_at,
-                        action=DifficultyEvent.Action.CLOSED,
-                        from_state=DifficultyState.ANSWERED,
-                        to_state=DifficultyState.CLOSED,
-                    )
-                )
         DifficultyEvent.objects.bulk_create(events, batch_size=BATCH)
