@@ -4,15 +4,11 @@ Search ignores case and diacritics on every database: it filters on the stored f
 (`search_name`), because SQLite has no unaccent.
 """
 
-import html
-
 from django import forms
 from django.db.models import Count, QuerySet
-from django.forms.utils import flatatt
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.forms.units import UnitSearchField
 from campaigns.models import Cluster, Person, Unit
 from campaigns.text import fold
 
@@ -23,73 +19,38 @@ STATUS_CHOICES = [
 ]
 
 
-class PlainSelect(forms.Select):
-    """A <select> written as one string instead of one widget template per <option>.
-
-    Same markup as forms.Select (attributes, optgroups, selected values) for a fraction of the
-    time: list pages render their filter forms on every request.
-    """
-
-    def option_groups(self):
-        """The choices: [(value, label)] or [(group label, [(value, label), …])] as in forms.Select."""
-        return self.choices
-
-    def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(v) for v in self.format_value(value)}
-
-        def option(option_value, label):
-            option_value = "" if option_value is None else str(option_value)
-            mark = " selected" if option_value in selected else ""
-            # The standard library's escape (Django's wraps it) and an f-string: format_html costs more
-            # than the option itself, 300 times a page. Labels already marked safe stay as they are.
-            text = label.__html__() if hasattr(label, "__html__") else html.escape(str(label))
-            return f'<option value="{html.escape(option_value)}"{mark}>{text}</option>'
-
-        final = self.build_attrs(self.attrs, attrs)
-        if final.get("aria-invalid") == "true":  # set by BoundField when the field has errors
-            final["class"] = f"{final.get('class', '')} is-invalid".strip()
-        parts = [format_html('<select name="{}"{}>', name, flatatt(final))]
-        for group_value, group_label in self.option_groups():
-            if isinstance(group_label, (list, tuple)):
-                parts.append(format_html('<optgroup label="{}">', group_value))
-                parts.extend(option(v, label) for v, label in group_label)
-                parts.append(SafeString("</optgroup>"))
-            else:
-                parts.append(option(group_value, group_label))
-        parts.append(SafeString("</select>"))
-        return SafeString("\n".join(parts))  # every part is escaped above
+def _select() -> forms.Select:
+    return forms.Select(attrs={"class": "form-select"})
 
 
 class _FilterForm(forms.Form):
-    q = forms.CharField(label=_("Tìm kiếm"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Tìm kiếm"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
     cluster = forms.ModelChoiceField(
-        label=_("Cụm/khối thi đua"), queryset=Cluster.objects.none(), required=False, empty_label=_("Tất cả")
+        label=_("Cụm/khối thi đua"),
+        queryset=Cluster.objects.only("pk", "name"),
+        required=False,
+        empty_label=_("Tất cả"),
+        widget=_select(),
     )
-    parent = forms.ModelChoiceField(
-        label=_("Thuộc đơn vị"), queryset=Unit.objects.none(), required=False, empty_label=_("Tất cả")
-    )
-    status = forms.ChoiceField(label=_("Hiệu lực"), choices=STATUS_CHOICES, required=False)
+    parent = UnitSearchField(label=_("Thuộc đơn vị"), required=False)
+    status = forms.ChoiceField(label=_("Hiệu lực"), choices=STATUS_CHOICES, required=False, widget=_select())
 
     def __init__(self, data, *, units: QuerySet[Unit]):
         super().__init__(data)
-        self.fields["cluster"].queryset = Cluster.objects.all()
-        # Units that can have units below them: a short list whatever the size of the province.
-        self.fields["parent"].queryset = units.exclude(kind__in=[Unit.Kind.COMMUNE, Unit.Kind.DIVISION]).only(
-            "pk", "name", "path"
-        )
-        # The querysets validate a submitted id; the lists shown are read as (id, name) pairs.
-        for name, queryset in (
-            ("cluster", self.fields["cluster"].queryset),
-            ("parent", self.fields["parent"].queryset),
-        ):
-            field = self.fields[name]
-            field.choices = [("", field.empty_label), *queryset.values_list("pk", "name")]
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.Select):
-                widget = PlainSelect(attrs={**field.widget.attrs, "class": "plainselect form-select"})
-                widget.choices = field.widget.choices
-                widget.is_required = field.widget.is_required
-                field.widget = widget
+        # Only a unit the user may see can be typed: another unit's name is "not found".
+        self.fields["parent"].queryset = units
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:  # Bootstrap's red border on the fields the message is about
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
     def value(self, name):
         return self.cleaned_data.get(name) if self.is_valid() else None
@@ -97,7 +58,10 @@ class _FilterForm(forms.Form):
 
 class UnitFilterForm(_FilterForm):
     kind = forms.ChoiceField(
-        label=_("Loại đơn vị"), choices=[("", _("Tất cả")), *Unit.Kind.choices], required=False
+        label=_("Loại đơn vị"),
+        choices=[("", _("Tất cả")), *Unit.Kind.choices],
+        required=False,
+        widget=_select(),
     )
     field_order = ["q", "kind", "cluster", "parent", "status"]
 
@@ -124,12 +88,16 @@ class UnitFilterForm(_FilterForm):
 
 class PersonFilterForm(_FilterForm):
     category = forms.ChoiceField(
-        label=_("Đối tượng"), choices=[("", _("Tất cả")), *Person.Category.choices], required=False
+        label=_("Đối tượng"),
+        choices=[("", _("Tất cả")), *Person.Category.choices],
+        required=False,
+        widget=_select(),
     )
     role = forms.ChoiceField(
         label=_("Vị trí"),
         choices=[("", _("Tất cả")), ("leadership", _("Lãnh đạo, quản lý")), ("direct", _("Trực tiếp"))],
         required=False,
+        widget=_select(),
     )
     field_order = ["q", "category", "role", "cluster", "parent", "status"]
 
