@@ -123,13 +123,13 @@ def _round_form_page(request, *, campaign: Campaign, round_: AwardRound | None):
                 "quotas": form.quotas(),
             }
             if round_ is None:
-                saved = create_round(campaign=campaign, **kwargs)
+                round_ = create_round(campaign=campaign, **kwargs)
             else:
-                saved = update_round(round_=round_, **kwargs)
+                round_ = update_round(round=round_, **kwargs)
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, _("Đã lưu đợt “%(name)s”.") % {"name": saved.name})
+            messages.success(request, _("Đã lưu đợt “%(name)s”.") % {"name": round_.name})
             return redirect(reverse("campaigns:plan_detail", args=[campaign.pk]) + "#dot-khen-thuong")
     plan_url = reverse("campaigns:plan_detail", args=[campaign.pk])
     title = _("Sửa đợt khen thưởng") if round_ else _("Thêm đợt khen thưởng")
