@@ -320,8 +320,8 @@ def template_workbook() -> bytes:
     sheet.append([COLUMNS[k] for k in ("unit_code", "points", "grade", "rank", "group")])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    sheet.append(["H-VANLAM", 92.5, "Tốt", 1, "Cấp huyện"])
-    sheet.append(["H-ANTHI", 85, "Khá", 2, "Cấp huyện"])
+    sheet.append(["H-VANLAM", 92.5, _("Tốt"), 1, _("Cấp huyện")])
+    sheet.append(["H-ANTHI", 85, _("Khá"), 2, _("Cấp huyện")])
     for column, width in zip("ABCDE", (16, 10, 18, 12, 22), strict=True):
         sheet.column_dimensions[column].width = width
     out = io.BytesIO()
