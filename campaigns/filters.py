@@ -1,7 +1,8 @@
 """Filters of the unit and people lists (GET forms) and the querysets they produce.
 
 Search ignores case and diacritics on every database: it filters on the stored folded copy
-(`search_name`), because SQLite has no unaccent.
+(`search_name`), because SQLite has no unaccent. The fields are Django's own (an unknown id fails
+validation; a unit is typed, not picked from a list of every unit), drawn by the project's form templates.
 """
 
 from django import forms
@@ -19,38 +20,25 @@ STATUS_CHOICES = [
 ]
 
 
-def _select() -> forms.Select:
-    return forms.Select(attrs={"class": "form-select"})
-
-
 class _FilterForm(forms.Form):
-    q = forms.CharField(
-        label=_("Tìm kiếm"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"class": "form-control"}),
-    )
+    q = forms.CharField(label=_("Tìm kiếm"), required=False, max_length=100)
     cluster = forms.ModelChoiceField(
         label=_("Cụm/khối thi đua"),
         queryset=Cluster.objects.only("pk", "name"),
         required=False,
         empty_label=_("Tất cả"),
-        widget=_select(),
     )
-    parent = UnitSearchField(label=_("Thuộc đơn vị"), required=False)
-    status = forms.ChoiceField(label=_("Hiệu lực"), choices=STATUS_CHOICES, required=False, widget=_select())
+    parent = UnitSearchField(label=_("Thuộc đơn vị"), required=False, help_text="")
+    status = forms.ChoiceField(
+        label=_("Hiệu lực"),
+        choices=STATUS_CHOICES,
+        required=False,
+    )
 
     def __init__(self, data, *, units: QuerySet[Unit]):
         super().__init__(data)
         # Only a unit the user may see can be typed: another unit's name is "not found".
         self.fields["parent"].queryset = units
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:  # Bootstrap's red border on the fields the message is about
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
     def value(self, name):
         return self.cleaned_data.get(name) if self.is_valid() else None
@@ -61,7 +49,6 @@ class UnitFilterForm(_FilterForm):
         label=_("Loại đơn vị"),
         choices=[("", _("Tất cả")), *Unit.Kind.choices],
         required=False,
-        widget=_select(),
     )
     field_order = ["q", "kind", "cluster", "parent", "status"]
 
@@ -91,13 +78,11 @@ class PersonFilterForm(_FilterForm):
         label=_("Đối tượng"),
         choices=[("", _("Tất cả")), *Person.Category.choices],
         required=False,
-        widget=_select(),
     )
     role = forms.ChoiceField(
         label=_("Vị trí"),
         choices=[("", _("Tất cả")), ("leadership", _("Lãnh đạo, quản lý")), ("direct", _("Trực tiếp"))],
         required=False,
-        widget=_select(),
     )
     field_order = ["q", "category", "role", "cluster", "parent", "status"]
 

@@ -47,7 +47,6 @@ class UnitSearchField(forms.Field):
     def widget_attrs(self, widget):
         return {
             **super().widget_attrs(widget),
-            "class": "form-control",
             "maxlength": "300",
             "autocomplete": "off",
             "placeholder": _("tên hoặc mã đơn vị"),
