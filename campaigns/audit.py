@@ -6,6 +6,7 @@ raises AppendOnlyError. On PostgreSQL each history table also has a trigger refu
 """
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 
 class AppendOnlyError(PermissionError, TypeError):
@@ -14,10 +15,10 @@ class AppendOnlyError(PermissionError, TypeError):
 
 class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        raise AppendOnlyError("Lịch sử chỉ được ghi thêm, không được sửa.")
+        raise AppendOnlyError(_("Lịch sử chỉ được ghi thêm, không được sửa."))
 
     def delete(self):
-        raise AppendOnlyError("Lịch sử chỉ được ghi thêm, không được xóa.")
+        raise AppendOnlyError(_("Lịch sử chỉ được ghi thêm, không được xóa."))
 
 
 class AppendOnlyModel(models.Model):
@@ -28,8 +29,8 @@ class AppendOnlyModel(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
-            raise AppendOnlyError("Lịch sử chỉ được ghi thêm, không được sửa.")
+            raise AppendOnlyError(_("Lịch sử chỉ được ghi thêm, không được sửa."))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Lịch sử chỉ được ghi thêm, không được xóa.")
+        raise AppendOnlyError(_("Lịch sử chỉ được ghi thêm, không được xóa."))

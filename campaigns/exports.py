@@ -6,6 +6,7 @@ Identification numbers are written masked unless the reader is Sở Nội vụ s
 import io
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -18,14 +19,14 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 def _workbook(title: str, header: list[str], rows, widths: list[int]) -> bytes:
     # write_only keeps memory flat for 30,000 rows.
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title)
+    sheet = book.create_sheet(str(title))
     for index, width in enumerate(widths):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     cells = []
     for label in header:
-        cell = WriteOnlyCell(sheet, value=label)
+        cell = WriteOnlyCell(sheet, value=str(label))
         cell.font = bold
         cells.append(cell)
     sheet.append(cells)
@@ -38,14 +39,14 @@ def _workbook(title: str, header: list[str], rows, widths: list[int]) -> bytes:
 
 def units_workbook(units: QuerySet[Unit]) -> bytes:
     header = [
-        "Mã đơn vị",
-        "Tên đơn vị",
-        "Loại đơn vị",
-        "Mã đơn vị cấp trên",
-        "Cụm/Khối thi đua",
-        "Hiệu lực từ",
-        "Hiệu lực đến",
-        "Số cá nhân",
+        _("Mã đơn vị"),
+        _("Tên đơn vị"),
+        _("Loại đơn vị"),
+        _("Mã đơn vị cấp trên"),
+        _("Cụm/Khối thi đua"),
+        _("Hiệu lực từ"),
+        _("Hiệu lực đến"),
+        _("Số cá nhân"),
     ]
     rows = (
         [
@@ -60,21 +61,21 @@ def units_workbook(units: QuerySet[Unit]) -> bytes:
         ]
         for u in units.iterator(chunk_size=2000)
     )
-    return _workbook("Đơn vị", header, rows, [16, 48, 22, 18, 30, 13, 13, 11])
+    return _workbook(_("Đơn vị"), header, rows, [16, 48, 22, 18, 30, 13, 13, 11])
 
 
 def people_workbook(people: QuerySet[Person], *, full_ids: bool) -> bytes:
     header = [
-        "Họ và tên",
-        "Ngày sinh",
-        "Giới tính",
-        "Chức vụ",
-        "Mã đơn vị",
-        "Tên đơn vị",
-        "Đối tượng",
-        "Lãnh đạo, quản lý",
-        "Trực tiếp lao động, công tác",
-        "Số định danh cá nhân",
+        _("Họ và tên"),
+        _("Ngày sinh"),
+        _("Giới tính"),
+        _("Chức vụ"),
+        _("Mã đơn vị"),
+        _("Tên đơn vị"),
+        _("Đối tượng"),
+        _("Lãnh đạo, quản lý"),
+        _("Trực tiếp lao động, công tác"),
+        _("Số định danh cá nhân"),
     ]
     rows = (
         [
@@ -91,9 +92,10 @@ def people_workbook(people: QuerySet[Person], *, full_ids: bool) -> bytes:
         ]
         for p in people.iterator(chunk_size=2000)
     )
-    return _workbook("Cá nhân", header, rows, [30, 12, 9, 28, 14, 40, 12, 10, 12, 20])
+    return _workbook(_("Cá nhân"), header, rows, [30, 12, 9, 28, 14, 40, 12, 10, 12, 20])
 
 
+# Per kind: an example row (data as a person would type it, read by the importer) and the notes sheet.
 TEMPLATE_EXAMPLES = {
     "units": (
         [
@@ -107,25 +109,32 @@ TEMPLATE_EXAMPLES = {
             "",
         ],
         [
-            "Mã đơn vị: chữ không dấu, số, “-”, “_”, “.”; tối đa 32 ký tự; không trùng.",
-            "Loại đơn vị: UBND tỉnh; Sở, ban, ngành tỉnh; UBND cấp huyện; UBND cấp xã; "
-            "Phòng, ban chuyên môn.",
-            "Mã đơn vị cấp trên: mã của một đơn vị trong tệp (có thể ở dòng sau) hoặc đã có trong hệ thống.",
-            "Cụm/Khối thi đua: tên hoặc mã cụm, khối đã có; để trống nếu không thuộc cụm, khối nào.",
-            "Hiệu lực từ/đến, Mã đơn vị kế thừa (nhiều mã cách nhau bởi dấu chấm phẩy): không bắt buộc.",
-            "Có một dòng lỗi thì cả tệp không được ghi; sửa các dòng được nêu rồi tải lên lại.",
+            _("Mã đơn vị: chữ không dấu, số, “-”, “_”, “.”; tối đa 32 ký tự; không trùng."),
+            _(
+                "Loại đơn vị: UBND tỉnh; Sở, ban, ngành tỉnh; "
+                "UBND cấp huyện; UBND cấp xã; Phòng, ban chuyên môn."
+            ),
+            _(
+                "Mã đơn vị cấp trên: "
+                "mã của một đơn vị trong tệp (có thể ở dòng sau) hoặc đã có trong hệ thống."
+            ),
+            _("Cụm/Khối thi đua: tên hoặc mã cụm, khối đã có; để trống nếu không thuộc cụm, khối nào."),
+            _("Hiệu lực từ/đến, Mã đơn vị kế thừa (nhiều mã cách nhau bởi dấu chấm phẩy): không bắt buộc."),
+            _("Có một dòng lỗi thì cả tệp không được ghi; sửa các dòng được nêu rồi tải lên lại."),
         ],
     ),
     "people": (
         ["Nguyễn Văn A", "15/03/1985", "Nam", "Chuyên viên", "SNV", "Công chức", "033085001234", "", "x"],
         [
-            "Ngày sinh: dd/mm/yyyy hoặc ô ngày của Excel.",
-            "Giới tính: Nam hoặc Nữ. Đối tượng: Cán bộ, Công chức hoặc Viên chức.",
-            "Mã đơn vị: mã của đơn vị đã có trong hệ thống.",
-            "Số định danh cá nhân: 12 chữ số, không bắt buộc; nên định dạng ô là Văn bản để giữ số 0 đầu.",
-            "Lãnh đạo, quản lý / Trực tiếp lao động, công tác: ghi “x” nếu đúng, để trống nếu không.",
-            "Nhập lại cùng tệp sẽ cập nhật (theo số định danh, hoặc họ tên + ngày sinh + đơn vị), "
-            "không tạo trùng.",
+            _("Ngày sinh: dd/mm/yyyy hoặc ô ngày của Excel."),
+            _("Giới tính: Nam hoặc Nữ. Đối tượng: Cán bộ, Công chức hoặc Viên chức."),
+            _("Mã đơn vị: mã của đơn vị đã có trong hệ thống."),
+            _("Số định danh cá nhân: 12 chữ số, không bắt buộc; nên định dạng ô là Văn bản để giữ số 0 đầu."),
+            _("Lãnh đạo, quản lý / Trực tiếp lao động, công tác: ghi “x” nếu đúng, để trống nếu không."),
+            _(
+                "Nhập lại cùng tệp sẽ cập nhật (theo số định danh, "
+                "hoặc họ tên + ngày sinh + đơn vị), không tạo trùng."
+            ),
         ],
     ),
 }
@@ -136,7 +145,7 @@ def import_template(kind: str, columns: dict[str, str]) -> bytes:
     example, notes = TEMPLATE_EXAMPLES[kind]
     book = Workbook()
     sheet = book.active
-    sheet.title = "Dữ liệu"
+    sheet.title = str(_("Dữ liệu"))
     sheet.append(list(columns.values()))
     sheet.append(example[: len(columns)])
     for index, cell in enumerate(sheet[1]):
@@ -144,9 +153,9 @@ def import_template(kind: str, columns: dict[str, str]) -> bytes:
         sheet.column_dimensions[chr(ord("A") + index)].width = max(14, len(str(cell.value)) + 4)
         # Text cells keep the leading zeros of codes and identification numbers.
         sheet.cell(row=2, column=index + 1).number_format = "@"
-    guide = book.create_sheet("Hướng dẫn")
+    guide = book.create_sheet(str(_("Hướng dẫn")))
     for line in notes:
-        guide.append([line])
+        guide.append([str(line)])
     guide.column_dimensions["A"].width = 110
     buffer = io.BytesIO()
     book.save(buffer)

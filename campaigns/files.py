@@ -15,14 +15,19 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext, gettext_noop
 
 
 @dataclass(frozen=True)
 class FileKind:
     code: str
-    label: str
+    name: str  # marked with gettext_noop; `label` is its translation now
     extension: str
     content_type: str
+
+    @property
+    def label(self) -> str:
+        return gettext(self.name)
 
 
 PDF = FileKind("pdf", "PDF", ".pdf", "application/pdf")
@@ -32,8 +37,8 @@ DOCX = FileKind(
 XLSX = FileKind(
     "xlsx", "Excel (XLSX)", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 )
-JPEG = FileKind("jpeg", "Ảnh JPEG", ".jpg", "image/jpeg")
-PNG = FileKind("png", "Ảnh PNG", ".png", "image/png")
+JPEG = FileKind("jpeg", gettext_noop("Ảnh JPEG"), ".jpg", "image/jpeg")
+PNG = FileKind("png", gettext_noop("Ảnh PNG"), ".png", "image/png")
 # Text has no magic bytes: a .csv is accepted only where CSV is allowed and it decodes as UTF-8.
 CSV = FileKind("csv", "CSV (UTF-8)", ".csv", "text/csv")
 DOCUMENT_KINDS = (PDF, DOCX, XLSX, JPEG, PNG)
@@ -90,17 +95,20 @@ def check_upload(upload, allowed=DOCUMENT_KINDS) -> CheckedFile:
     name = str(getattr(upload, "name", "") or "")
     if not name or "/" in name or "\\" in name or "\x00" in name or name.startswith("."):
         raise ValidationError(
-            "Tên tệp không hợp lệ (có đường dẫn hoặc ký tự lạ). Hãy đổi tên tệp rồi tải lên lại."
+            gettext("Tên tệp không hợp lệ (có đường dẫn hoặc ký tự lạ). Hãy đổi tên tệp rồi tải lên lại.")
         )
     size = upload.size
     limit = settings.UPLOAD_MAX_BYTES
     if size > limit:
         raise ValidationError(
-            f"Tệp “{name}” dung lượng {filesizeformat(size)}, vượt mức tối đa {filesizeformat(limit)}. "
-            "Hãy nén hoặc tách tệp rồi tải lên lại."
+            gettext(
+                "Tệp “%(name)s” dung lượng %(size)s, vượt mức tối đa %(limit)s. "
+                "Hãy nén hoặc tách tệp rồi tải lên lại."
+            )
+            % {"name": name, "size": filesizeformat(size), "limit": filesizeformat(limit)}
         )
     if size == 0:
-        raise ValidationError(f"Tệp “{name}” rỗng. Hãy chọn đúng tệp.")
+        raise ValidationError(gettext("Tệp “%(name)s” rỗng. Hãy chọn đúng tệp.") % {"name": name})
     upload.seek(0)
     data = upload.read()
     upload.seek(0)
@@ -110,18 +118,26 @@ def check_upload(upload, allowed=DOCUMENT_KINDS) -> CheckedFile:
     labels = ", ".join(k.label for k in allowed)
     if kind is None or kind not in allowed:
         raise ValidationError(
-            f"Tệp “{name}” không phải là {labels} thật (nội dung không khớp). "
-            "Hãy xuất lại tệp đúng định dạng."
+            gettext(
+                "Tệp “%(name)s” không phải là %(kinds)s thật (nội dung không khớp). "
+                "Hãy xuất lại tệp đúng định dạng."
+            )
+            % {"name": name, "kinds": labels}
         )
     declared = _EXTENSIONS.get("." + name.rsplit(".", 1)[-1].lower()) if "." in name else None
     if declared != kind:
         raise ValidationError(
-            f"Tệp “{name}” có phần mở rộng không khớp với nội dung ({kind.label}). "
-            f"Hãy đặt tên tệp với đuôi {kind.extension}."
+            gettext(
+                "Tệp “%(name)s” có phần mở rộng không khớp với nội dung (%(kind)s). "
+                "Hãy đặt tên tệp với đuôi %(extension)s."
+            )
+            % {"name": name, "kind": kind.label, "extension": kind.extension}
         )
     lowered = data[:4096].lower()
     if kind in (PNG, JPEG, PDF) and any(tag in lowered for tag in _MARKUP if tag != b"<?xml"):
-        raise ValidationError(f"Tệp “{name}” chứa mã HTML/SVG bên trong nên không được chấp nhận.")
+        raise ValidationError(
+            gettext("Tệp “%(name)s” chứa mã HTML/SVG bên trong nên không được chấp nhận.") % {"name": name}
+        )
     return CheckedFile(
         kind=kind, original_name=name[:255], size=size, sha256=hashlib.sha256(data).hexdigest(), data=data
     )

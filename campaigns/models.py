@@ -517,6 +517,8 @@ class ImportBatch(models.Model):
     class Kind(models.TextChoices):
         UNITS = "units", _("Danh sách đơn vị")
         PEOPLE = "people", _("Danh sách cá nhân")
+        # Read by criteria (criteria/imports.py registers it): results of the units, one year a file.
+        RANKINGS = "rankings", _("Kết quả dân vận chính quyền")
 
     class State(models.TextChoices):
         PREVIEWED = "previewed", _("Đã xem trước")
@@ -529,6 +531,8 @@ class ImportBatch(models.Model):
     )
     created_at = models.DateTimeField(_("lúc tải lên"), auto_now_add=True)
     original_name = models.CharField(_("tên tệp"), max_length=255)
+    # The year the rows are about, for the kinds whose file holds one year (rankings).
+    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True, editable=False)
     # Storage name under MEDIA_ROOT; emptied once the batch is confirmed or discarded (the file
     # holds personal data, so it is not kept longer than the import needs).
     file = models.CharField(max_length=255, blank=True, editable=False)

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -53,7 +54,7 @@ class PortalURLFetcher(URLFetcher):
                     return URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
         self.refused.append(url[:200])
         logger.warning("PDF rendering refused to fetch a resource outside the portal's static files")
-        raise RefusedFetch("Chỉ được dùng tệp tĩnh của cổng thông tin khi tạo PDF.")
+        raise RefusedFetch(_("Chỉ được dùng tệp tĩnh của cổng thông tin khi tạo PDF."))
 
 
 def render_pdf(html: str) -> bytes:

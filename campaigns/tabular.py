@@ -9,6 +9,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from campaigns.text import fold, normalize
@@ -51,20 +52,22 @@ def read_table(data: bytes, filename: str, columns: dict[str, str], required: tu
         raw_rows = _csv_rows(data)
     else:
         raise TableError(
-            "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (UTF-8). Hãy lưu lại tệp theo một trong hai định dạng."
+            _("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (UTF-8). Hãy lưu lại tệp theo một trong hai định dạng.")
         )
     header_index = next((i for i, r in enumerate(raw_rows) if any(c not in (None, "") for c in r)), None)
     if header_index is None:
-        raise TableError("Tệp không có dữ liệu. Hãy dùng tệp mẫu và điền từ dòng 2.")
+        raise TableError(_("Tệp không có dữ liệu. Hãy dùng tệp mẫu và điền từ dòng 2."))
     header = [_header_key(c) for c in raw_rows[header_index]]
     wanted = {_header_key(label): key for key, label in columns.items()}
     positions = {wanted[h]: i for i, h in enumerate(header) if h in wanted}
     missing = [columns[k] for k in required if k not in positions]
     if missing:
         raise TableError(
-            "Thiếu cột: "
-            + ", ".join(f"“{m}”" for m in missing)
-            + ". Hãy dùng đúng tiêu đề cột như tệp mẫu (không phân biệt hoa thường, dấu)."
+            _(
+                "Thiếu cột: %(columns)s. "
+                "Hãy dùng đúng tiêu đề cột như tệp mẫu (không phân biệt hoa thường, dấu)."
+            )
+            % {"columns": ", ".join(f"“{m}”" for m in missing)}
         )
     rows = []
     for offset, raw in enumerate(raw_rows[header_index + 1 :], start=header_index + 2):
@@ -80,7 +83,7 @@ def _xlsx_rows(data: bytes) -> list[list]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
-        raise TableError("Không đọc được tệp Excel. Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.") from exc
+        raise TableError(_("Không đọc được tệp Excel. Hãy mở tệp bằng Excel và lưu lại dạng .xlsx.")) from exc
     sheet = workbook.worksheets[0]
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     workbook.close()
@@ -91,7 +94,7 @@ def _csv_rows(data: bytes) -> list[list]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise TableError("Tệp CSV không ở mã UTF-8. Hãy lưu lại tệp với “CSV UTF-8”.") from exc
+        raise TableError(_("Tệp CSV không ở mã UTF-8. Hãy lưu lại tệp với “CSV UTF-8”.")) from exc
     # Excel in a Vietnamese locale saves "CSV" with semicolons: take the separator the header uses
     # most (csv.Sniffer guesses wrong on names that contain commas).
     first_line = next((line for line in text.splitlines() if line.strip()), "")
@@ -137,7 +140,7 @@ def date_cell(value) -> dt.date | None:
     if isinstance(value, (int, float)):
         if 1 <= value < 2958466:
             return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
-        raise ValueError(f"“{value}” không phải là ngày hợp lệ")
+        raise ValueError(_("“%(value)s” không phải là ngày hợp lệ") % {"value": value})
     text = normalize(str(value))
     if text.isdigit() and 3 <= len(text) <= 6:
         # An Excel serial number that went through a CSV export.
@@ -147,4 +150,4 @@ def date_cell(value) -> dt.date | None:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"“{text}” không phải là ngày hợp lệ (định dạng dd/mm/yyyy)")
+    raise ValueError(_("“%(value)s” không phải là ngày hợp lệ (định dạng dd/mm/yyyy)") % {"value": text})

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from campaigns.models import AwardRound, Unit
 from criteria.duty_status import DutyStatus, status_of
@@ -103,24 +104,34 @@ def _own_plan(criterion, data: UnitData, round_, today) -> ComputedResult:
     plan = data.plan
     if plan is None:
         return ComputedResult(
-            False, Decimal("0"), "Đơn vị chưa tải lên kế hoạch phát động phong trào thi đua của mình."
+            False, Decimal("0"), _("Đơn vị chưa tải lên kế hoạch phát động phong trào thi đua của mình.")
         )
     submitted = timezone.localdate(plan.submitted_at)
-    what = f"Kế hoạch số {plan.number} ngày {_d(plan.issued_on)}, tải lên ngày {_d(submitted)}"
+    what = _("Kế hoạch số %(number)s ngày %(issued)s, tải lên ngày %(submitted)s") % {
+        "number": plan.number,
+        "issued": _d(plan.issued_on),
+        "submitted": _d(submitted),
+    }
     if submitted > round_.closes_on:
         return ComputedResult(
-            False, Decimal("0"), f"{what}, sau hạn nộp hồ sơ của đợt ({_d(round_.closes_on)})."
+            False,
+            Decimal("0"),
+            _("%(plan)s, sau hạn nộp hồ sơ của đợt (%(closes)s).")
+            % {"plan": what, "closes": _d(round_.closes_on)},
         )
     due = data.launch_deadline
     if due is not None:
-        timing = "đúng hạn" if submitted <= due.due_on else "trễ hạn"
-        what += f" ({timing}, hạn {_d(due.due_on)})"
+        if submitted <= due.due_on:
+            timing = _("%(plan)s (đúng hạn, hạn %(due)s)")
+        else:
+            timing = _("%(plan)s (trễ hạn, hạn %(due)s)")
+        what = timing % {"plan": what, "due": _d(due.due_on)}
     return ComputedResult(True, _full(criterion, True), what + ".")
 
 
 def _ranking_text(ranking: UnitRanking) -> str:
-    size = f"/{ranking.group_size}" if ranking.group_size else ""
-    return f"hạng {ranking.rank}{size} năm {ranking.year}"
+    rank = f"{ranking.rank}/{ranking.group_size}" if ranking.group_size else str(ranking.rank)
+    return _("hạng %(rank)s năm %(year)s") % {"rank": rank, "year": ranking.year}
 
 
 def _dvcq_ranking(criterion, data: UnitData, round_, today) -> ComputedResult:
@@ -137,26 +148,28 @@ def _dvcq_ranking(criterion, data: UnitData, round_, today) -> ComputedResult:
         return ComputedResult(
             None,
             None,
-            f"Chưa có kết quả xếp hạng dân vận chính quyền năm {year} của đơn vị; "
-            "chuyên viên thẩm định đánh giá tiêu chí này.",
+            _(
+                "Chưa có kết quả xếp hạng dân vận chính quyền năm %(year)s của đơn vị; "
+                "chuyên viên thẩm định đánh giá tiêu chí này."
+            )
+            % {"year": year},
         )
     previous = rankings.get(current.year - 1)
     text = _ranking_text(current)
-    text += (
-        f"; năm {previous.year} hạng {previous.rank}"
-        if previous
-        else f"; chưa có kết quả năm {current.year - 1}"
-    )
+    if previous:
+        text += _("; năm %(year)s hạng %(rank)s") % {"year": previous.year, "rank": previous.rank}
+    else:
+        text += _("; chưa có kết quả năm %(year)s") % {"year": current.year - 1}
     top_n, k = campaign.ranking_top_n, campaign.ranking_improvement_k
     high = current.rank <= top_n
     rise = previous.rank - current.rank if previous else 0
     improved = previous is not None and rise >= k
     if high:
-        text += f" — thuộc nhóm {top_n} hạng đầu"
+        text += _(" — thuộc nhóm %(top)s hạng đầu") % {"top": top_n}
     if improved:
-        text += f" — tăng {rise} bậc (vượt bậc: từ {k} bậc)"
+        text += _(" — tăng %(rise)s bậc (vượt bậc: từ %(k)s bậc)") % {"rise": rise, "k": k}
     if not high and not improved:
-        text += f" — không thuộc {top_n} hạng đầu và không tăng từ {k} bậc"
+        text += _(" — không thuộc %(top)s hạng đầu và không tăng từ %(k)s bậc") % {"top": top_n, "k": k}
     met = high or improved
     return ComputedResult(met, _full(criterion, met), text)
 
@@ -172,18 +185,25 @@ def _reporting(criterion, data: UnitData, round_, today) -> ComputedResult:
         if status == DutyStatus.ON_TIME:
             on_time += 1
         elif status == DutyStatus.LATE:
-            late.append(f"{deadline.title} (nộp {_d(submitted_at)}, hạn {_d(deadline.due_on)})")
+            late.append(
+                _("%(title)s (nộp %(submitted)s, hạn %(due)s)")
+                % {"title": deadline.title, "submitted": _d(submitted_at), "due": _d(deadline.due_on)}
+            )
         else:
-            missing.append(f"{deadline.title} (hạn {_d(deadline.due_on)})")
+            missing.append(
+                _("%(title)s (hạn %(due)s)") % {"title": deadline.title, "due": _d(deadline.due_on)}
+            )
     if counted == 0:
         return ComputedResult(
-            None, None, "Chưa có kỳ báo cáo nào đến hạn trong kỳ đánh giá; chuyên viên thẩm định đánh giá."
+            None, None, _("Chưa có kỳ báo cáo nào đến hạn trong kỳ đánh giá; chuyên viên thẩm định đánh giá.")
         )
-    parts = [f"{on_time}/{counted} báo cáo định kỳ nộp đúng hạn"]
+    parts = [
+        _("%(on_time)s/%(counted)s báo cáo định kỳ nộp đúng hạn") % {"on_time": on_time, "counted": counted}
+    ]
     if late:
-        parts.append("trễ hạn: " + "; ".join(late))
+        parts.append(_("trễ hạn: %(reports)s") % {"reports": "; ".join(late)})
     if missing:
-        parts.append("chưa nộp: " + "; ".join(missing))
+        parts.append(_("chưa nộp: %(reports)s") % {"reports": "; ".join(missing)})
     points = (criterion.max_points * on_time / counted).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return ComputedResult(on_time == counted, points, ". ".join(parts) + ".")
 

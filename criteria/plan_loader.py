@@ -11,16 +11,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import yaml
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from campaigns.models import (
-    AwardRound,
-    AwardType,
-    Campaign,
-    CampaignSection,
-    DocumentType,
-    RoundQuota,
-)
+from campaigns.models import AwardRound, AwardType, Campaign, CampaignSection, DocumentType
+from campaigns.services.rounds import load_round
 from campaigns.text import normalize
 from criteria.models import Criterion, CriterionSet, DutyDeadline, Subject
 from criteria.services import criteria_frozen_reason
@@ -49,13 +45,14 @@ class LoadSummary:
     def lines(self) -> list[str]:
         out = []
         for label, bucket in (
-            ("tạo mới", self.created),
-            ("cập nhật", self.updated),
-            ("giữ nguyên", self.unchanged),
-            ("xóa", self.deleted),
+            (_("tạo mới"), self.created),
+            (_("cập nhật"), self.updated),
+            (_("giữ nguyên"), self.unchanged),
+            (_("xóa"), self.deleted),
         ):
             if bucket:
-                out.append(f"{label}: " + ", ".join(f"{n} {what}" for what, n in sorted(bucket.items())))
+                counts = ", ".join(f"{n} {what}" for what, n in sorted(bucket.items()))
+                out.append(_("%(label)s: %(counts)s") % {"label": label, "counts": counts})
         return out
 
 
@@ -69,15 +66,21 @@ def load_plan_file(path: str | Path, *, dry_run: bool = False) -> LoadSummary:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
-        raise PlanFileError(f"Không tìm thấy tệp “{path}”. Hãy kiểm tra lại đường dẫn.") from exc
+        raise PlanFileError(
+            _("Không tìm thấy tệp “%(path)s”. Hãy kiểm tra lại đường dẫn.") % {"path": path}
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise PlanFileError(f"Tệp “{path}” không ở mã UTF-8. Hãy lưu lại với mã UTF-8.") from exc
+        raise PlanFileError(
+            _("Tệp “%(path)s” không ở mã UTF-8. Hãy lưu lại với mã UTF-8.") % {"path": path}
+        ) from exc
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (dòng {mark.line + 1})" if mark else ""
-        raise PlanFileError(f"Tệp kế hoạch không đúng cú pháp YAML{where}. Hãy sửa rồi nạp lại.") from exc
+        where = _(" (dòng %(line)s)") % {"line": mark.line + 1} if mark else ""
+        raise PlanFileError(
+            _("Tệp kế hoạch không đúng cú pháp YAML%(where)s. Hãy sửa rồi nạp lại.") % {"where": where}
+        ) from exc
     return load_plan(data, dry_run=dry_run)
 
 
@@ -85,7 +88,7 @@ def load_plan(data, *, dry_run: bool = False) -> LoadSummary:
     """Load a parsed plan (dict) in one transaction; with dry_run roll everything back."""
     if not isinstance(data, dict) or not isinstance(data.get("campaign"), dict):
         raise PlanFileError(
-            "Tệp kế hoạch phải có mục “campaign” mô tả kế hoạch. Hãy xem tệp mẫu trong plans/."
+            _("Tệp kế hoạch phải có mục “campaign” mô tả kế hoạch. Hãy xem tệp mẫu trong plans/.")
         )
     summary = LoadSummary()
     try:
@@ -105,10 +108,12 @@ def _text(obj: dict, key: str, where: str, *, required: bool = True, multiline: 
     value = obj.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise PlanFileError(f"{where}: thiếu “{key}”. Hãy bổ sung rồi nạp lại.")
+            raise PlanFileError(
+                _("%(where)s: thiếu “%(key)s”. Hãy bổ sung rồi nạp lại.") % {"where": where, "key": key}
+            )
         return ""
     if not isinstance(value, (str, int, float)):
-        raise PlanFileError(f"{where}: “{key}” phải là văn bản.")
+        raise PlanFileError(_("%(where)s: “%(key)s” phải là văn bản.") % {"where": where, "key": key})
     if multiline:
         # Keep paragraphs and list lines; normalise each line.
         return "\n".join(normalize(line) for line in str(value).strip().splitlines())
@@ -119,14 +124,20 @@ def _date(obj: dict, key: str, where: str, *, required: bool = True) -> dt.date 
     value = obj.get(key)
     if value is None:
         if required:
-            raise PlanFileError(f"{where}: thiếu ngày “{key}”. Hãy ghi theo dạng YYYY-MM-DD.")
+            raise PlanFileError(
+                _("%(where)s: thiếu ngày “%(key)s”. Hãy ghi theo dạng YYYY-MM-DD.")
+                % {"where": where, "key": key}
+            )
         return None
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError as exc:
-        raise PlanFileError(f"{where}: “{key}” = “{value}” không phải ngày hợp lệ (YYYY-MM-DD).") from exc
+        raise PlanFileError(
+            _("%(where)s: “%(key)s” = “%(value)s” không phải ngày hợp lệ (YYYY-MM-DD).")
+            % {"where": where, "key": key, "value": value}
+        ) from exc
 
 
 def _int(obj: dict, key: str, where: str, default: int | None = None, minimum: int = 0) -> int | None:
@@ -134,7 +145,10 @@ def _int(obj: dict, key: str, where: str, default: int | None = None, minimum: i
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise PlanFileError(f"{where}: “{key}” phải là số nguyên không nhỏ hơn {minimum}.")
+        raise PlanFileError(
+            _("%(where)s: “%(key)s” phải là số nguyên không nhỏ hơn %(minimum)s.")
+            % {"where": where, "key": key, "minimum": minimum}
+        )
     return value
 
 
@@ -143,9 +157,15 @@ def _decimal(obj: dict, key: str, where: str, default: str) -> Decimal:
     try:
         number = Decimal(str(value))
     except InvalidOperation as exc:
-        raise PlanFileError(f"{where}: “{key}” = “{value}” không phải là số.") from exc
+        raise PlanFileError(
+            _("%(where)s: “%(key)s” = “%(value)s” không phải là số.")
+            % {"where": where, "key": key, "value": value}
+        ) from exc
     if not number.is_finite():
-        raise PlanFileError(f"{where}: “{key}” = “{value}” không phải là số.")
+        raise PlanFileError(
+            _("%(where)s: “%(key)s” = “%(value)s” không phải là số.")
+            % {"where": where, "key": key, "value": value}
+        )
     return number
 
 
@@ -154,7 +174,8 @@ def _choice(obj: dict, key: str, where: str, choices, default=None) -> str:
     allowed = [c.value for c in choices]
     if value not in allowed:
         raise PlanFileError(
-            f"{where}: “{key}” = “{value}” không hợp lệ; chọn một trong: {', '.join(allowed)}."
+            _("%(where)s: “%(key)s” = “%(value)s” không hợp lệ; chọn một trong: %(allowed)s.")
+            % {"where": where, "key": key, "value": value, "allowed": ", ".join(allowed)}
         )
     return value
 
@@ -162,7 +183,9 @@ def _choice(obj: dict, key: str, where: str, choices, default=None) -> str:
 def _list(data: dict, key: str) -> list:
     value = data.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise PlanFileError(f"Mục “{key}” phải là một danh sách các mục. Hãy xem tệp mẫu trong plans/.")
+        raise PlanFileError(
+            _("Mục “%(key)s” phải là một danh sách các mục. Hãy xem tệp mẫu trong plans/.") % {"key": key}
+        )
     return value
 
 
@@ -199,7 +222,7 @@ def _load(data: dict, summary: LoadSummary) -> None:
 
 
 def _load_campaign(raw: dict, summary: LoadSummary) -> Campaign:
-    where = "Mục campaign"
+    where = _("Mục campaign")
     number = _text(raw, "number", where)
     values = {
         "title": _text(raw, "title", where),
@@ -218,35 +241,38 @@ def _load_campaign(raw: dict, summary: LoadSummary) -> Campaign:
         "ranking_improvement_k": _int(raw, "ranking_improvement_k", where, 5, minimum=1),
     }
     if values["ends_on"] < values["starts_on"]:
-        raise PlanFileError(f"{where}: ngày kết thúc phải sau ngày bắt đầu.")
-    return _upsert(summary, "kế hoạch", Campaign, {"number": number}, values)
+        raise PlanFileError(_("%(where)s: ngày kết thúc phải sau ngày bắt đầu.") % {"where": where})
+    return _upsert(summary, _("kế hoạch"), Campaign, {"number": number}, values)
 
 
 def _load_sections(campaign: Campaign, raws: list, summary: LoadSummary) -> None:
     keys = []
     for order, raw in enumerate(raws, start=1):
-        where = f"Mục sections, phần thứ {order}"
+        where = _("Mục sections, phần thứ %(n)s") % {"n": order}
         key = _text(raw, "key", where)
         if key in keys:
-            raise PlanFileError(f"{where}: khóa “{key}” bị trùng. Mỗi phần cần một khóa riêng.")
+            raise PlanFileError(
+                _("%(where)s: khóa “%(key)s” bị trùng. Mỗi phần cần một khóa riêng.")
+                % {"where": where, "key": key}
+            )
         keys.append(key)
         values = {
             "order": order,
             "heading": _text(raw, "heading", where, required=False),
             "body": _text(raw, "body", where, required=False, multiline=True),
         }
-        _upsert(summary, "mục kế hoạch", CampaignSection, {"campaign": campaign, "key": key}, values)
+        _upsert(summary, _("mục kế hoạch"), CampaignSection, {"campaign": campaign, "key": key}, values)
     # The file is the plan's text: a part it no longer has is removed.
     stale = CampaignSection.objects.filter(campaign=campaign).exclude(key__in=keys)
     if stale.exists():
-        summary.count("deleted", "mục kế hoạch", stale.count())
+        summary.count("deleted", _("mục kế hoạch"), stale.count())
         stale.delete()
 
 
 def _load_award_types(raws: list, summary: LoadSummary) -> dict[str, AwardType]:
     found = {}
     for i, raw in enumerate(raws, start=1):
-        where = f"Mục award_types, dòng thứ {i}"
+        where = _("Mục award_types, dòng thứ %(n)s") % {"n": i}
         code = _text(raw, "code", where)
         values = {
             "name": _text(raw, "name", where),
@@ -254,28 +280,27 @@ def _load_award_types(raws: list, summary: LoadSummary) -> dict[str, AwardType]:
             "level": _choice(raw, "level", where, AwardType.Level),
             "order": _int(raw, "order", where, i),
         }
-        found[code] = _upsert(summary, "hình thức khen thưởng", AwardType, {"code": code}, values)
+        found[code] = _upsert(summary, _("hình thức khen thưởng"), AwardType, {"code": code}, values)
     return found
 
 
 def _load_document_types(raws: list, summary: LoadSummary) -> dict[str, DocumentType]:
     found = {}
     for i, raw in enumerate(raws, start=1):
-        where = f"Mục document_types, dòng thứ {i}"
+        where = _("Mục document_types, dòng thứ %(n)s") % {"n": i}
         code = _text(raw, "code", where)
         values = {"name": _text(raw, "name", where), "order": _int(raw, "order", where, i)}
-        found[code] = _upsert(summary, "loại tài liệu", DocumentType, {"code": code}, values)
+        found[code] = _upsert(summary, _("loại tài liệu"), DocumentType, {"code": code}, values)
     return found
 
 
 def _load_rounds(campaign, raws, award_types, document_types, summary) -> None:
-    from campaigns.services.rounds import round_problems
-
     for i, raw in enumerate(raws, start=1):
-        where = f"Mục rounds, đợt thứ {i}"
+        where = _("Mục rounds, đợt thứ %(n)s") % {"n": i}
         code = _text(raw, "code", where)
-        where = f"Đợt “{code}”"
+        where = _("Đợt “%(code)s”") % {"code": code}
         values = {
+            "code": code,
             "name": _text(raw, "name", where),
             "kind": _choice(raw, "kind", where, AwardRound.Kind),
             "year": _int(raw, "year", where, None, minimum=2000),
@@ -288,79 +313,82 @@ def _load_rounds(campaign, raws, award_types, document_types, summary) -> None:
             "publication_days": _int(raw, "publication_days", where, 5),
             "council_pass_ratio": _decimal(raw, "council_pass_ratio", where, "0.500"),
         }
-        problems = round_problems(campaign=campaign, **values)
-        if problems:
-            raise PlanFileError(f"{where}: " + " ".join(problems))
         required_codes = raw.get("required_documents") or []
         unknown = [c for c in required_codes if c not in document_types]
         if unknown:
             raise PlanFileError(
-                f"{where}: loại tài liệu chưa khai báo trong document_types: {', '.join(map(str, unknown))}."
+                _("%(where)s: loại tài liệu chưa khai báo trong document_types: %(codes)s.")
+                % {"where": where, "codes": ", ".join(map(str, unknown))}
             )
         quotas = raw.get("quotas") or {}
         if not isinstance(quotas, dict):
-            raise PlanFileError(f"{where}: “quotas” phải là các cặp mã hình thức: số lượng.")
+            raise PlanFileError(
+                _("%(where)s: “quotas” phải là các cặp mã hình thức: số lượng.") % {"where": where}
+            )
         for award_code, count in quotas.items():
             if award_code not in award_types:
                 raise PlanFileError(
-                    f"{where}: hình thức khen thưởng “{award_code}” chưa khai báo trong award_types."
+                    _("%(where)s: hình thức khen thưởng “%(code)s” chưa khai báo trong award_types.")
+                    % {"where": where, "code": award_code}
                 )
             if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                raise PlanFileError(f"{where}: chỉ tiêu “{award_code}” phải là số nguyên không âm.")
-
-        round_ = _upsert(summary, "đợt khen thưởng", AwardRound, {"campaign": campaign, "code": code}, values)
-        wanted_docs = {document_types[c].pk for c in required_codes}
-        current_docs = set(round_.required_document_types.values_list("pk", flat=True))
-        if wanted_docs != current_docs:
-            if round_.submissions_started_at and current_docs:
                 raise PlanFileError(
-                    f"{where}: đợt đã có hồ sơ nộp nên không thể thay đổi tài liệu bắt buộc qua tệp kế hoạch."
+                    _("%(where)s: chỉ tiêu “%(code)s” phải là số nguyên không âm.")
+                    % {"where": where, "code": award_code}
                 )
-            round_.required_document_types.set(wanted_docs)
-            summary.count("updated", "danh sách tài liệu bắt buộc")
-        for award_code, count in quotas.items():
-            _upsert(
-                summary,
-                "chỉ tiêu",
-                RoundQuota,
-                {"round": round_, "award_type": award_types[award_code]},
-                {"max_count": count},
+        # Rounds and quotas have one write path, the rounds service: the rules of the manager's page.
+        try:
+            saved = load_round(
+                campaign=campaign,
+                values=values,
+                required_document_types=[document_types[c] for c in required_codes],
+                quotas={award_types[c]: count for c, count in quotas.items()},
             )
-        stale = RoundQuota.objects.filter(round=round_).exclude(award_type__code__in=list(quotas))
-        if stale.exists():
-            summary.count("deleted", "chỉ tiêu", stale.count())
-            stale.delete()
+        except ValidationError as exc:
+            raise PlanFileError(f"{where}: " + " ".join(exc.messages)) from exc
+        what = _("đợt khen thưởng")
+        if saved.created:
+            summary.count("created", what)
+        else:
+            summary.count("updated" if saved.fields_changed else "unchanged", what)
+            if saved.documents_changed:
+                summary.count("updated", _("danh sách tài liệu bắt buộc"))
+        for bucket, n in saved.quotas.items():
+            summary.count(bucket, _("chỉ tiêu"), n)
 
 
 def _load_criteria(campaign: Campaign, raws: list, summary: LoadSummary) -> None:
     frozen = criteria_frozen_reason(campaign)
     for i, raw in enumerate(raws, start=1):
-        where = f"Mục criterion_sets, bộ thứ {i}"
+        where = _("Mục criterion_sets, bộ thứ %(n)s") % {"n": i}
         subject = _choice(raw, "subject", where, Subject)
         criterion_set = _upsert(
             summary,
-            "bộ tiêu chí",
+            _("bộ tiêu chí"),
             CriterionSet,
             {"campaign": campaign, "subject": subject},
             {"title": _text(raw, "title", where)},
         )
         codes = []
         for j, item in enumerate(_list(raw, "criteria"), start=1):
-            cwhere = f"{where}, tiêu chí thứ {j}"
+            cwhere = _("%(where)s, tiêu chí thứ %(n)s") % {"where": where, "n": j}
             values = _criterion_values(item, cwhere, subject)
             code = values.pop("code")
             if code in codes:
-                raise PlanFileError(f"{cwhere}: mã “{code}” bị trùng trong bộ tiêu chí.")
+                raise PlanFileError(
+                    _("%(where)s: mã “%(code)s” bị trùng trong bộ tiêu chí.")
+                    % {"where": cwhere, "code": code}
+                )
             codes.append(code)
             existing = Criterion.objects.filter(criterion_set=criterion_set, code=code).first()
             if frozen and (existing is None or any(getattr(existing, k) != v for k, v in values.items())):
                 raise PlanFileError(f"{cwhere}: {frozen}")
-            _upsert(summary, "tiêu chí", Criterion, {"criterion_set": criterion_set, "code": code}, values)
+            _upsert(summary, _("tiêu chí"), Criterion, {"criterion_set": criterion_set, "code": code}, values)
         stale = Criterion.objects.filter(criterion_set=criterion_set).exclude(code__in=codes)
         if stale.exists():
             if frozen:
                 raise PlanFileError(f"{where}: {frozen}")
-            summary.count("deleted", "tiêu chí", stale.count())
+            summary.count("deleted", _("tiêu chí"), stale.count())
             stale.delete()
 
 
@@ -386,13 +414,14 @@ def _criterion_values(item: dict, where: str, subject: str) -> dict:
 def _load_duty_deadlines(campaign: Campaign, raws: list, summary: LoadSummary) -> None:
     seen_single = set()
     for i, raw in enumerate(raws, start=1):
-        where = f"Mục duty_deadlines, dòng thứ {i}"
+        where = _("Mục duty_deadlines, dòng thứ %(n)s") % {"n": i}
         code = _text(raw, "code", where)
         kind = _choice(raw, "kind", where, DutyDeadline.Kind)
         if kind != DutyDeadline.Kind.REPORT:
             if kind in seen_single:
                 raise PlanFileError(
-                    f"{where}: mỗi kế hoạch chỉ có một hạn “{DutyDeadline.Kind(kind).label}”."
+                    _("%(where)s: mỗi kế hoạch chỉ có một hạn “%(label)s”.")
+                    % {"where": where, "label": DutyDeadline.Kind(kind).label}
                 )
             seen_single.add(kind)
         values = {
@@ -403,5 +432,5 @@ def _load_duty_deadlines(campaign: Campaign, raws: list, summary: LoadSummary) -
             "due_on": _date(raw, "due_on", where),
         }
         if values["period_start"] and values["period_end"] and values["period_end"] < values["period_start"]:
-            raise PlanFileError(f"{where}: kỳ báo cáo phải kết thúc sau khi bắt đầu.")
-        _upsert(summary, "hạn nhiệm vụ", DutyDeadline, {"campaign": campaign, "code": code}, values)
+            raise PlanFileError(_("%(where)s: kỳ báo cáo phải kết thúc sau khi bắt đầu.") % {"where": where})
+        _upsert(summary, _("hạn nhiệm vụ"), DutyDeadline, {"campaign": campaign, "code": code}, values)

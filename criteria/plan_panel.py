@@ -19,7 +19,7 @@ def criterion_sets_of(campaign) -> list[CriterionSet]:
 
 def _frozen_reason(campaign, rounds) -> str:
     """criteria_frozen_reason, skipped when the rounds the plan page already read show no submission yet."""
-    if rounds is not None and not any(r.submissions_started_at for r in rounds):
+    if rounds is not None and not any(round_.submissions_started_at for round_ in rounds):
         return ""
     return criteria_frozen_reason(campaign)
 

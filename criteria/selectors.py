@@ -2,6 +2,7 @@
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, Unit
 from campaigns.selectors import visible_units
@@ -17,10 +18,10 @@ PARTICIPANT_KINDS = (
 )
 
 PROBLEM_FILTERS = {
-    "chua-dang-ky": "Chưa đăng ký thi đua",
-    "chua-co-ke-hoach": "Chưa nộp kế hoạch",
-    "bao-cao-tre-thieu": "Có báo cáo trễ hạn hoặc chưa nộp",
-    "day-du": "Đầy đủ, đúng hạn",
+    "chua-dang-ky": _("Chưa đăng ký thi đua"),
+    "chua-co-ke-hoach": _("Chưa nộp kế hoạch"),
+    "bao-cao-tre-thieu": _("Có báo cáo trễ hạn hoặc chưa nộp"),
+    "day-du": _("Đầy đủ, đúng hạn"),
 }
 
 

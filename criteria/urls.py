@@ -28,6 +28,5 @@ urlpatterns = [
     ),
     path("xep-hang-dan-van/", rankings.rankings, name="rankings"),
     path("xep-hang-dan-van/nhap/", rankings.rankings_import, name="rankings_import"),
-    path("xep-hang-dan-van/nhap/xac-nhan/", rankings.rankings_confirm, name="rankings_confirm"),
     path("xep-hang-dan-van/nhap/mau.xlsx", rankings.rankings_template, name="rankings_template"),
 ]

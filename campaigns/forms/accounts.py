@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from campaigns import roles
+from campaigns.forms.units import UnitSearchField
 from campaigns.models import Unit
 
 ROLE_CHOICES = [(name, label) for name, label in roles.ROLE_LABELS.items()]
@@ -15,19 +16,18 @@ class AccountForm(forms.Form):
     first_name = forms.CharField(label=_("Tên"), max_length=150)
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
     role = forms.ChoiceField(label=_("Vai trò"), choices=ROLE_CHOICES)
-    unit = forms.ModelChoiceField(
+    unit = UnitSearchField(
         label=_("Đơn vị"),
-        queryset=Unit.objects.none(),
         required=False,
         help_text=_(
-            "Bắt buộc với thủ trưởng và cán bộ phụ trách thi đua; chỉ chọn được đơn vị đang hoạt động."
+            "Gõ tên (không cần dấu) hoặc mã đơn vị. Bắt buộc với thủ trưởng và cán bộ phụ trách thi đua; "
+            "chỉ chọn được đơn vị đang hoạt động."
         ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.active().order_by("path")
-        self.fields["unit"].label_from_instance = lambda u: f"{'— ' * u.depth}{u.name} ({u.code})"
+        self.fields["unit"].queryset = Unit.objects.active()
 
 
 class NewAccountForm(AccountForm):

@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from campaigns.tabular import RowError
 from campaigns.text import fold
 
@@ -13,7 +16,9 @@ BATCH_SIZE = 1000
 CONCURRENT_CHANGE = RowError(
     row=0,
     column="",
-    message="Dữ liệu vừa được người khác thay đổi trong lúc nhập nên chưa ghi dòng nào. Hãy nhập lại tệp.",
+    message=gettext_lazy(
+        "Dữ liệu vừa được người khác thay đổi trong lúc nhập nên chưa ghi dòng nào. Hãy nhập lại tệp."
+    ),
 )
 
 
@@ -43,23 +48,29 @@ class ImportResult:
 
     def report_lines(self) -> list[str]:
         """One Vietnamese line per bad row and column, for the command line and the preview page."""
+        line = _("Dòng %(row)s, cột “%(column)s”: %(message)s")
         return [
-            f"Dòng {e.row}, cột “{e.column}”: {e.message}" if e.row else e.message
+            line % {"row": e.row, "column": e.column, "message": e.message} if e.row else str(e.message)
             for e in sorted(self.errors, key=lambda error: error.row)
         ]
 
     def summary(self) -> str:
         if self.errors:
-            rows = len({e.row for e in self.errors})
-            return (
-                f"Tệp có {len(self.errors)} lỗi ở {rows} dòng nên chưa ghi dòng nào. "
+            return _(
+                "Tệp có %(errors)s lỗi ở %(rows)s dòng nên chưa ghi dòng nào. "
                 "Hãy sửa các dòng được nêu rồi tải lên lại."
+            ) % {"errors": len(self.errors), "rows": len({e.row for e in self.errors})}
+        if self.written:
+            summary = _(
+                "Đã ghi: %(created)s bản ghi thêm mới, "
+                "%(updated)s bản ghi cập nhật, %(unchanged)s bản ghi không đổi."
             )
-        verb = "Đã ghi" if self.written else "Sẽ ghi"
-        return (
-            f"{verb}: {self.created} bản ghi thêm mới, {self.updated} bản ghi cập nhật, "
-            f"{self.unchanged} bản ghi không đổi."
-        )
+        else:
+            summary = _(
+                "Sẽ ghi: %(created)s bản ghi thêm mới, "
+                "%(updated)s bản ghi cập nhật, %(unchanged)s bản ghi không đổi."
+            )
+        return summary % {"created": self.created, "updated": self.updated, "unchanged": self.unchanged}
 
 
 def add_error(errors: list[RowError], preview: PreviewRow, column: str, message: str) -> None:

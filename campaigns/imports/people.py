@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from campaigns.imports.common import (
     BATCH_SIZE,
@@ -101,9 +102,11 @@ def import_people(data: bytes, filename: str, *, dry_run: bool) -> ImportResult:
                     result.errors,
                     preview,
                     PEOPLE_COLUMNS["personal_id"],
-                    f"Số định danh {mask(person.personal_id)} trùng với dòng "
-                    f"{first_id_row[person.personal_id]}. "
-                    "Mỗi người chỉ có một số định danh; hãy kiểm tra lại.",
+                    _(
+                        "Số định danh %(number)s trùng với dòng %(row)s. "
+                        "Mỗi người chỉ có một số định danh; hãy kiểm tra lại."
+                    )
+                    % {"number": mask(person.personal_id), "row": first_id_row[person.personal_id]},
                 )
                 continue
             first_id_row[person.personal_id] = row.number
@@ -114,8 +117,11 @@ def import_people(data: bytes, filename: str, *, dry_run: bool) -> ImportResult:
                     result.errors,
                     preview,
                     PEOPLE_COLUMNS["full_name"],
-                    f"Trùng người với dòng {first_key_row[key]} (cùng họ tên, ngày sinh, đơn vị). "
-                    "Hãy xóa dòng lặp hoặc ghi số định danh để phân biệt.",
+                    _(
+                        "Trùng người với dòng %(row)s (cùng họ tên, ngày sinh, "
+                        "đơn vị). Hãy xóa dòng lặp hoặc ghi số định danh để phân biệt."
+                    )
+                    % {"row": first_key_row[key]},
                 )
                 continue
             first_key_row[key] = row.number
@@ -149,25 +155,36 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, un
     column = PEOPLE_COLUMNS
     person = Person(full_name=text_cell(values.get("full_name")), position=text_cell(values.get("position")))
     if not person.full_name:
-        add_error(errors, preview, column["full_name"], "Thiếu họ và tên. Hãy ghi đầy đủ họ, tên đệm và tên.")
+        add_error(
+            errors, preview, column["full_name"], _("Thiếu họ và tên. Hãy ghi đầy đủ họ, tên đệm và tên.")
+        )
     elif len(person.full_name) > 255 or not any(ch.isalpha() for ch in person.full_name):
         add_error(
-            errors, preview, column["full_name"], "Họ và tên không hợp lệ. Hãy ghi lại họ tên bằng chữ."
+            errors, preview, column["full_name"], _("Họ và tên không hợp lệ. Hãy ghi lại họ tên bằng chữ.")
         )
     if len(person.position) > 255:
-        add_error(errors, preview, column["position"], "Chức vụ dài quá 255 ký tự. Hãy rút gọn.")
+        add_error(errors, preview, column["position"], _("Chức vụ dài quá 255 ký tự. Hãy rút gọn."))
     try:
         person.date_of_birth = date_cell(values.get("date_of_birth"))
     except ValueError as exc:
-        add_error(errors, preview, column["date_of_birth"], f"{exc}. Hãy ghi ngày sinh dạng dd/mm/yyyy.")
+        add_error(
+            errors,
+            preview,
+            column["date_of_birth"],
+            _("%(problem)s. Hãy ghi ngày sinh dạng dd/mm/yyyy.") % {"problem": exc},
+        )
     born = person.date_of_birth
     if born and not (EARLIEST_BIRTH <= born <= today.replace(year=today.year - MINIMUM_AGE_YEARS)):
         add_error(
             errors,
             preview,
             column["date_of_birth"],
-            f"Ngày sinh {born:%d/%m/%Y} không hợp lý (người đang công tác phải sinh sau năm 1930 và đủ "
-            f"{MINIMUM_AGE_YEARS} tuổi). Hãy kiểm tra lại.",
+            _(
+                "Ngày sinh %(born)s không hợp lý (người đang công "
+                "tác phải sinh sau năm 1930 và đủ %(age)s tuổi). "
+                "Hãy kiểm tra lại."
+            )
+            % {"born": format(born, "%d/%m/%Y"), "age": MINIMUM_AGE_YEARS},
         )
     gender = lookup(GENDERS, values.get("gender"))
     if gender is None:
@@ -175,16 +192,18 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, un
             errors,
             preview,
             column["gender"],
-            f"Giới tính “{text_cell(values.get('gender'))}” không hợp lệ. Hãy ghi “Nam” hoặc “Nữ”.",
+            _("Giới tính “%(value)s” không hợp lệ. Hãy ghi “Nam” hoặc “Nữ”.")
+            % {"value": text_cell(values.get("gender"))},
         )
     person.gender = gender or ""
     code = code_cell(values.get("unit"))
     if code not in units:
-        message = (
-            f"Không có đơn vị mã “{code}” trong hệ thống. Hãy sửa mã hoặc nhập danh sách đơn vị trước."
-            if code
-            else "Thiếu mã đơn vị. Hãy ghi mã đơn vị nơi người này công tác."
-        )
+        if code:
+            message = _(
+                "Không có đơn vị mã “%(code)s” trong hệ thống. Hãy sửa mã hoặc nhập danh sách đơn vị trước."
+            ) % {"code": code}
+        else:
+            message = _("Thiếu mã đơn vị. Hãy ghi mã đơn vị nơi người này công tác.")
         add_error(errors, preview, column["unit"], message)
     person.unit_id = units.get(code)
     category = lookup(CATEGORIES, values.get("category"))
@@ -193,8 +212,8 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, un
             errors,
             preview,
             column["category"],
-            f"Đối tượng “{text_cell(values.get('category'))}” không có trong danh mục. "
-            f"Hãy ghi một trong: {CATEGORY_HINT}.",
+            _("Đối tượng “%(value)s” không có trong danh mục. Hãy ghi một trong: %(categories)s.")
+            % {"value": text_cell(values.get("category")), "categories": CATEGORY_HINT},
         )
     person.category = category or ""
     personal_id = digits_cell(values.get("personal_id"), 12)
@@ -203,8 +222,11 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, un
             errors,
             preview,
             column["personal_id"],
-            f"Số định danh cá nhân kết thúc bằng “{personal_id[-4:]}” không hợp lệ: phải gồm đúng 12 chữ số. "
-            "Hãy kiểm tra lại trên căn cước.",
+            _(
+                "Số định danh cá nhân kết thúc bằng “%(digits)s” không hợp lệ: "
+                "phải gồm đúng 12 chữ số. Hãy kiểm tra lại trên căn cước."
+            )
+            % {"digits": personal_id[-4:]},
         )
     person.personal_id = personal_id or None
     for key in ("is_leadership", "is_direct_worker"):
@@ -214,8 +236,8 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, un
                 errors,
                 preview,
                 column[key],
-                f"“{text_cell(values.get(key))}” không hợp lệ. "
-                "Hãy ghi “x” hoặc “Có” nếu đúng, để trống nếu không.",
+                _("“%(value)s” không hợp lệ. Hãy ghi “x” hoặc “Có” nếu đúng, để trống nếu không.")
+                % {"value": text_cell(values.get(key))},
             )
         setattr(person, key, bool(flag))
     person.clean_fields_for_storage()
@@ -263,8 +285,11 @@ def _match_existing(people: list[tuple[Person, PreviewRow]], result: ImportResul
                 result.errors,
                 preview,
                 PEOPLE_COLUMNS["personal_id"],
-                f"Số định danh {mask(person.personal_id)} đã thuộc về một người khác trong hệ thống "
-                "(khác họ tên). Hãy kiểm tra lại số định danh.",
+                _(
+                    "Số định danh %(number)s đã thuộc về một người khác trong hệ thống (khác họ tên). "
+                    "Hãy kiểm tra lại số định danh."
+                )
+                % {"number": mask(person.personal_id)},
             )
             continue
         if match is None:
@@ -276,8 +301,11 @@ def _match_existing(people: list[tuple[Person, PreviewRow]], result: ImportResul
                     result.errors,
                     preview,
                     PEOPLE_COLUMNS["full_name"],
-                    f"Có {len(candidates)} người cùng họ tên, ngày sinh và đơn vị trong hệ thống. "
-                    "Hãy ghi số định danh cá nhân để phân biệt.",
+                    _(
+                        "Có %(count)s người cùng họ tên, ngày sinh và đơn vị trong hệ thống. "
+                        "Hãy ghi số định danh cá nhân để phân biệt."
+                    )
+                    % {"count": len(candidates)},
                 )
                 continue
             match = candidates[0] if candidates else None
@@ -286,8 +314,11 @@ def _match_existing(people: list[tuple[Person, PreviewRow]], result: ImportResul
                     result.errors,
                     preview,
                     PEOPLE_COLUMNS["personal_id"],
-                    f"Người này đã có số định danh khác ({mask(match['personal_id'])}) trong hệ thống. "
-                    "Hãy kiểm tra lại số định danh.",
+                    _(
+                        "Người này đã có số định danh khác (%(number)s) trong hệ thống. "
+                        "Hãy kiểm tra lại số định danh."
+                    )
+                    % {"number": mask(match["personal_id"])},
                 )
                 continue
         if match is None:
@@ -298,8 +329,8 @@ def _match_existing(people: list[tuple[Person, PreviewRow]], result: ImportResul
                 result.errors,
                 preview,
                 PEOPLE_COLUMNS["full_name"],
-                f"Dòng này và dòng {claimed[match['id']]} cùng chỉ một người đã có trong hệ thống. "
-                "Hãy giữ một dòng.",
+                _("Dòng này và dòng %(row)s cùng chỉ một người đã có trong hệ thống. Hãy giữ một dòng.")
+                % {"row": claimed[match["id"]]},
             )
             continue
         claimed[match["id"]] = preview.number

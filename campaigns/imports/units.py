@@ -3,6 +3,7 @@
 import re
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from campaigns.imports.common import (
     BATCH_SIZE,
@@ -86,7 +87,8 @@ def import_units(data: bytes, filename: str, *, dry_run: bool) -> ImportResult:
                 result.errors,
                 preview,
                 UNIT_COLUMNS["code"],
-                f"Mã đơn vị “{code}” trùng với dòng {first_row[code]}. Mỗi đơn vị chỉ ghi một dòng.",
+                _("Mã đơn vị “%(code)s” trùng với dòng %(row)s. Mỗi đơn vị chỉ ghi một dòng.")
+                % {"code": code, "row": first_row[code]},
             )
             continue
         first_row[code] = row.number
@@ -126,22 +128,27 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, cl
     item: dict = {"present": present}
     code = code_cell(values.get("code"))
     if not code:
-        add_error(errors, preview, UNIT_COLUMNS["code"], "Thiếu mã đơn vị. Hãy ghi mã (chữ, số, dấu gạch).")
+        add_error(
+            errors, preview, UNIT_COLUMNS["code"], _("Thiếu mã đơn vị. Hãy ghi mã (chữ, số, dấu gạch).")
+        )
     elif not CODE_PATTERN.match(code):
         add_error(
             errors,
             preview,
             UNIT_COLUMNS["code"],
-            f"Mã đơn vị “{code[:40]}” không hợp lệ: "
-            "chỉ dùng chữ không dấu, số, “-”, “_”, “.”, tối đa 32 ký tự.",
+            _(
+                "Mã đơn vị “%(value)s” không hợp lệ: "
+                "chỉ dùng chữ không dấu, số, “-”, “_”, “.”, tối đa 32 ký tự."
+            )
+            % {"value": code[:40]},
         )
     else:
         item["code"] = code
     name = text_cell(values.get("name"))
     if not name:
-        add_error(errors, preview, UNIT_COLUMNS["name"], "Thiếu tên đơn vị. Hãy ghi tên đầy đủ.")
+        add_error(errors, preview, UNIT_COLUMNS["name"], _("Thiếu tên đơn vị. Hãy ghi tên đầy đủ."))
     elif len(name) > 255:
-        add_error(errors, preview, UNIT_COLUMNS["name"], "Tên đơn vị dài quá 255 ký tự. Hãy rút gọn.")
+        add_error(errors, preview, UNIT_COLUMNS["name"], _("Tên đơn vị dài quá 255 ký tự. Hãy rút gọn."))
     item["name"] = name
     kind = lookup(KINDS, values.get("kind"))
     if kind is None:
@@ -149,8 +156,8 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, cl
             errors,
             preview,
             UNIT_COLUMNS["kind"],
-            f"Loại đơn vị “{text_cell(values.get('kind'))}” không có trong danh mục. "
-            f"Hãy ghi một trong: {KIND_HINT}.",
+            _("Loại đơn vị “%(value)s” không có trong danh mục. Hãy ghi một trong: %(kinds)s.")
+            % {"value": text_cell(values.get("kind")), "kinds": KIND_HINT},
         )
     item["kind"] = kind
     item["parent"] = code_cell(values.get("parent")) or None
@@ -163,21 +170,27 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, cl
                 errors,
                 preview,
                 UNIT_COLUMNS["cluster"],
-                f"Không có cụm/khối thi đua “{cluster_text}”. Hãy ghi đúng tên hoặc mã cụm/khối đã có.",
+                _("Không có cụm/khối thi đua “%(cluster_text)s”. Hãy ghi đúng tên hoặc mã cụm/khối đã có.")
+                % {"cluster_text": cluster_text},
             )
         item["cluster"] = cluster
     for key in ("valid_from", "valid_to"):
         try:
             item[key] = date_cell(values.get(key))
         except ValueError as exc:
-            add_error(errors, preview, UNIT_COLUMNS[key], f"{exc}. Hãy ghi ngày dạng dd/mm/yyyy.")
+            add_error(
+                errors,
+                preview,
+                UNIT_COLUMNS[key],
+                _("%(problem)s. Hãy ghi ngày dạng dd/mm/yyyy.") % {"problem": exc},
+            )
             item[key] = None
     if item["valid_from"] and item["valid_to"] and item["valid_to"] < item["valid_from"]:
         add_error(
             errors,
             preview,
             UNIT_COLUMNS["valid_to"],
-            "Ngày hết hiệu lực trước ngày bắt đầu hiệu lực. Hãy sửa lại một trong hai ngày.",
+            _("Ngày hết hiệu lực trước ngày bắt đầu hiệu lực. Hãy sửa lại một trong hai ngày."),
         )
     raw_successors = text_cell(values.get("successors"))
     item["successors"] = [c.strip() for c in re.split(r"[;,\s]+", raw_successors) if c.strip()]
@@ -193,20 +206,27 @@ def _check_references(parsed: dict, db_units: dict, result: ImportResult) -> Non
                 result.errors,
                 preview,
                 UNIT_COLUMNS["parent"],
-                f"Không có đơn vị cấp trên mã “{parent}” trong tệp hay trong hệ thống. "
-                "Hãy sửa mã hoặc thêm dòng của đơn vị đó.",
+                _(
+                    "Không có đơn vị cấp trên mã “%(parent)s” trong tệp hay trong hệ thống. "
+                    "Hãy sửa mã hoặc thêm dòng của đơn vị đó."
+                )
+                % {"parent": parent},
             )
         for code in item["successors"]:
             if code == item["code"]:
                 add_error(
-                    result.errors, preview, UNIT_COLUMNS["successors"], "Đơn vị không thể kế thừa chính nó."
+                    result.errors,
+                    preview,
+                    UNIT_COLUMNS["successors"],
+                    _("Đơn vị không thể kế thừa chính nó."),
                 )
             elif code not in parsed and code not in db_units:
                 add_error(
                     result.errors,
                     preview,
                     UNIT_COLUMNS["successors"],
-                    f"Không có đơn vị kế thừa mã “{code}” trong tệp hay trong hệ thống. Hãy sửa mã.",
+                    _("Không có đơn vị kế thừa mã “%(code)s” trong tệp hay trong hệ thống. Hãy sửa mã.")
+                    % {"code": code},
                 )
 
 
@@ -237,8 +257,11 @@ def _check_cycles(parsed: dict, db_units: dict, result: ImportResult) -> None:
                     result.errors,
                     parsed[member]["preview"],
                     UNIT_COLUMNS["parent"],
-                    f"Cây đơn vị bị vòng lặp: {loop}. Hãy sửa mã đơn vị cấp trên để không đơn vị nào "
-                    "nằm dưới chính nó.",
+                    _(
+                        "Cây đơn vị bị vòng lặp: %(loop)s. "
+                        "Hãy sửa mã đơn vị cấp trên để không đơn vị nào nằm dưới chính nó."
+                    )
+                    % {"loop": loop},
                 )
 
 

@@ -2,22 +2,20 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rules.contrib.views import permission_required
 
 from campaigns import roles
 from campaigns.forms.accounts import AccountForm, NewAccountForm
 from campaigns.models import Membership
 from campaigns.services.accounts import create_account, set_account_active, update_account
 from campaigns.text import fold
+from portal.web import add_service_error, call_service, paginate, permission_required
 
 PERM = "campaigns.manage_users"
 
@@ -26,13 +24,7 @@ def _crumbs(*extra):
     return [(_("Tài khoản người dùng"), reverse("campaigns:account_list")), *extra]
 
 
-def _form_errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
-
-
-@login_required
-@permission_required(PERM, raise_exception=True)
+@permission_required(PERM)
 def account_list(request):
     User = get_user_model()
     users = (
@@ -44,7 +36,7 @@ def account_list(request):
     q = request.GET.get("q", "").strip()
     if q:
         users = users.filter(Q(username__icontains=q) | Q(membership__unit__search_name__contains=fold(q)))
-    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    page = paginate(request, users, 50)
     rows = []
     for user in page:
         role = next((g.name for g in user.groups.all()), None)
@@ -59,12 +51,11 @@ def account_list(request):
     return render(
         request,
         "campaigns/accounts/account_list.html",
-        {"page": page, "rows": rows, "q": q, "query": f"q={q}" if q else "", "breadcrumbs": _crumbs()},
+        {"page": page, "rows": rows, "q": q, "breadcrumbs": _crumbs()},
     )
 
 
-@login_required
-@permission_required(PERM, raise_exception=True)
+@permission_required(PERM)
 def account_create(request):
     form = NewAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -81,7 +72,7 @@ def account_create(request):
                 password=data["password"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã tạo tài khoản “%(name)s”.") % {"name": user.username})
             return redirect("campaigns:account_list")
@@ -92,8 +83,7 @@ def account_create(request):
     )
 
 
-@login_required
-@permission_required(PERM, raise_exception=True)
+@permission_required(PERM)
 def account_edit(request, pk: int):
     user = get_object_or_404(get_user_model(), pk=pk, is_superuser=False)
     membership = Membership.objects.filter(user=user).select_related("unit").first()
@@ -118,7 +108,7 @@ def account_edit(request, pk: int):
                 unit=data["unit"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã cập nhật tài khoản “%(name)s”.") % {"name": user.username})
             return redirect("campaigns:account_list")
@@ -135,16 +125,17 @@ def account_edit(request, pk: int):
 
 
 @require_POST
-@login_required
-@permission_required(PERM, raise_exception=True)
+@permission_required(PERM)
 def account_set_active(request, pk: int):
     user = get_object_or_404(get_user_model(), pk=pk, is_superuser=False)
     active = request.POST.get("active") == "1"
-    try:
-        set_account_active(actor=request.user, user=user, active=active)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        text = _("Đã mở lại tài khoản “%(name)s”.") if active else _("Đã khóa tài khoản “%(name)s”.")
-        messages.success(request, text % {"name": user.username})
+    text = _("Đã mở lại tài khoản “%(name)s”.") if active else _("Đã khóa tài khoản “%(name)s”.")
+    call_service(
+        request,
+        set_account_active,
+        success=text % {"name": user.username},
+        actor=request.user,
+        user=user,
+        active=active,
+    )
     return redirect("campaigns:account_list")

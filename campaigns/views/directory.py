@@ -4,20 +4,18 @@ A unit's user sees only their unit's subtree whatever the URL: every object come
 selectors.visible_units / visible_people, so another unit's id is a 404.
 """
 
-from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, F
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rules.contrib.views import permission_required
 
 from campaigns.exports import XLSX_CONTENT_TYPE, people_workbook, units_workbook
 from campaigns.filters import PersonFilterForm, UnitFilterForm
 from campaigns.models import Cluster, Person, Unit
 from campaigns.selectors import visible_people, visible_units
+from portal.web import PAGE_PARAM, paginate, permission_required
 
 PAGE_SIZE = 50
 # The people list shows these columns only (the export reads every column).
@@ -38,13 +36,10 @@ PERSON_LIST_COLUMNS = (
 SORT_MATCHES_LIMIT = 4000
 
 
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
 def _query_without_page(request) -> str:
+    """The filters, for the export links."""
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop(PAGE_PARAM, None)
     return query.urlencode()
 
 
@@ -55,12 +50,11 @@ def _xlsx_response(data: bytes, stem: str) -> HttpResponse:
     return response
 
 
-@login_required
-@permission_required("campaigns.view_unit_list", raise_exception=True)
+@permission_required("campaigns.view_unit_list")
 def unit_list(request):
     units = visible_units(request.user)
     form = UnitFilterForm(request.GET or None, units=units)
-    page = _page(request, form.filter(units))
+    page = paginate(request, form.filter(units), PAGE_SIZE)
     return render(
         request,
         "campaigns/directory/unit_list.html",
@@ -73,19 +67,25 @@ def unit_list(request):
     )
 
 
-@login_required
-@permission_required("campaigns.view_unit_list", raise_exception=True)
+@permission_required("campaigns.view_unit_list")
 def unit_export(request):
     units = visible_units(request.user)
     form = UnitFilterForm(request.GET or None, units=units)
     return _xlsx_response(units_workbook(form.filter(units)), "don-vi")
 
 
-@login_required
+def _visible_unit(request, pk: int) -> Unit:
+    """The unit if the user's directory holds it; 404 otherwise (another unit's id tells nothing)."""
+    return get_object_or_404(visible_units(request.user).select_related("parent", "cluster"), pk=pk)
+
+
+def _visible_person(request, pk: int) -> Person:
+    return get_object_or_404(visible_people(request.user).select_related("unit", "unit__cluster"), pk=pk)
+
+
+@permission_required("campaigns.view_unit", fn=_visible_unit)
 def unit_detail(request, pk: int):
-    unit = get_object_or_404(visible_units(request.user).select_related("parent", "cluster"), pk=pk)
-    if not request.user.has_perm("campaigns.view_unit", unit):
-        raise Http404
+    unit = _visible_unit(request, pk)
     visible_ids = set(
         visible_units(request.user).filter(pk__in=unit.ancestor_ids).values_list("pk", flat=True)
     )
@@ -118,8 +118,7 @@ def unit_detail(request, pk: int):
     )
 
 
-@login_required
-@permission_required("campaigns.view_cluster_list", raise_exception=True)
+@permission_required("campaigns.view_cluster_list")
 def cluster_list(request):
     clusters = (
         Cluster.objects.select_related("leader_unit", "deputy_unit")
@@ -136,17 +135,18 @@ def cluster_list(request):
     )
 
 
-@login_required
-@permission_required("campaigns.view_person_list", raise_exception=True)
+@permission_required("campaigns.view_person_list")
 def person_list(request):
     form = PersonFilterForm(request.GET or None, units=visible_units(request.user))
     people = form.filter(visible_people(request.user)).only(*PERSON_LIST_COLUMNS)
-    paginator = Paginator(people, PAGE_SIZE)
-    if form.value("q") and paginator.count <= SORT_MATCHES_LIMIT:
-        # Same order (search_name is never NULL), but NULLS FIRST does not match the b-tree on
-        # search_name: PostgreSQL then reads the matches through the trigram index and sorts them.
-        paginator.object_list = people.order_by(F("search_name").asc(nulls_first=True), "pk")
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginate(request, people, PAGE_SIZE)
+    if form.value("q") and page.paginator.count <= SORT_MATCHES_LIMIT:
+        # Same rows in the same order (search_name is never NULL), but NULLS FIRST does not match the
+        # b-tree on search_name: PostgreSQL then reads the matches through the trigram index and sorts them.
+        start = max(page.start_index() - 1, 0)
+        page.object_list = people.order_by(F("search_name").asc(nulls_first=True), "pk")[
+            start : start + PAGE_SIZE
+        ]
     return render(
         request,
         "campaigns/directory/person_list.html",
@@ -160,8 +160,7 @@ def person_list(request):
     )
 
 
-@login_required
-@permission_required("campaigns.view_person_list", raise_exception=True)
+@permission_required("campaigns.view_person_list")
 def person_export(request):
     form = PersonFilterForm(request.GET or None, units=visible_units(request.user))
     people = form.filter(visible_people(request.user))
@@ -169,11 +168,9 @@ def person_export(request):
     return _xlsx_response(data, "ca-nhan")
 
 
-@login_required
+@permission_required("campaigns.view_person", fn=_visible_person)
 def person_detail(request, pk: int):
-    person = get_object_or_404(visible_people(request.user).select_related("unit", "unit__cluster"), pk=pk)
-    if not request.user.has_perm("campaigns.view_person", person):
-        raise Http404
+    person = _visible_person(request, pk)
     return render(
         request,
         "campaigns/directory/person_detail.html",

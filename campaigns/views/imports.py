@@ -1,27 +1,39 @@
-"""Browser imports for Sở Nội vụ staff: upload → preview with errors marked → confirm."""
+"""Browser imports for Sở Nội vụ staff: upload → preview with errors marked → confirm.
+
+The preview, confirm and discard pages serve every kind of batch (campaigns.services.imports.IMPORTERS);
+a higher app keeps its own upload page (criteria: rankings, with their year) and calls `start_from_form`.
+"""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rules.contrib.views import permission_required
 
 from campaigns.exports import import_template as build_template
 from campaigns.forms.imports import UploadForm
 from campaigns.models import ImportBatch
-from campaigns.services.imports import COLUMNS, confirm_import, discard_import, preview_import, start_import
+from campaigns.services.imports import (
+    COLUMNS,
+    IMPORTERS,
+    confirm_import,
+    discard_import,
+    importers_for,
+    preview_import,
+    start_import,
+)
 from campaigns.views.directory import _xlsx_response
+from portal.web import add_service_error, call_service, permission_required
 
 PERM = "campaigns.import_data"
 PREVIEW_LIMIT = 200
 
 
-def _kind_or_404(kind: str) -> str:
-    if kind not in ImportBatch.Kind.values:
+def _directory_kind_or_404(kind: str) -> str:
+    """The kinds whose upload page and template are the directory's own (units, people)."""
+    if kind not in COLUMNS:
         raise Http404
     return kind
 
@@ -32,44 +44,49 @@ def _crumbs(*extra):
 
 def _batch_or_404(request, pk: int) -> ImportBatch:
     # Another person's batch is invisible, not forbidden: it may hold personal data.
-    batch = get_object_or_404(ImportBatch, pk=pk)
+    batch = get_object_or_404(ImportBatch, pk=pk, created_by=request.user, kind__in=list(IMPORTERS))
     if not request.user.has_perm("campaigns.confirm_import", batch):
         raise Http404
     return batch
 
 
-@login_required
-@permission_required(PERM, raise_exception=True)
+def start_from_form(request, form, *, kind: str, **options):
+    """Start a batch from a valid upload form: a redirect to its preview, or None (refusal on the form)."""
+    try:
+        batch, _result = start_import(
+            actor=request.user, kind=kind, upload=form.cleaned_data["file"], **options
+        )
+    except ValidationError as error:
+        add_service_error(form, error)
+        return None
+    return redirect("campaigns:import_preview", pk=batch.pk)
+
+
+@permission_required(PERM)
 def import_home(request):
     batches = ImportBatch.objects.filter(created_by=request.user).order_by("-created_at")[:20]
     return render(
         request,
         "campaigns/imports/home.html",
-        {"batches": batches, "kinds": ImportBatch.Kind.choices, "breadcrumbs": _crumbs()},
+        {"batches": batches, "importers": importers_for(request.user), "breadcrumbs": _crumbs()},
     )
 
 
-@login_required
-@permission_required(PERM, raise_exception=True)
+@permission_required(PERM)
 def import_template(request, kind: str):
-    kind = _kind_or_404(kind)
+    kind = _directory_kind_or_404(kind)
     stem = "mau-don-vi" if kind == ImportBatch.Kind.UNITS else "mau-ca-nhan"
     return _xlsx_response(build_template(kind, COLUMNS[kind]), stem)
 
 
-@login_required
-@permission_required(PERM, raise_exception=True)
+@permission_required(PERM)
 def import_upload(request, kind: str):
-    kind = _kind_or_404(kind)
+    kind = _directory_kind_or_404(kind)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            batch, _result = start_import(actor=request.user, kind=kind, upload=form.cleaned_data["file"])
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error("file", message)
-        else:
-            return redirect("campaigns:import_preview", pk=batch.pk)
+        started = start_from_form(request, form, kind=kind)
+        if started is not None:
+            return started
     label = ImportBatch.Kind(kind).label
     return render(
         request,
@@ -98,37 +115,36 @@ def _preview_context(batch: ImportBatch, result) -> dict:
         "shown": shown,
         "hidden": max(len(rows) - PREVIEW_LIMIT, 0),
         "report": result.report_lines()[:500],
+        "upload_url": IMPORTERS[batch.kind].upload_url,
         "breadcrumbs": _crumbs((batch.get_kind_display(), None)),
     }
 
 
-@login_required
-@permission_required(PERM, raise_exception=True)
+@permission_required(PERM)
 def import_preview(request, pk: int):
     batch = _batch_or_404(request, pk)
     if batch.state != ImportBatch.State.PREVIEWED:
         return render(
             request,
             "campaigns/imports/done.html",
-            {"batch": batch, "breadcrumbs": _crumbs((batch.original_name, None))},
+            {
+                "batch": batch,
+                "list_url": IMPORTERS[batch.kind].list_url,
+                "breadcrumbs": _crumbs((batch.original_name, None)),
+            },
         )
-    try:
-        result = preview_import(actor=request.user, batch=batch)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("campaigns:import_upload", kind=batch.kind)
+    ok, result = call_service(request, preview_import, actor=request.user, batch=batch)
+    if not ok:
+        return redirect(IMPORTERS[batch.kind].upload_url)
     return render(request, "campaigns/imports/preview.html", _preview_context(batch, result))
 
 
 @require_POST
-@login_required
-@permission_required(PERM, raise_exception=True)
+@permission_required(PERM)
 def import_confirm(request, pk: int):
     batch = _batch_or_404(request, pk)
-    try:
-        result = confirm_import(actor=request.user, batch=batch)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    ok, result = call_service(request, confirm_import, actor=request.user, batch=batch)
+    if not ok:
         return redirect("campaigns:import_home")
     if not result.written:
         messages.error(request, result.summary())
@@ -138,14 +154,14 @@ def import_confirm(request, pk: int):
 
 
 @require_POST
-@login_required
-@permission_required(PERM, raise_exception=True)
+@permission_required(PERM)
 def import_discard(request, pk: int):
     batch = _batch_or_404(request, pk)
-    try:
-        discard_import(actor=request.user, batch=batch)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.info(request, _("Đã hủy lượt nhập; không có dữ liệu nào được ghi."))
+    call_service(
+        request,
+        discard_import,
+        success=_("Đã hủy lượt nhập; không có dữ liệu nào được ghi."),
+        actor=request.user,
+        batch=batch,
+    )
     return redirect("campaigns:import_home")

@@ -4,8 +4,7 @@ import re
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from campaigns.forms.plan import RoundForm
 from campaigns.models import AwardRound, Campaign, RoundQuota, Unit
 from campaigns.services.rounds import create_round, update_round
+from portal.web import add_service_error, permission_required
 
 # Higher apps add parts to the plan page without campaigns importing them: each callable takes
 # (request, campaign, *, rounds) and returns rendered HTML or "" (criteria adds its criterion sets);
@@ -68,10 +68,8 @@ def _rounds(campaign: Campaign):
     ).order_by("opens_on", "code")
 
 
-@login_required
+@permission_required("campaigns.view_plan")
 def plan(request, pk: int | None = None):
-    if not request.user.has_perm("campaigns.view_plan"):
-        raise PermissionDenied
     # A province has a handful of campaigns: one query gives the one shown and the list of the others.
     campaigns = list(Campaign.objects.order_by("-issued_on", "-pk"))
     campaign = _pick_campaign(campaigns, pk)
@@ -115,8 +113,6 @@ def plan(request, pk: int | None = None):
 
 
 def _round_form_page(request, *, campaign: Campaign, round_: AwardRound | None):
-    if not request.user.has_perm("campaigns.manage_rounds"):
-        raise PermissionDenied
     form = RoundForm(request.POST or None, instance=round_)
     if request.method == "POST" and form.is_valid():
         try:
@@ -127,14 +123,13 @@ def _round_form_page(request, *, campaign: Campaign, round_: AwardRound | None):
                 "quotas": form.quotas(),
             }
             if round_ is None:
-                saved = create_round(campaign=campaign, **kwargs)
+                round_ = create_round(campaign=campaign, **kwargs)
             else:
-                saved = update_round(round_=round_, **kwargs)
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+                round_ = update_round(round=round_, **kwargs)
+        except ValidationError as error:
+            add_service_error(form, error)
         else:
-            messages.success(request, _("Đã lưu đợt “%(name)s”.") % {"name": saved.name})
+            messages.success(request, _("Đã lưu đợt “%(name)s”.") % {"name": round_.name})
             return redirect(reverse("campaigns:plan_detail", args=[campaign.pk]) + "#dot-khen-thuong")
     plan_url = reverse("campaigns:plan_detail", args=[campaign.pk])
     title = _("Sửa đợt khen thưởng") if round_ else _("Thêm đợt khen thưởng")
@@ -155,20 +150,13 @@ def _round_form_page(request, *, campaign: Campaign, round_: AwardRound | None):
     )
 
 
-@login_required
+@permission_required("campaigns.manage_rounds")
 def round_create(request, pk: int):
-    if not request.user.has_perm("campaigns.manage_rounds"):
-        raise PermissionDenied
     campaign = get_object_or_404(Campaign, pk=pk)
     return _round_form_page(request, campaign=campaign, round_=None)
 
 
-@login_required
+@permission_required("campaigns.manage_rounds")
 def round_edit(request, pk: int):
-    if not request.user.has_perm("campaigns.manage_rounds"):
-        raise PermissionDenied
-    try:
-        round_ = AwardRound.objects.select_related("campaign").get(pk=pk)
-    except AwardRound.DoesNotExist as exc:
-        raise Http404 from exc
+    round_ = get_object_or_404(AwardRound.objects.select_related("campaign"), pk=pk)
     return _round_form_page(request, campaign=round_.campaign, round_=round_)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
 
 from campaigns.models import AwardRound, Campaign
 from campaigns.text import VIETNAMESE_ALPHABET, normalize
@@ -26,18 +27,17 @@ COLLECTIVE_ONLY_SOURCES = {
 
 def criteria_frozen_reason(campaign: Campaign) -> str:
     """Why the campaign's criteria can no longer change ('' while they still can)."""
-    started = (
+    round_ = (
         AwardRound.objects.filter(campaign=campaign, submissions_started_at__isnull=False)
         .order_by("submissions_started_at")
         .first()
     )
-    if started is None:
+    if round_ is None:
         return ""
-    return (
-        f"Đợt “{started.name}” đã có hồ sơ nộp từ "
-        f"{started.submissions_started_at.strftime('%d/%m/%Y')} nên không thể sửa tiêu chí nữa "
+    return _(
+        "Đợt “%(round)s” đã có hồ sơ nộp từ %(day)s nên không thể sửa tiêu chí nữa "
         "(hồ sơ đã tự chấm theo bộ tiêu chí này)."
-    )
+    ) % {"round": round_.name, "day": round_.submissions_started_at.strftime("%d/%m/%Y")}
 
 
 def criterion_problems(
@@ -47,26 +47,31 @@ def criterion_problems(
     problems = []
     code = normalize(code).lower()
     if len(code) != 1 or code not in VIETNAMESE_ALPHABET:
-        problems.append(f"Mã tiêu chí “{code}” phải là một chữ cái tiếng Việt (a, b, c, d, đ, e, g, …).")
+        problems.append(
+            _("Mã tiêu chí “%(code)s” phải là một chữ cái tiếng Việt (a, b, c, d, đ, e, g, …).")
+            % {"code": code}
+        )
     if not normalize(text):
-        problems.append("Hãy nhập nội dung tiêu chí.")
+        problems.append(_("Hãy nhập nội dung tiêu chí."))
     if max_points is None or not Decimal("0") < Decimal(max_points) <= MAX_POINTS_LIMIT:
-        problems.append("Điểm tối đa phải lớn hơn 0 và không quá 100.")
+        problems.append(_("Điểm tối đa phải lớn hơn 0 và không quá 100."))
     if evaluation == Criterion.Evaluation.COMPUTED:
         if not source:
-            problems.append("Tiêu chí tính tự động cần chọn nguồn dữ liệu.")
+            problems.append(_("Tiêu chí tính tự động cần chọn nguồn dữ liệu."))
         elif source not in Criterion.Source.values:
-            problems.append(f"Nguồn dữ liệu “{source}” không hợp lệ.")
+            problems.append(_("Nguồn dữ liệu “%(source)s” không hợp lệ.") % {"source": source})
         elif subject == Subject.INDIVIDUAL and source in COLLECTIVE_ONLY_SOURCES:
-            problems.append("Nguồn dữ liệu này chỉ tính được cho tập thể. Hãy để chuyên viên thẩm định chấm.")
+            problems.append(
+                _("Nguồn dữ liệu này chỉ tính được cho tập thể. Hãy để chuyên viên thẩm định chấm.")
+            )
     elif source:
-        problems.append("Tiêu chí do chuyên viên chấm thì không chọn nguồn dữ liệu. Hãy bỏ chọn nguồn.")
+        problems.append(_("Tiêu chí do chuyên viên chấm thì không chọn nguồn dữ liệu. Hãy bỏ chọn nguồn."))
     return problems
 
 
 def _check(actor, criterion_set: CriterionSet) -> None:
     if not actor.has_perm("criteria.manage_criteria"):
-        raise PermissionDenied("Chỉ Trưởng Ban Thi đua – Khen thưởng được sửa bộ tiêu chí.")
+        raise PermissionDenied(_("Chỉ Trưởng Ban Thi đua – Khen thưởng được sửa bộ tiêu chí."))
     # Lock the campaign row so that the freeze check and the write see the same state.
     campaign = Campaign.objects.select_for_update().get(pk=criterion_set.campaign_id)
     reason = criteria_frozen_reason(campaign)
@@ -82,7 +87,9 @@ def _validate(criterion_set: CriterionSet, values: dict, exclude_pk=None) -> dic
     problems = criterion_problems(subject=criterion_set.subject, **values)
     taken = Criterion.objects.filter(criterion_set=criterion_set, code=values["code"]).exclude(pk=exclude_pk)
     if values["code"] and taken.exists():
-        problems.append(f"Bộ tiêu chí đã có tiêu chí “{values['code']}”. Hãy chọn mã khác.")
+        problems.append(
+            _("Bộ tiêu chí đã có tiêu chí “%(code)s”. Hãy chọn mã khác.") % {"code": values["code"]}
+        )
     if problems:
         raise ValidationError(problems)
     return values
@@ -118,6 +125,9 @@ def delete_criterion(*, actor, criterion: Criterion) -> None:
         criterion.delete()
     except ProtectedError as exc:
         raise ValidationError(
-            f"Tiêu chí “{criterion.code}” đã được dùng trong hồ sơ đang lập nên không xóa được. "
-            "Hãy sửa nội dung tiêu chí thay vì xóa."
+            _(
+                "Tiêu chí “%(code)s” đã được dùng trong hồ sơ đang lập nên không xóa được. "
+                "Hãy sửa nội dung tiêu chí thay vì xóa."
+            )
+            % {"code": criterion.code}
         ) from exc

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from campaigns.files import DOCX, PDF, check_upload, store
 from campaigns.models import Campaign, Unit
@@ -18,12 +19,12 @@ DUTY_FILE_KINDS = (PDF, DOCX)
 
 def _check_unit(actor, unit: Unit) -> None:
     if not actor.has_perm("criteria.submit_duties", unit):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị (hoặc đơn vị cấp trên) được thực hiện việc này.")
+        raise PermissionDenied(_("Chỉ cán bộ của đơn vị (hoặc đơn vị cấp trên) được thực hiện việc này."))
 
 
 def _check_campaign_open(campaign: Campaign) -> None:
     if campaign.status != Campaign.Status.ACTIVE:
-        raise ValidationError("Kế hoạch không còn triển khai nên không nhận thêm hồ sơ của đơn vị.")
+        raise ValidationError(_("Kế hoạch không còn triển khai nên không nhận thêm hồ sơ của đơn vị."))
 
 
 @transaction.atomic
@@ -33,7 +34,9 @@ def register(*, actor, campaign: Campaign, unit: Unit, commitments: str) -> Regi
     _check_campaign_open(campaign)
     commitments = "\n".join(normalize(line) for line in (commitments or "").strip().splitlines())
     if len(commitments) < 20:
-        raise ValidationError("Hãy ghi rõ nội dung đăng ký, cam kết thi đua của đơn vị (ít nhất 20 ký tự).")
+        raise ValidationError(
+            _("Hãy ghi rõ nội dung đăng ký, cam kết thi đua của đơn vị (ít nhất 20 ký tự).")
+        )
     registration, created = Registration.objects.select_for_update().get_or_create(
         campaign=campaign,
         unit=unit,
@@ -75,13 +78,16 @@ def upload_plan(
     _check_campaign_open(campaign)
     number = normalize(number)
     if not number:
-        raise ValidationError("Hãy nhập số, ký hiệu của kế hoạch (ví dụ 25/KH-UBND).")
+        raise ValidationError(_("Hãy nhập số, ký hiệu của kế hoạch (ví dụ 25/KH-UBND)."))
     if issued_on is None or issued_on > timezone.localdate():
-        raise ValidationError("Ngày ban hành kế hoạch không được sau hôm nay. Hãy sửa lại ngày.")
+        raise ValidationError(_("Ngày ban hành kế hoạch không được sau hôm nay. Hãy sửa lại ngày."))
     if issued_on < campaign.issued_on:
         raise ValidationError(
-            f"Kế hoạch của đơn vị phải ban hành từ ngày {campaign.issued_on:%d/%m/%Y} "
-            "(ngày ban hành kế hoạch của tỉnh). Hãy kiểm tra lại ngày."
+            _(
+                "Kế hoạch của đơn vị phải ban hành từ ngày %(issued_on)s (ngày ban hành kế hoạch của tỉnh). "
+                "Hãy kiểm tra lại ngày."
+            )
+            % {"issued_on": format(campaign.issued_on, "%d/%m/%Y")}
         )
     fields = _file_fields(upload, f"duties/{campaign.pk}/plans")
     fields.update(number=number, issued_on=issued_on, uploaded_by=actor)
@@ -99,7 +105,7 @@ def upload_report(*, actor, deadline: DutyDeadline, unit: Unit, upload, number: 
     _check_unit(actor, unit)
     _check_campaign_open(deadline.campaign)
     if deadline.kind != DutyDeadline.Kind.REPORT:
-        raise ValidationError("Hạn này không phải là kỳ báo cáo định kỳ.")
+        raise ValidationError(_("Hạn này không phải là kỳ báo cáo định kỳ."))
     fields = _file_fields(upload, f"duties/{deadline.campaign_id}/reports")
     fields.update(number=normalize(number), uploaded_by=actor)
     existing = PeriodicReport.objects.select_for_update().filter(deadline=deadline, unit=unit).first()
@@ -119,23 +125,25 @@ DEADLINE_FIELDS = ("kind", "code", "title", "period_start", "period_end", "due_o
 def save_deadline(*, actor, campaign: Campaign, values: dict, deadline: DutyDeadline | None = None):
     """Create or change a duty deadline of a campaign (manager only)."""
     if not actor.has_perm("criteria.manage_deadlines"):
-        raise PermissionDenied("Chỉ Trưởng Ban Thi đua – Khen thưởng được đặt hạn nhiệm vụ của đơn vị.")
+        raise PermissionDenied(_("Chỉ Trưởng Ban Thi đua – Khen thưởng được đặt hạn nhiệm vụ của đơn vị."))
     deadline = deadline or DutyDeadline(campaign=campaign)
     values = {k: values.get(k) for k in DEADLINE_FIELDS}
     problems = []
     if values["period_start"] and values["period_end"] and values["period_end"] < values["period_start"]:
-        problems.append("Kỳ báo cáo phải kết thúc sau ngày bắt đầu. Hãy sửa lại kỳ báo cáo.")
+        problems.append(_("Kỳ báo cáo phải kết thúc sau ngày bắt đầu. Hãy sửa lại kỳ báo cáo."))
     if values["due_on"] and values["due_on"] < campaign.issued_on:
-        problems.append("Hạn nộp không được trước ngày ban hành kế hoạch. Hãy sửa hạn nộp.")
+        problems.append(_("Hạn nộp không được trước ngày ban hành kế hoạch. Hãy sửa hạn nộp."))
     others = DutyDeadline.objects.filter(campaign=campaign).exclude(pk=deadline.pk)
     if others.filter(code=values["code"]).exists():
-        problems.append(f"Mã “{values['code']}” đã dùng cho một hạn khác. Hãy chọn mã khác.")
+        problems.append(
+            _("Mã “%(code)s” đã dùng cho một hạn khác. Hãy chọn mã khác.") % {"code": values["code"]}
+        )
     if values["kind"] != DutyDeadline.Kind.REPORT and others.filter(kind=values["kind"]).exists():
         problems.append(
-            "Kế hoạch đã có hạn cho việc này; mỗi kế hoạch chỉ một hạn đăng ký và một hạn nộp kế hoạch."
+            _("Kế hoạch đã có hạn cho việc này; mỗi kế hoạch chỉ một hạn đăng ký và một hạn nộp kế hoạch.")
         )
     if deadline.pk and deadline.kind != values["kind"] and deadline.reports.exists():
-        problems.append("Đã có đơn vị nộp báo cáo cho hạn này nên không đổi được loại nhiệm vụ.")
+        problems.append(_("Đã có đơn vị nộp báo cáo cho hạn này nên không đổi được loại nhiệm vụ."))
     if problems:
         raise ValidationError(problems)
     for key, value in values.items():

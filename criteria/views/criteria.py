@@ -1,8 +1,7 @@
 """The manager's pages for a campaign's criteria (editable until dossiers are submitted)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,11 +12,9 @@ from criteria.forms import CriterionForm
 from criteria.models import Criterion, CriterionSet
 from criteria.plan_panel import criterion_sets_of
 from criteria.services import criteria as services
+from portal.web import add_service_error, call_service, permission_required
 
-
-def _require_manager(request) -> None:
-    if not request.user.has_perm("criteria.manage_criteria"):
-        raise PermissionDenied
+PERM = "criteria.manage_criteria"
 
 
 def _crumbs(campaign, last=None):
@@ -33,9 +30,8 @@ def _crumbs(campaign, last=None):
     return crumbs
 
 
-@login_required
+@permission_required(PERM)
 def criteria_list(request, pk: int):
-    _require_manager(request)
     campaign = get_object_or_404(Campaign, pk=pk)
     return render(
         request,
@@ -59,9 +55,8 @@ def _form_page(request, *, criterion_set: CriterionSet, criterion: Criterion | N
                 services.create_criterion(actor=request.user, criterion_set=criterion_set, values=values)
             else:
                 services.update_criterion(actor=request.user, criterion=criterion, values=values)
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+        except ValidationError as error:
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã lưu tiêu chí."))
             return redirect("criteria:criteria_list", campaign.pk)
@@ -80,30 +75,27 @@ def _form_page(request, *, criterion_set: CriterionSet, criterion: Criterion | N
     )
 
 
-@login_required
+@permission_required(PERM)
 def criterion_add(request, set_pk: int):
-    _require_manager(request)
     criterion_set = get_object_or_404(CriterionSet.objects.select_related("campaign"), pk=set_pk)
     return _form_page(request, criterion_set=criterion_set, criterion=None)
 
 
-@login_required
+@permission_required(PERM)
 def criterion_edit(request, pk: int):
-    _require_manager(request)
     criterion = get_object_or_404(Criterion.objects.select_related("criterion_set__campaign"), pk=pk)
     return _form_page(request, criterion_set=criterion.criterion_set, criterion=criterion)
 
 
-@login_required
+@permission_required(PERM)
 @require_POST
 def criterion_delete(request, pk: int):
-    _require_manager(request)
     criterion = get_object_or_404(Criterion.objects.select_related("criterion_set__campaign"), pk=pk)
-    campaign = criterion.criterion_set.campaign
-    try:
-        services.delete_criterion(actor=request.user, criterion=criterion)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Đã xóa tiêu chí %(code)s).") % {"code": criterion.code})
-    return redirect("criteria:criteria_list", campaign.pk)
+    call_service(
+        request,
+        services.delete_criterion,
+        success=_("Đã xóa tiêu chí %(code)s).") % {"code": criterion.code},
+        actor=request.user,
+        criterion=criterion,
+    )
+    return redirect("criteria:criteria_list", criterion.criterion_set.campaign.pk)

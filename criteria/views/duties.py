@@ -2,10 +2,8 @@
 its launching plan and send its periodic reports."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,13 +18,14 @@ from criteria.forms import DeadlineForm, PlanUploadForm, RegistrationForm, Repor
 from criteria.models import DutyDeadline, PeriodicReport, UnitPlan
 from criteria.selectors import PARTICIPANT_KINDS, PROBLEM_FILTERS, duty_units
 from criteria.services import duties as services_duties
+from portal.web import add_service_error, paginate, permission_required
 
 PAGE_SIZE = 50
 
 
 def _campaign(request) -> Campaign:
-    """The campaign asked for (?ke_hoach=id), else the active one."""
-    pk = request.GET.get("ke_hoach") or request.POST.get("ke_hoach")
+    """The campaign asked for (?campaign=id), else the active one."""
+    pk = request.GET.get("campaign") or request.POST.get("campaign")
     if pk:
         if not str(pk).isdigit():
             raise Http404
@@ -37,25 +36,21 @@ def _campaign(request) -> Campaign:
     return campaign
 
 
-@login_required
+@permission_required("criteria.view_duties")
 def duties(request):
-    if not request.user.has_perm("criteria.view_duties"):
-        raise PermissionDenied
     campaign = _campaign(request)
-    kind = request.GET.get("loai", "")
+    kind = request.GET.get("kind", "")
     kind = kind if kind in PARTICIPANT_KINDS else ""
-    cluster = request.GET.get("cum", "")
+    cluster = request.GET.get("cluster", "")
     cluster = int(cluster) if cluster.isdigit() else None
-    problem = request.GET.get("tinh-trang", "")
+    problem = request.GET.get("state", "")
     problem = problem if problem in PROBLEM_FILTERS else ""
     q = request.GET.get("q", "").strip()[:100]
     units = duty_units(request.user, campaign, kind=kind, cluster=cluster, q=q, problem=problem)
-    page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = paginate(request, units, PAGE_SIZE)
     deadlines = deadlines_of(campaign)
     rows = duties_for_units(campaign, list(page.object_list), deadlines)
     own = unit_of(request.user)
-    query = request.GET.copy()
-    query.pop("trang", None)
     return render(
         request,
         "criteria/duties.html",
@@ -67,9 +62,7 @@ def duties(request):
             "kinds": [(k.value, k.label) for k in PARTICIPANT_KINDS],
             "clusters": Cluster.objects.order_by("kind", "name"),
             "problems": PROBLEM_FILTERS.items(),
-            "filters": {"loai": kind, "cum": cluster, "q": q},
-            "current_problem": problem,
-            "query": query.urlencode(),
+            "filters": {"kind": kind, "cluster": cluster, "q": q, "state": problem},
             "own_unit": own
             if own is not None and request.user.has_perm("criteria.submit_duties", own)
             else None,
@@ -79,19 +72,24 @@ def duties(request):
     )
 
 
-def _visible_unit(request, pk: int) -> Unit:
-    """The unit, if the user may see its duties; 404 otherwise (another unit's id tells nothing)."""
+def _visible_unit(request, pk: int, **_url_kwargs) -> Unit:
+    """The unit, if the user may see its duties; 404 otherwise (another unit's id tells nothing).
+
+    Also the object of the views' permission (the other URL arguments, e.g. deadline_pk, are not its own).
+    """
     unit = Unit.objects.select_related("parent", "cluster").filter(pk=pk).first()
     if unit is None or not request.user.has_perm("criteria.view_unit_duties", unit):
         raise Http404
     return unit
 
 
-@login_required
-def unit_duties(request, pk: int, forms: dict | None = None):
-    if not request.user.has_perm("criteria.view_duties"):
-        raise PermissionDenied
-    unit = _visible_unit(request, pk)
+@permission_required("criteria.view_duties")
+def unit_duties(request, pk: int):
+    return _unit_page(request, _visible_unit(request, pk))
+
+
+def _unit_page(request, unit: Unit, forms: dict | None = None):
+    """The unit's duties page; `forms` holds the posted form that failed, shown with its errors."""
     campaign = _campaign(request)
     deadlines = deadlines_of(campaign)
     row = duties_for_units(campaign, [unit], deadlines)[0]
@@ -124,21 +122,14 @@ def unit_duties(request, pk: int, forms: dict | None = None):
     )
 
 
-def _submit_guard(request, pk: int) -> Unit:
-    unit = _visible_unit(request, pk)
-    if not request.user.has_perm("criteria.submit_duties", unit):
-        raise PermissionDenied
-    return unit
-
-
 def _back(unit: Unit, campaign: Campaign, anchor: str = ""):
-    return redirect(f"{reverse('criteria:unit_duties', args=[unit.pk])}?ke_hoach={campaign.pk}{anchor}")
+    return redirect(f"{reverse('criteria:unit_duties', args=[unit.pk])}?campaign={campaign.pk}{anchor}")
 
 
-@login_required
+@permission_required("criteria.submit_duties", fn=_visible_unit)
 @require_POST
 def register(request, pk: int):
-    unit = _submit_guard(request, pk)
+    unit = _visible_unit(request, pk)
     campaign = _campaign(request)
     form = RegistrationForm(request.POST)
     if form.is_valid():
@@ -146,19 +137,18 @@ def register(request, pk: int):
             services_duties.register(
                 actor=request.user, campaign=campaign, unit=unit, commitments=form.cleaned_data["commitments"]
             )
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error("commitments", message)
+        except ValidationError as error:
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã lưu đăng ký thi đua của đơn vị."))
             return _back(unit, campaign, "#dang-ky")
-    return unit_duties(request, pk, forms={"registration": form})
+    return _unit_page(request, unit, forms={"registration": form})
 
 
-@login_required
+@permission_required("criteria.submit_duties", fn=_visible_unit)
 @require_POST
 def upload_plan(request, pk: int):
-    unit = _submit_guard(request, pk)
+    unit = _visible_unit(request, pk)
     campaign = _campaign(request)
     form = PlanUploadForm(request.POST, request.FILES)
     if form.is_valid():
@@ -171,19 +161,18 @@ def upload_plan(request, pk: int):
                 number=form.cleaned_data["number"],
                 issued_on=form.cleaned_data["issued_on"],
             )
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+        except ValidationError as error:
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã tải lên kế hoạch phát động phong trào thi đua của đơn vị."))
             return _back(unit, campaign, "#ke-hoach")
-    return unit_duties(request, pk, forms={"plan": form})
+    return _unit_page(request, unit, forms={"plan": form})
 
 
-@login_required
+@permission_required("criteria.submit_duties", fn=_visible_unit)
 @require_POST
 def upload_report(request, pk: int, deadline_pk: int):
-    unit = _submit_guard(request, pk)
+    unit = _visible_unit(request, pk)
     deadline = get_object_or_404(DutyDeadline.objects.select_related("campaign"), pk=deadline_pk)
     form = ReportUploadForm(request.POST, request.FILES, prefix=f"r{deadline.pk}")
     if form.is_valid():
@@ -195,13 +184,12 @@ def upload_report(request, pk: int, deadline_pk: int):
                 upload=form.cleaned_data["file"],
                 number=form.cleaned_data["number"],
             )
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+        except ValidationError as error:
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã nộp “%(title)s”.") % {"title": deadline.title})
             return _back(unit, deadline.campaign, "#bao-cao")
-    return unit_duties(request, pk, forms={f"report-{deadline.pk}": form})
+    return _unit_page(request, unit, forms={f"report-{deadline.pk}": form})
 
 
 def _serve(record) -> FileResponse:
@@ -214,24 +202,22 @@ def _serve(record) -> FileResponse:
     )
 
 
-@login_required
+@permission_required("criteria.view_unit_duties", fn=_visible_unit)
 def plan_file(request, pk: int):
     unit = _visible_unit(request, pk)
     campaign = _campaign(request)
     return _serve(get_object_or_404(UnitPlan, campaign=campaign, unit=unit))
 
 
-@login_required
+@permission_required("criteria.view_unit_duties", fn=_visible_unit)
 def report_file(request, pk: int, deadline_pk: int):
     unit = _visible_unit(request, pk)
     return _serve(get_object_or_404(PeriodicReport, deadline_id=deadline_pk, unit=unit))
 
 
-@login_required
+@permission_required("criteria.manage_deadlines")
 def deadlines(request, pk: int | None = None):
     """The manager's list of duty deadlines of the campaign, with a form to add or change one."""
-    if not request.user.has_perm("criteria.manage_deadlines"):
-        raise PermissionDenied
     campaign = _campaign(request)
     deadline = get_object_or_404(DutyDeadline, pk=pk, campaign=campaign) if pk else None
     form = DeadlineForm(request.POST or None, instance=deadline)
@@ -241,12 +227,11 @@ def deadlines(request, pk: int | None = None):
             services_duties.save_deadline(
                 actor=request.user, campaign=campaign, values=values, deadline=deadline
             )
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+        except ValidationError as error:
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã lưu hạn nhiệm vụ."))
-            return redirect(f"{reverse('criteria:deadlines')}?ke_hoach={campaign.pk}")
+            return redirect(f"{reverse('criteria:deadlines')}?campaign={campaign.pk}")
     return render(
         request,
         "criteria/deadlines.html",

@@ -103,7 +103,7 @@ def test_the_create_page_ignores_fields_a_post_must_not_set(cast, client_for):
         reverse("campaigns:account_create"),
         {
             **{k: v for k, v in _new(cast).items() if k != "unit"},
-            "unit": cast.unit_a_child.pk,
+            "unit": cast.unit_a_child.code,
             "is_superuser": "on",
             "is_staff": "on",
         },

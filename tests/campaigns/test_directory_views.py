@@ -68,7 +68,7 @@ def test_officer_of_unit_a_sees_unit_a_subtree_only(cast, people, client_for):
     assert client.get(reverse("campaigns:unit_detail", args=[cast.unit_a_child.pk])).status_code == 200
     assert client.get(reverse("campaigns:person_detail", args=[people["a_child"].pk])).status_code == 200
     # A filter pointing at another unit shows nothing of it.
-    leaked = _rows_text(client.get(reverse("campaigns:person_list"), {"parent": cast.unit_b.pk}))
+    leaked = _rows_text(client.get(reverse("campaigns:person_list"), {"parent": cast.unit_b.code}))
     assert "Lê Văn Bảo" not in leaked
 
 
@@ -139,7 +139,7 @@ def test_filters_of_both_lists(cast, people, client_for):
     assert "Trần Thị Đào" in text and "Nguyễn Văn A" not in text
     text = _rows_text(client.get(reverse("campaigns:person_list"), {"cluster": cluster.pk}))
     assert "Lê Văn Bảo" in text and "Nguyễn Văn A" not in text
-    text = _rows_text(client.get(reverse("campaigns:person_list"), {"parent": cast.unit_a.pk}))
+    text = _rows_text(client.get(reverse("campaigns:person_list"), {"parent": cast.unit_a.code}))
     assert "Nguyễn Văn A" in text and "Trần Thị Đào" in text and "Lê Văn Bảo" not in text
     units = _rows_text(client.get(reverse("campaigns:unit_list"), {"status": "dissolved"}))
     assert "UBND huyện Ân Thi</a>" in units and "UBND huyện Văn Lâm</a>" not in units
@@ -149,6 +149,19 @@ def test_filters_of_both_lists(cast, people, client_for):
         io.BytesIO(client.get(reverse("campaigns:unit_export"), {"status": "dissolved"}).content)
     ).active
     assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["T-AT"]
+
+
+def test_the_parent_filter_is_typed_by_name_without_diacritics_or_by_code(cast, people, client_for):
+    client = client_for(cast.appraiser)
+    for typed in ("van lam", "UBND huyện Văn Lâm", "t-vl", "UBND huyện Văn Lâm (T-VL)"):
+        text = _rows_text(client.get(reverse("campaigns:person_list"), {"parent": typed}))
+        assert "Nguyễn Văn A" in text and "Trần Thị Đào" in text and "Lê Văn Bảo" not in text, typed
+    page = client.get(reverse("campaigns:person_list"), {"parent": "ubnd huyen"}).content.decode()
+    assert "Có nhiều đơn vị khớp với “ubnd huyen”" in page and "UBND huyện Ân Thi (T-AT)" in page
+    page = client.get(reverse("campaigns:unit_list"), {"parent": "khong co"}).content.decode()
+    assert "Không tìm thấy đơn vị “khong co”" in page
+    # The filter shows the text as typed, in a text box: no list of every unit on the page.
+    assert 'name="parent" value="khong co"' in page and "<option" not in page.split('name="parent"')[1][:200]
 
 
 # --- Constant number of queries -------------------------------------------------------------

@@ -203,13 +203,13 @@ def test_duties_table_filters(plan, cast, client_for):
     client = client_for(cast.appraiser)
     names = lambda r: [row.unit.name for row in r.context["rows"]]  # noqa: E731
     assert "UBND huyện Văn Lâm" not in names(
-        client.get(reverse("criteria:duties"), {"tinh-trang": "chua-dang-ky"})
+        client.get(reverse("criteria:duties"), {"state": "chua-dang-ky"})
     )
     assert names(client.get(reverse("criteria:duties"), {"q": "an thi"})) == ["UBND huyện Ân Thi"]
-    assert names(client.get(reverse("criteria:duties"), {"loai": "commune"})) == ["UBND xã Lạc Hồng"]
+    assert names(client.get(reverse("criteria:duties"), {"kind": "commune"})) == ["UBND xã Lạc Hồng"]
     # Every report due so far is missing for every unit.
-    assert len(names(client.get(reverse("criteria:duties"), {"tinh-trang": "bao-cao-tre-thieu"}))) == 4
-    assert names(client.get(reverse("criteria:duties"), {"tinh-trang": "day-du"})) == []
+    assert len(names(client.get(reverse("criteria:duties"), {"state": "bao-cao-tre-thieu"}))) == 4
+    assert names(client.get(reverse("criteria:duties"), {"state": "day-du"})) == []
 
 
 def _populate(plan, n: int, user):
@@ -245,10 +245,10 @@ def test_duties_table_query_count_is_constant(plan, cast, client_for, django_ass
     client.get(reverse("criteria:duties"))
     # The same bound at 5 and at 60 units: nothing is queried per row.
     with django_assert_max_num_queries(17):
-        response = client.get(reverse("criteria:duties"), {"tinh-trang": "bao-cao-tre-thieu", "cum": ""})
+        response = client.get(reverse("criteria:duties"), {"state": "bao-cao-tre-thieu", "cluster": ""})
     assert response.status_code == 200
     with django_assert_max_num_queries(17):
-        response = client.get(reverse("criteria:duties"), {"trang": 2})
+        response = client.get(reverse("criteria:duties"), {"page": 2})
     total = n + 4  # plus Sở Nội vụ, units A, A's commune and B of the cast
     assert len(response.context["rows"]) == (total - 50 if total > 50 else total)
 

@@ -33,7 +33,9 @@ def snapshot() -> dict:
     """Every row of every table the loader writes, as plain values."""
     rows = {m.__name__: sorted(map(repr, m.objects.values())) for m in MODELS}
     rows["required_docs"] = sorted(
-        (r.code, d.code) for r in AwardRound.objects.all() for d in r.required_document_types.all()
+        (round_.code, d.code)
+        for round_ in AwardRound.objects.all()
+        for d in round_.required_document_types.all()
     )
     return rows
 
@@ -98,19 +100,20 @@ def test_every_paragraph_of_the_official_text_is_in_the_sections(plan):
 
 
 def test_rounds_quotas_and_documents(plan):
-    rounds = {r.code: r for r in plan.rounds.all()}
+    rounds = {round_.code: round_ for round_ in plan.rounds.all()}
     assert set(rounds) == {"nam-2025", "nam-2026", "tong-ket"}
     quota = {
-        code: r.quotas.get(award_type__code="bang-khen-chu-tich").max_count for code, r in rounds.items()
+        code: round_.quotas.get(award_type__code="bang-khen-chu-tich").max_count
+        for code, round_ in rounds.items()
     }
     assert quota == {"nam-2025": 10, "nam-2026": 10, "tong-ket": 20}
-    for r in rounds.values():
-        assert set(r.required_document_types.values_list("code", flat=True)) == {
+    for round_ in rounds.values():
+        assert set(round_.required_document_types.values_list("code", flat=True)) == {
             "to-trinh",
             "bao-cao-thanh-tich",
             "bien-ban-hoi-dong",
         }
-        assert r.opens_on <= r.closes_on <= r.appraisal_deadline
+        assert round_.opens_on <= round_.closes_on <= round_.appraisal_deadline
     assert rounds["tong-ket"].kind == AwardRound.Kind.FINAL and rounds["tong-ket"].year is None
     assert AwardType.objects.get(code="giay-khen").level == AwardType.Level.UNIT
     assert set(DocumentType.objects.values_list("code", flat=True)) >= {"minh-chung"}
@@ -202,3 +205,16 @@ def test_frozen_criteria_cannot_be_changed_by_reloading(plan):
         ).max_points
         == 15
     )
+
+
+def test_reloading_changes_rounds_through_the_rounds_service(plan):
+    data = yaml.safe_load(PLAN_169.read_text(encoding="utf-8"))
+    data["rounds"][1]["quotas"] = {"bang-khen-chu-tich": 12}
+    summary = load_plan(data)
+    assert summary.updated["chỉ tiêu"] == 1 and summary.unchanged["đợt khen thưởng"] == 3
+    assert plan.rounds.get(code="nam-2026").quotas.get().max_count == 12
+    # The service's rules hold for the file too: a province-level award keeps a quota.
+    data["rounds"][1]["quotas"] = {}
+    with pytest.raises(PlanFileError, match="Đợt “nam-2026”: .*cần chỉ tiêu"):
+        load_plan(data)
+    assert plan.rounds.get(code="nam-2026").quotas.get().max_count == 12

@@ -5,11 +5,14 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from campaigns.models import ImportBatch
+from campaigns.services.imports import start_import
 from criteria.models import UnitRanking
 from criteria.rankings import apply_rankings, parse_rankings
 from tests.factories import UnitFactory
@@ -108,31 +111,63 @@ def test_command_imports_and_refuses(cast, tmp_path, capsys):
     assert not UnitRanking.objects.filter(year=2024).exists()
 
 
+def _upload(client, data: bytes, year: int = 2025, name: str = "kq.csv"):
+    """Upload through the rankings page: it starts an import batch and shows its preview."""
+    return client.post(
+        reverse("criteria:rankings_import"),
+        {"year": year, "file": SimpleUploadedFile(name, data)},
+        follow=True,
+    )
+
+
 def test_browser_import_preview_then_confirm(cast, client_for):
     client = client_for(cast.appraiser)
     data = csv_bytes(
         HEADER, [["T-VL", "91", "Tốt", "1", "Cấp huyện"], ["T-AT", "70", "Khá", "2", "Cấp huyện"]]
     )
-    response = client.post(
-        reverse("criteria:rankings_import"), {"year": 2025, "file": SimpleUploadedFile("kq.csv", data)}
-    )
+    response = _upload(client, data)
     assert response.status_code == 200 and "Xác nhận nhập" in response.content.decode()
+    assert "UBND huyện Văn Lâm" in response.content.decode()  # the unit each code names
     assert UnitRanking.objects.count() == 0  # the preview writes nothing
-    sha = client.session["criteria_ranking_import"]["sha256"]
-    assert client.post(reverse("criteria:rankings_confirm"), {"sha256": "x"}).status_code == 302
+    batch = ImportBatch.objects.get(kind=ImportBatch.Kind.RANKINGS)
+    assert batch.year == 2025 and response.redirect_chain[-1][0] == reverse(
+        "campaigns:import_preview", args=[batch.pk]
+    )
+    # Someone else's batch cannot be confirmed, even by another staff member.
+    assert (
+        client_for(cast.manager).post(reverse("campaigns:import_confirm", args=[batch.pk])).status_code == 404
+    )
     assert UnitRanking.objects.count() == 0
-    response = client.post(reverse("criteria:rankings_confirm"), {"sha256": sha})
+    response = client.post(reverse("campaigns:import_confirm", args=[batch.pk]))
     assert response.status_code == 302
     assert UnitRanking.objects.filter(year=2025).count() == 2
+    done = client.get(response["Location"]).content.decode()
+    assert "Đã ghi: 2 bản ghi thêm mới" in done and f"{reverse('criteria:rankings')}?year=2025" in done
+    # Confirming twice writes nothing more.
+    client.post(reverse("campaigns:import_confirm", args=[batch.pk]))
+    assert UnitRanking.objects.count() == 2
 
 
 def test_browser_preview_marks_errors_and_offers_no_confirm(cast, client_for):
     data = csv_bytes(HEADER, [["T-VL", "91", "Tốt", "1", ""], ["SAI", "70", "Khá", "2", ""]])
-    response = client_for(cast.appraiser).post(
-        reverse("criteria:rankings_import"), {"year": 2025, "file": SimpleUploadedFile("kq.csv", data)}
-    )
-    html = response.content.decode()
-    assert "table-danger" in html and "Dòng 3, cột “Mã đơn vị”" in html and "Xác nhận nhập" not in html
+    html = _upload(client_for(cast.appraiser), data).content.decode()
+    assert "cell-error" in html and "Dòng 3, cột “Mã đơn vị”" in html and "Xác nhận nhập" not in html
+    batch = ImportBatch.objects.get()
+    client_for(cast.appraiser).post(reverse("campaigns:import_confirm", args=[batch.pk]))
+    assert not UnitRanking.objects.exists()
+
+
+def test_a_year_in_the_future_is_refused_at_the_upload(cast, client_for):
+    data = csv_bytes(HEADER, [["T-VL", "91", "Tốt", "1", ""]])
+    next_year = dt.date.today().year + 1
+    response = _upload(client_for(cast.appraiser), data, year=next_year)
+    assert "Năm đánh giá phải từ 2000" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+
+
+def test_the_import_home_offers_the_rankings_to_noivu_staff(cast, client_for):
+    html = client_for(cast.appraiser).get(reverse("campaigns:import_home")).content.decode()
+    assert "Kết quả dân vận chính quyền" in html and reverse("criteria:rankings_import") in html
 
 
 def test_template_download_is_a_real_workbook_with_the_columns(cast, client_for):
@@ -145,6 +180,16 @@ def test_template_download_is_a_real_workbook_with_the_columns(cast, client_for)
 def test_only_noivu_staff_import(cast, client_for, who):
     client = client_for(getattr(cast, who))
     data = csv_bytes(HEADER, [["T-VL", "91", "Tốt", "1", ""]])
+    batch, _result = start_import(
+        actor=cast.appraiser,
+        kind=ImportBatch.Kind.RANKINGS,
+        upload=SimpleUploadedFile("k.csv", data),
+        year=2025,
+    )
+    with pytest.raises(PermissionDenied):
+        start_import(
+            actor=getattr(cast, who), kind="rankings", upload=SimpleUploadedFile("k.csv", data), year=2025
+        )
     assert (
         client.post(
             reverse("criteria:rankings_import"), {"year": 2025, "file": SimpleUploadedFile("k.csv", data)}
@@ -152,7 +197,7 @@ def test_only_noivu_staff_import(cast, client_for, who):
         == 403
     )
     assert client.get(reverse("criteria:rankings_template")).status_code == 403
-    assert client.post(reverse("criteria:rankings_confirm"), {"sha256": "x"}).status_code == 403
+    assert client.post(reverse("campaigns:import_confirm", args=[batch.pk])).status_code == 403
     assert UnitRanking.objects.count() == 0
 
 

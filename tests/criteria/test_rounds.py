@@ -102,7 +102,7 @@ def test_only_the_manager_may_change_rounds(plan, cast, who):
     with pytest.raises(PermissionDenied):
         update_round(
             actor=getattr(cast, who),
-            round_=round_,
+            round=round_,
             values=values(code="nam-2026", opens_on=dt.date(2026, 10, 1)),
             required_document_types=[],
             quotas=quotas(),
@@ -118,7 +118,7 @@ def test_required_documents_are_frozen_once_submissions_started(plan, cast):
     with pytest.raises(ValidationError, match="không thể thay đổi danh sách tài liệu bắt buộc"):
         update_round(
             actor=cast.manager,
-            round_=round_,
+            round=round_,
             values=values(code="nam-2026"),
             required_document_types=keep[:1],
             quotas=quotas(),
@@ -126,7 +126,7 @@ def test_required_documents_are_frozen_once_submissions_started(plan, cast):
     # Dates may still move (e.g. a later appraisal deadline).
     update_round(
         actor=cast.manager,
-        round_=round_,
+        round=round_,
         values=values(code="nam-2026", appraisal_deadline=dt.date(2026, 12, 30)),
         required_document_types=keep,
         quotas=quotas(),
@@ -224,6 +224,6 @@ def test_manager_creates_a_round_in_the_browser_form(plan, cast, client_for):
         "quota_bang-khen-chu-tich": 3,
     }
     assert client_for(cast.manager).post(url, data).status_code == 302
-    created = plan.rounds.get(code="bo-sung-2026")
-    assert created.council_pass_ratio == Decimal("0.6")
-    assert created.quotas.get().max_count == 3
+    round_ = plan.rounds.get(code="bo-sung-2026")
+    assert round_.council_pass_ratio == Decimal("0.6")
+    assert round_.quotas.get().max_count == 3
