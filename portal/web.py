@@ -42,19 +42,32 @@ def show_errors(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
-def call_service(request, service: Callable[..., Any], /, *, success: str = "", **kwargs) -> tuple[bool, Any]:
+def call_service(
+    request,
+    service: Callable[..., Any],
+    /,
+    *,
+    success: str | Callable[[Any], str] = "",
+    form=None,
+    **kwargs,
+) -> tuple[bool, Any]:
     """Run `service(**kwargs)`; on ValidationError show its sentences and return (False, None).
 
-    On success, `success` (if given) becomes a success message and the result is returned as (True, result).
-    PermissionDenied is not caught: it becomes the 403 page.
+    With `form`, the sentences go onto the form (beside the field the service named) for the page to draw
+    again; without it they become error messages on the next page. On success, `success` (a sentence, or
+    a function of the result giving one) becomes a success message and the result is returned as
+    (True, result). PermissionDenied is not caught: it becomes the 403 page.
     """
     try:
         result = service(**kwargs)
     except ValidationError as error:
-        show_errors(request, error)
+        if form is not None:
+            add_service_error(form, error)
+        else:
+            show_errors(request, error)
         return False, None
     if success:
-        messages.success(request, success)
+        messages.success(request, success(result) if callable(success) else success)
     return True, result
 
 
