@@ -77,11 +77,8 @@ def test_the_guard_sends_a_stranger_to_sign_in_and_refuses_a_user_without_the_pe
 
     view = web.permission_required("nominations.view_queue")(lambda request: HttpResponse("ok"))
     response = view(_request("/tham-dinh/", AnonymousUser()))
-    assert (
-        response.status_code == 302
-        and "/dang-nhap/" in response["Location"]
-        or "login" in response["Location"]
-    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
     with pytest.raises(PermissionDenied):
         view(_request("/tham-dinh/", cast.officer_a))
     assert view(_request("/tham-dinh/", cast.appraiser)).content == b"ok"
