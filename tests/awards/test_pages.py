@@ -214,8 +214,8 @@ def test_board_pages_past_the_quota_keep_ranks_the_quota_line_and_the_award_type
         < body.index(dossiers[2].nominee_name)
     )
     assert body.count(" checked>") == 2
-    assert "Xem thêm: còn 10 hồ sơ xếp sau" in body and "?loai=bang-khen-chu-tich&amp;trang=2" in body
-    second = client.get(url, {"loai": "bang-khen-chu-tich", "trang": 2})
+    assert "Xem thêm: còn 10 hồ sơ xếp sau" in body and "?award_type=bang-khen-chu-tich&amp;page=2" in body
+    second = client.get(url, {"award_type": "bang-khen-chu-tich", "page": 2})
     rows = second.context["board"].object_list
     assert [(i.rank, i.nomination.pk) for i in rows] == [(51 + k, d.pk) for k, d in enumerate(dossiers[50:])]
     page = second.content.decode()
