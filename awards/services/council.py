@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import CouncilResult, CouncilSeat, CouncilSession, CouncilVote, VoteChoice
-from awards.services.common import dossier_code, lock_round, require_perm
+from awards.services.common import lock_round, require_perm
 from campaigns import roles
 from nominations.models import Nomination, State
 
@@ -83,7 +83,7 @@ def cast_votes(*, actor, round, choices: dict) -> int:
         if row is None or row.round_id != session.round_id or row.state != State.PROPOSED:
             raise ValidationError(
                 _("Hồ sơ %(code)s không có trong danh sách đề nghị của phiên họp này.")
-                % {"code": dossier_code(nomination.pk)}
+                % {"code": nomination.code}
             )
         if choice not in VoteChoice.values:
             raise ValidationError(_("Hãy chọn Đồng ý, Không đồng ý hoặc Không có ý kiến."))
@@ -94,7 +94,7 @@ def cast_votes(*, actor, round, choices: dict) -> int:
                     "mỗi thành viên chỉ biểu quyết một lần cho mỗi hồ sơ."
                 )
                 % {
-                    "code": dossier_code(row.pk),
+                    "code": row.code,
                     "name": row.nominee_name,
                     "choice": VoteChoice(earlier[row.pk]).label,
                 }

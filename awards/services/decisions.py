@@ -6,12 +6,12 @@ from django.utils.translation import gettext as _
 
 from awards.bonus import bonus_rule
 from awards.models import Award, CouncilResult, CouncilSession, Decision
-from awards.services.common import dossier_code, free_slots, lock_round, quota_of, require_perm
+from awards.services.common import free_slots, lock_round, quota_of, require_perm
 from campaigns.models import AwardRound
 from campaigns.text import normalize
 from criteria.models import Subject
 from nominations import workflow
-from nominations.models import Nomination, State
+from nominations.models import Nomination, State, dossier_code
 
 
 def refuse_used_number(*, number: str, issuer: str = "", issuing_unit=None) -> None:
@@ -117,7 +117,7 @@ def record_decision(
         if nomination_id not in passed:
             raise ValidationError(
                 _("Hồ sơ %(code)s (%(name)s) không được Hội đồng thông qua nên không thể đưa vào quyết định.")
-                % {"code": dossier_code(nomination_id), "name": proposed[nomination_id].nominee_name}
+                % {"code": proposed[nomination_id].code, "name": proposed[nomination_id].nominee_name}
             )
     chosen = [proposed[i] for i in chosen_ids]
     rule = bonus_rule(award_type=award_type, day=issued_on, subjects={n.subject for n in chosen})

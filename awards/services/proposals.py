@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from awards.models import CouncilSession, ProposalSlot
-from awards.services.common import dossier_code, free_slots, lock_round, quota_of, require_perm
+from awards.services.common import free_slots, lock_round, quota_of, require_perm
 from nominations import workflow
 from nominations.models import Nomination, State
 
@@ -73,7 +73,7 @@ def propose(*, actor, round, nominations, comment: str = "") -> int:
         if nomination.round_id != round_.pk:
             raise ValidationError(
                 _("Hồ sơ %(code)s không thuộc đợt «%(round)s». Hãy chọn hồ sơ của đúng đợt.")
-                % {"code": dossier_code(nomination.pk), "round": round_}
+                % {"code": nomination.code, "round": round_}
             )
         if nomination.state != State.APPRAISED:
             raise ValidationError(
@@ -82,7 +82,7 @@ def propose(*, actor, round, nominations, comment: str = "") -> int:
                     "chỉ hồ sơ «Đủ điều kiện» mới được đưa vào tờ trình."
                 )
                 % {
-                    "code": dossier_code(nomination.pk),
+                    "code": nomination.code,
                     "name": nomination.nominee_name,
                     "state": nomination.get_state_display(),
                 }
@@ -132,7 +132,7 @@ def withdraw_proposal(*, actor, round, nomination, comment: str = "") -> None:
     if nomination.round_id != round_.pk or nomination.state != State.PROPOSED:
         raise ValidationError(
             _("Hồ sơ %(code)s không có trong tờ trình của đợt này nên không thể rút.")
-            % {"code": dossier_code(nomination.pk)}
+            % {"code": nomination.code}
         )
     ProposalSlot.objects.filter(nomination=nomination).delete()
     workflow.unmark_proposed(
