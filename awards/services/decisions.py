@@ -78,7 +78,7 @@ def record_decision(
     if session is None or session.is_open:
         raise ValidationError(
             _(
-                "Hội đồng chưa kết thúc biểu quyết đợt «%(round)s». "
+                "Hội đồng chưa kết thúc biểu quyết đợt “%(round)s”. "
                 "Hãy đóng phiên họp trước khi ghi nhận quyết định."
             )
             % {"round": round_}
@@ -91,7 +91,7 @@ def record_decision(
     }
     if not proposed:
         raise ValidationError(
-            _("Đợt «%(round)s» không còn hồ sơ «%(award)s» nào đang chờ quyết định.")
+            _("Đợt “%(round)s” không còn hồ sơ “%(award)s” nào đang chờ quyết định.")
             % {"round": round_, "award": award_type.short_name}
         )
     passed = set(
@@ -105,7 +105,7 @@ def record_decision(
             row = Nomination.objects.filter(pk=nomination_id).first()
             raise ValidationError(
                 _(
-                    "Hồ sơ %(code)s (%(name)s) chưa được đề nghị khen thưởng «%(award)s» trong đợt này "
+                    "Hồ sơ %(code)s (%(name)s) chưa được đề nghị khen thưởng “%(award)s” trong đợt này "
                     "nên không thể đưa vào quyết định. Hãy bỏ hồ sơ đó ra."
                 )
                 % {
@@ -126,7 +126,7 @@ def record_decision(
     if len(used) + len(chosen) > max_slots:
         raise ValidationError(
             _(
-                "Vượt chỉ tiêu: đợt «%(round)s» chỉ được khen thưởng tối đa %(max)s %(award)s; "
+                "Vượt chỉ tiêu: đợt “%(round)s” chỉ được khen thưởng tối đa %(max)s %(award)s; "
                 "đã khen %(used)s."
             )
             % {"round": round_, "max": max_slots, "award": award_type.short_name, "used": len(used)}

@@ -18,13 +18,13 @@ COUNTED_STATES = (State.PROPOSED, State.AWARDED, State.NOT_AWARDED)
 def _refuse_if_frozen(round_) -> None:
     if round_.decided_on:
         raise ValidationError(
-            _("Đợt «%(round)s» đã có quyết định khen thưởng; không thể thay đổi danh sách đề nghị.")
+            _("Đợt “%(round)s” đã có quyết định khen thưởng; không thể thay đổi danh sách đề nghị.")
             % {"round": round_}
         )
     if CouncilSession.objects.filter(round=round_).exists():
         raise ValidationError(
             _(
-                "Danh sách đề nghị của đợt «%(round)s» đã được đưa ra Hội đồng Thi đua – Khen thưởng; "
+                "Danh sách đề nghị của đợt “%(round)s” đã được đưa ra Hội đồng Thi đua – Khen thưởng; "
                 "không thể thêm hoặc rút hồ sơ."
             )
             % {"round": round_}
@@ -72,14 +72,14 @@ def propose(*, actor, round, nominations, comment: str = "") -> int:
     for nomination in rows:
         if nomination.round_id != round_.pk:
             raise ValidationError(
-                _("Hồ sơ %(code)s không thuộc đợt «%(round)s». Hãy chọn hồ sơ của đúng đợt.")
+                _("Hồ sơ %(code)s không thuộc đợt “%(round)s”. Hãy chọn hồ sơ của đúng đợt.")
                 % {"code": nomination.code, "round": round_}
             )
         if nomination.state != State.APPRAISED:
             raise ValidationError(
                 _(
-                    "Hồ sơ %(code)s (%(name)s) đang ở trạng thái «%(state)s»; "
-                    "chỉ hồ sơ «Đủ điều kiện» mới được đưa vào tờ trình."
+                    "Hồ sơ %(code)s (%(name)s) đang ở trạng thái “%(state)s”; "
+                    "chỉ hồ sơ “Đủ điều kiện” mới được đưa vào tờ trình."
                 )
                 % {
                     "code": nomination.code,
@@ -96,7 +96,7 @@ def propose(*, actor, round, nominations, comment: str = "") -> int:
         if taken + len(group) > max_slots:
             raise ValidationError(
                 _(
-                    "Vượt chỉ tiêu: đợt «%(round)s» chỉ được đề nghị tối đa %(max)s %(award)s "
+                    "Vượt chỉ tiêu: đợt “%(round)s” chỉ được đề nghị tối đa %(max)s %(award)s "
                     "(tập thể và cá nhân cộng chung); đã đề nghị %(taken)s, lần này chọn thêm %(new)s. "
                     "Hãy bỏ bớt %(excess)s hồ sơ rồi đề nghị lại."
                 )
