@@ -1,17 +1,15 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AwardsConfig(AppConfig):
     name = "awards"
-    verbose_name = "Khen thưởng"
+    verbose_name = _("Khen thưởng")
 
     def ready(self) -> None:
         # nominations cannot import awards; it asks its registry, where awards adds its provider.
-        try:
-            from nominations import extensions
-        except ImportError:  # the registry is not there yet: nothing to register with
-            return
         from awards.selectors import earlier_awards_for_nomination
+        from nominations import extensions
 
         providers = extensions.award_history_providers
         if earlier_awards_for_nomination not in providers:

@@ -40,7 +40,7 @@ def bonus_rule(*, award_type, day, subjects) -> BonusRule:
     if missing:
         raise ValidationError(
             _(
-                "Chưa có hệ số tiền thưởng của «%(award)s» cho đối tượng: %(subjects)s. "
+                "Chưa có hệ số tiền thưởng của “%(award)s” cho đối tượng: %(subjects)s. "
                 "Hãy nhập hệ số rồi ghi nhận lại."
             )
             % {"award": award_type.name, "subjects": ", ".join(missing)}

@@ -7,6 +7,30 @@ from campaigns.models import AwardRound, Person, Unit
 from nominations.models import Nomination
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+STALE_DOSSIER = _("Có hồ sơ không còn tồn tại. Hãy tải lại trang và chọn lại.")
+
+
+class RoundChoiceField(forms.ModelChoiceField):
+    """A round shown with its campaign's number: “Khen thưởng năm 2025 – 12/KH-UBND”."""
+
+    def label_from_instance(self, obj: AwardRound) -> str:
+        return f"{obj.name} – {obj.campaign.number}"
+
+
+class DossierChoiceField(forms.ModelMultipleChoiceField):
+    """Dossiers shown by code and nominee: “HS-00028 · Nguyễn Văn An”."""
+
+    def label_from_instance(self, obj: Nomination) -> str:
+        return f"{obj.code} · {obj.nominee_name}"
+
+
+class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        return f"{obj.full_name} – {obj.unit.name}"
+
+
+def rounds_newest_first():
+    return AwardRound.objects.select_related("campaign").order_by("-period_end")
 
 
 class DecisionHeaderForm(forms.Form):
@@ -18,13 +42,13 @@ class DecisionHeaderForm(forms.Form):
 
 class ProvinceDecisionForm(DecisionHeaderForm):
     issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=255)
-    awardees = forms.ModelMultipleChoiceField(
+    awardees = DossierChoiceField(
         label=_("Được khen thưởng"),
         queryset=Nomination.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_(
-            "Mặc định là các hồ sơ được Hội đồng thông qua; hồ sơ không chọn sẽ ghi «Không được khen thưởng»."
+            "Mặc định là các hồ sơ được Hội đồng thông qua; hồ sơ không chọn sẽ ghi “Không được khen thưởng”."
         ),
     )
 
@@ -33,12 +57,11 @@ class ProvinceDecisionForm(DecisionHeaderForm):
         self.fields["awardees"].queryset = (
             nominations if nominations is not None else Nomination.objects.none()
         )
-        self.fields["awardees"].label_from_instance = lambda n: f"HS-{n.pk:05d} · {n.nominee_name}"
 
 
 class UnitDecisionForm(DecisionHeaderForm):
-    round = forms.ModelChoiceField(label=_("Đợt khen thưởng"), queryset=AwardRound.objects.none())
-    people = forms.ModelMultipleChoiceField(
+    round = RoundChoiceField(label=_("Đợt khen thưởng"), queryset=AwardRound.objects.none())
+    people = PersonChoiceField(
         label=_("Cá nhân được tặng Giấy khen"),
         queryset=Person.objects.none(),
         required=False,
@@ -53,24 +76,31 @@ class UnitDecisionForm(DecisionHeaderForm):
 
     def __init__(self, *args, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["round"].queryset = AwardRound.objects.select_related("campaign").order_by("-period_end")
-        self.fields["round"].label_from_instance = lambda r: f"{r.name} – {r.campaign.number}"
+        self.fields["round"].queryset = rounds_newest_first()
         # The choices are the unit's scope; the service checks it again.
         self.fields["people"].queryset = Person.objects.filter(
             unit__path__startswith=unit.path
         ).select_related("unit")
-        self.fields["people"].label_from_instance = lambda p: f"{p.full_name} – {p.unit.name}"
         self.fields["units"].queryset = Unit.objects.subtree_of(unit).exclude(pk=unit.pk)
 
 
 class UnitPlanForm(forms.Form):
-    round = forms.ModelChoiceField(label=_("Đợt khen thưởng"), queryset=AwardRound.objects.none())
+    round = RoundChoiceField(label=_("Đợt khen thưởng"), queryset=AwardRound.objects.none())
     planned_count = forms.IntegerField(label=_("Số lượng Giấy khen dự kiến"), min_value=0, max_value=100000)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["round"].queryset = AwardRound.objects.select_related("campaign").order_by("-period_end")
-        self.fields["round"].label_from_instance = lambda r: f"{r.name} – {r.campaign.number}"
+        self.fields["round"].queryset = rounds_newest_first()
+
+
+class ProposeForm(forms.Form):
+    """The dossiers ticked on the ranking board (its rows' checkboxes, drawn by the board's own loop)."""
+
+    nomination = forms.ModelMultipleChoiceField(
+        queryset=Nomination.objects.all(),
+        required=False,  # none chosen: the service says what to do
+        error_messages={"invalid_choice": STALE_DOSSIER, "invalid_pk_value": STALE_DOSSIER},
+    )
 
 
 class PublicSearchForm(forms.Form):
@@ -78,17 +108,15 @@ class PublicSearchForm(forms.Form):
         label=_("Tìm theo tên, đơn vị hoặc số quyết định"),
         required=False,
         max_length=100,
-        widget=forms.TextInput(attrs={"class": "form-control", "type": "search"}),
+        widget=forms.TextInput(attrs={"type": "search"}),
     )
-    dot = forms.ModelChoiceField(
+    round = RoundChoiceField(
         label=_("Đợt khen thưởng"),
         queryset=AwardRound.objects.none(),
         required=False,
         empty_label=_("Tất cả các đợt"),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
     def __init__(self, *args, rounds=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["dot"].queryset = rounds if rounds is not None else AwardRound.objects.none()
-        self.fields["dot"].label_from_instance = lambda r: f"{r.name} – {r.campaign.number}"
+        self.fields["round"].queryset = rounds if rounds is not None else AwardRound.objects.none()

@@ -24,7 +24,7 @@ from awards.models import Award
 from campaigns.models import AwardRound, AwardType, Campaign, Person, RoundQuota, Unit
 from campaigns.text import fold
 from criteria.models import Subject
-from nominations.models import Nomination, State
+from nominations.models import Nomination, State, dossier_code
 
 RANKED_STATES = (State.APPRAISED, State.PROPOSED)
 
@@ -92,36 +92,48 @@ class RankedDossier:
     def never_awarded(self) -> bool:
         return self.earlier_awards == 0
 
-    # Display values computed once in Python, so that a board row costs the template little.
-    @property
-    def code(self) -> str:
-        return f"HS-{self.nomination.pk:05d}"
 
-    @property
-    def pk_text(self) -> str:
-        return str(self.nomination.pk)
+def board_rows(items: list[RankedDossier], *, quota: int | None, frozen: bool) -> list[dict]:
+    """What each board row shows, as plain values: the board's template loop then looks up dict keys only.
 
-    @property
-    def rank_text(self) -> str:
-        return str(self.rank)
-
-    @property
-    def detail(self) -> str:
-        n = self.nomination
-        parts = [str(Subject(n.subject).label)]  # the enum, not get_subject_display(): cheaper per row
+    Values, not markup: the template writes (and escapes) them. Labels are looked up once per call.
+    """
+    subjects = {value: str(label) for value, label in Subject.choices}
+    states = {value: str(label) for value, label in State.choices}
+    earlier_texts: dict[int, str] = {}
+    rows = []
+    for item in items:
+        n = item.nomination
+        detail = [subjects[n.subject]]
         if n.nominee_person_id:
-            parts += [n.nominee_person.position, n.nominee_person.unit.name]
-        return " · ".join(parts)
-
-    @property
-    def complete_text(self) -> str:
-        complete_at = self.nomination.complete_at
-        return localtime(complete_at).strftime("%d/%m/%Y") if complete_at else "—"
-
-    @property
-    def earlier_text(self) -> str:
-        n = self.earlier_awards
-        return ngettext("Đã được khen %(n)s lần", "Đã được khen %(n)s lần", n) % {"n": n}
+            detail += [n.nominee_person.position, n.nominee_person.unit.name]
+        times = item.earlier_awards
+        if times not in earlier_texts:
+            earlier_texts[times] = ngettext("Đã được khen %(n)s lần", "Đã được khen %(n)s lần", times) % {
+                "n": times
+            }
+        rows.append(
+            {
+                "pk": str(n.pk),  # a str: an int would be localized (1.234) in the template
+                "rank": item.rank,
+                "rank_text": str(item.rank),
+                "code": dossier_code(n.pk),
+                "name": n.nominee_name,
+                "detail": " · ".join(detail),
+                "unit": n.proposing_unit.name,
+                "score": "—" if n.score is None else n.score,
+                "complete": localtime(n.complete_at).strftime("%d/%m/%Y") if n.complete_at else "—",
+                "direct_worker": item.direct_worker,
+                "never_awarded": item.never_awarded,
+                "earlier": earlier_texts[times],
+                "slot": item.slot,
+                "state": states[n.state],
+                "choosable": n.state == State.APPRAISED and not frozen,
+                "checked": item.within_quota,
+                "quota_line": quota is not None and item.rank == quota,
+            }
+        )
+    return rows
 
 
 # The columns the board and the proposal list show (ranking happens in SQL, rendering needs no more).

@@ -33,7 +33,7 @@ class CouncilSession(models.Model):
         ordering = ["-opened_at"]
 
     def __str__(self) -> str:
-        return f"Hội đồng – {self.round}"
+        return _("Hội đồng – %(round)s") % {"round": self.round}
 
     @property
     def is_open(self) -> bool:

@@ -21,7 +21,7 @@ def quota_of(round_: AwardRound, award_type) -> int:
     if quota is None:
         raise ValidationError(
             _(
-                "Đợt «%(round)s» chưa có chỉ tiêu cho hình thức «%(award)s». "
+                "Đợt “%(round)s” chưa có chỉ tiêu cho hình thức “%(award)s”. "
                 "Hãy đặt chỉ tiêu của đợt trước khi đề nghị hoặc khen thưởng."
             )
             % {"round": round_, "award": award_type.name}
@@ -33,8 +33,3 @@ def free_slots(used, max_slots: int, count: int) -> list[int]:
     """The count lowest slot numbers in 1..max_slots not in used."""
     used = set(used)
     return [n for n in range(1, max_slots + 1) if n not in used][:count]
-
-
-def dossier_code(pk: int) -> str:
-    """The dossier's code as the nominations pages show it (HS-00042)."""
-    return f"HS-{pk:05d}"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import CouncilResult, CouncilSeat, CouncilSession, CouncilVote, VoteChoice
-from awards.services.common import dossier_code, lock_round, require_perm
+from awards.services.common import lock_round, require_perm
 from campaigns import roles
 from nominations.models import Nomination, State
 
@@ -26,10 +26,10 @@ def open_session(*, actor, round) -> CouncilSession:
     require_perm(actor, "awards.manage_council", round)
     round_ = lock_round(round)
     if CouncilSession.objects.filter(round=round_).exists():
-        raise ValidationError(_("Hội đồng đã có phiên họp cho đợt «%(round)s».") % {"round": round_})
+        raise ValidationError(_("Hội đồng đã có phiên họp cho đợt “%(round)s”.") % {"round": round_})
     if not Nomination.objects.filter(round=round_, state=State.PROPOSED).exists():
         raise ValidationError(
-            _("Đợt «%(round)s» chưa có hồ sơ nào trong tờ trình. Hãy đề nghị hồ sơ trước khi mở phiên họp.")
+            _("Đợt “%(round)s” chưa có hồ sơ nào trong tờ trình. Hãy đề nghị hồ sơ trước khi mở phiên họp.")
             % {"round": round_}
         )
     members = list(
@@ -52,10 +52,10 @@ def open_session(*, actor, round) -> CouncilSession:
 def _locked_open_session(round_) -> CouncilSession:
     session = CouncilSession.objects.select_for_update().filter(round=round_).first()
     if session is None:
-        raise ValidationError(_("Hội đồng chưa mở phiên biểu quyết cho đợt «%(round)s».") % {"round": round_})
+        raise ValidationError(_("Hội đồng chưa mở phiên biểu quyết cho đợt “%(round)s”.") % {"round": round_})
     if not session.is_open:
         raise ValidationError(
-            _("Phiên họp Hội đồng của đợt «%(round)s» đã kết thúc lúc %(at)s; không thể biểu quyết thêm.")
+            _("Phiên họp Hội đồng của đợt “%(round)s” đã kết thúc lúc %(at)s; không thể biểu quyết thêm.")
             % {"round": round_, "at": timezone.localtime(session.closed_at).strftime("%H:%M %d/%m/%Y")}
         )
     return session
@@ -83,18 +83,18 @@ def cast_votes(*, actor, round, choices: dict) -> int:
         if row is None or row.round_id != session.round_id or row.state != State.PROPOSED:
             raise ValidationError(
                 _("Hồ sơ %(code)s không có trong danh sách đề nghị của phiên họp này.")
-                % {"code": dossier_code(nomination.pk)}
+                % {"code": nomination.code}
             )
         if choice not in VoteChoice.values:
             raise ValidationError(_("Hãy chọn Đồng ý, Không đồng ý hoặc Không có ý kiến."))
         if nomination.pk in earlier:
             raise ValidationError(
                 _(
-                    "Bạn đã biểu quyết hồ sơ %(code)s (%(name)s) là «%(choice)s»; "
+                    "Bạn đã biểu quyết hồ sơ %(code)s (%(name)s) là “%(choice)s”; "
                     "mỗi thành viên chỉ biểu quyết một lần cho mỗi hồ sơ."
                 )
                 % {
-                    "code": dossier_code(row.pk),
+                    "code": row.code,
                     "name": row.nominee_name,
                     "choice": VoteChoice(earlier[row.pk]).label,
                 }

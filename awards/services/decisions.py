@@ -6,12 +6,12 @@ from django.utils.translation import gettext as _
 
 from awards.bonus import bonus_rule
 from awards.models import Award, CouncilResult, CouncilSession, Decision
-from awards.services.common import dossier_code, free_slots, lock_round, quota_of, require_perm
+from awards.services.common import free_slots, lock_round, quota_of, require_perm
 from campaigns.models import AwardRound
 from campaigns.text import normalize
 from criteria.models import Subject
 from nominations import workflow
-from nominations.models import Nomination, State
+from nominations.models import Nomination, State, dossier_code
 
 
 def refuse_used_number(*, number: str, issuer: str = "", issuing_unit=None) -> None:
@@ -78,7 +78,7 @@ def record_decision(
     if session is None or session.is_open:
         raise ValidationError(
             _(
-                "Hội đồng chưa kết thúc biểu quyết đợt «%(round)s». "
+                "Hội đồng chưa kết thúc biểu quyết đợt “%(round)s”. "
                 "Hãy đóng phiên họp trước khi ghi nhận quyết định."
             )
             % {"round": round_}
@@ -91,7 +91,7 @@ def record_decision(
     }
     if not proposed:
         raise ValidationError(
-            _("Đợt «%(round)s» không còn hồ sơ «%(award)s» nào đang chờ quyết định.")
+            _("Đợt “%(round)s” không còn hồ sơ “%(award)s” nào đang chờ quyết định.")
             % {"round": round_, "award": award_type.short_name}
         )
     passed = set(
@@ -105,7 +105,7 @@ def record_decision(
             row = Nomination.objects.filter(pk=nomination_id).first()
             raise ValidationError(
                 _(
-                    "Hồ sơ %(code)s (%(name)s) chưa được đề nghị khen thưởng «%(award)s» trong đợt này "
+                    "Hồ sơ %(code)s (%(name)s) chưa được đề nghị khen thưởng “%(award)s” trong đợt này "
                     "nên không thể đưa vào quyết định. Hãy bỏ hồ sơ đó ra."
                 )
                 % {
@@ -117,7 +117,7 @@ def record_decision(
         if nomination_id not in passed:
             raise ValidationError(
                 _("Hồ sơ %(code)s (%(name)s) không được Hội đồng thông qua nên không thể đưa vào quyết định.")
-                % {"code": dossier_code(nomination_id), "name": proposed[nomination_id].nominee_name}
+                % {"code": proposed[nomination_id].code, "name": proposed[nomination_id].nominee_name}
             )
     chosen = [proposed[i] for i in chosen_ids]
     rule = bonus_rule(award_type=award_type, day=issued_on, subjects={n.subject for n in chosen})
@@ -126,7 +126,7 @@ def record_decision(
     if len(used) + len(chosen) > max_slots:
         raise ValidationError(
             _(
-                "Vượt chỉ tiêu: đợt «%(round)s» chỉ được khen thưởng tối đa %(max)s %(award)s; "
+                "Vượt chỉ tiêu: đợt “%(round)s” chỉ được khen thưởng tối đa %(max)s %(award)s; "
                 "đã khen %(used)s."
             )
             % {"round": round_, "max": max_slots, "award": award_type.short_name, "used": len(used)}

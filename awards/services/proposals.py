@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from awards.models import CouncilSession, ProposalSlot
-from awards.services.common import dossier_code, free_slots, lock_round, quota_of, require_perm
+from awards.services.common import free_slots, lock_round, quota_of, require_perm
 from nominations import workflow
 from nominations.models import Nomination, State
 
@@ -18,13 +18,13 @@ COUNTED_STATES = (State.PROPOSED, State.AWARDED, State.NOT_AWARDED)
 def _refuse_if_frozen(round_) -> None:
     if round_.decided_on:
         raise ValidationError(
-            _("Đợt «%(round)s» đã có quyết định khen thưởng; không thể thay đổi danh sách đề nghị.")
+            _("Đợt “%(round)s” đã có quyết định khen thưởng; không thể thay đổi danh sách đề nghị.")
             % {"round": round_}
         )
     if CouncilSession.objects.filter(round=round_).exists():
         raise ValidationError(
             _(
-                "Danh sách đề nghị của đợt «%(round)s» đã được đưa ra Hội đồng Thi đua – Khen thưởng; "
+                "Danh sách đề nghị của đợt “%(round)s” đã được đưa ra Hội đồng Thi đua – Khen thưởng; "
                 "không thể thêm hoặc rút hồ sơ."
             )
             % {"round": round_}
@@ -72,17 +72,17 @@ def propose(*, actor, round, nominations, comment: str = "") -> int:
     for nomination in rows:
         if nomination.round_id != round_.pk:
             raise ValidationError(
-                _("Hồ sơ %(code)s không thuộc đợt «%(round)s». Hãy chọn hồ sơ của đúng đợt.")
-                % {"code": dossier_code(nomination.pk), "round": round_}
+                _("Hồ sơ %(code)s không thuộc đợt “%(round)s”. Hãy chọn hồ sơ của đúng đợt.")
+                % {"code": nomination.code, "round": round_}
             )
         if nomination.state != State.APPRAISED:
             raise ValidationError(
                 _(
-                    "Hồ sơ %(code)s (%(name)s) đang ở trạng thái «%(state)s»; "
-                    "chỉ hồ sơ «Đủ điều kiện» mới được đưa vào tờ trình."
+                    "Hồ sơ %(code)s (%(name)s) đang ở trạng thái “%(state)s”; "
+                    "chỉ hồ sơ “Đủ điều kiện” mới được đưa vào tờ trình."
                 )
                 % {
-                    "code": dossier_code(nomination.pk),
+                    "code": nomination.code,
                     "name": nomination.nominee_name,
                     "state": nomination.get_state_display(),
                 }
@@ -96,7 +96,7 @@ def propose(*, actor, round, nominations, comment: str = "") -> int:
         if taken + len(group) > max_slots:
             raise ValidationError(
                 _(
-                    "Vượt chỉ tiêu: đợt «%(round)s» chỉ được đề nghị tối đa %(max)s %(award)s "
+                    "Vượt chỉ tiêu: đợt “%(round)s” chỉ được đề nghị tối đa %(max)s %(award)s "
                     "(tập thể và cá nhân cộng chung); đã đề nghị %(taken)s, lần này chọn thêm %(new)s. "
                     "Hãy bỏ bớt %(excess)s hồ sơ rồi đề nghị lại."
                 )
@@ -132,7 +132,7 @@ def withdraw_proposal(*, actor, round, nomination, comment: str = "") -> None:
     if nomination.round_id != round_.pk or nomination.state != State.PROPOSED:
         raise ValidationError(
             _("Hồ sơ %(code)s không có trong tờ trình của đợt này nên không thể rút.")
-            % {"code": dossier_code(nomination.pk)}
+            % {"code": nomination.code}
         )
     ProposalSlot.objects.filter(nomination=nomination).delete()
     workflow.unmark_proposed(

@@ -28,7 +28,7 @@ def giay_khen_type() -> AwardType:
     award_type = AwardType.objects.filter(code=GIAY_KHEN).first()
     if award_type is None:
         raise ValidationError(
-            _("Danh mục hình thức khen thưởng chưa có «Giấy khen» (mã giay-khen). Hãy báo Sở Nội vụ bổ sung.")
+            _("Danh mục hình thức khen thưởng chưa có “Giấy khen” (mã giay-khen). Hãy báo Sở Nội vụ bổ sung.")
         )
     return award_type
 
@@ -135,12 +135,12 @@ def plan_warning(unit: Unit, round_) -> str:
     plan = UnitAwardPlan.objects.filter(unit=unit, round=round_).first()
     given = given_count(unit, round_)
     if plan is None:
-        return _("Đơn vị chưa đặt số lượng Giấy khen cho đợt «%(round)s»; hãy đặt số lượng để theo dõi.") % {
+        return _("Đơn vị chưa đặt số lượng Giấy khen cho đợt “%(round)s”; hãy đặt số lượng để theo dõi.") % {
             "round": round_
         }
     if given > plan.planned_count:
         return _(
-            "Lưu ý: đơn vị đã tặng %(given)s Giấy khen trong đợt «%(round)s», "
+            "Lưu ý: đơn vị đã tặng %(given)s Giấy khen trong đợt “%(round)s”, "
             "vượt số lượng đã đặt (%(planned)s)."
         ) % {"given": given, "round": round_, "planned": plan.planned_count}
     return ""

@@ -4,7 +4,6 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,12 +12,15 @@ from django.views.decorators.http import require_POST
 
 from awards import services
 from awards.models import CouncilResult, CouncilSession, CouncilVote, VoteChoice
-from awards.views.common import page_of, report, requires
 from campaigns.models import AwardRound
 from nominations.models import Nomination, State
+from portal.web import call_service, paginate, permission_required
+
+# The council table's radio buttons: one group per dossier, named phieu-<dossier id>.
+VOTE_PREFIX = "phieu-"
 
 
-@requires("awards.view_council")
+@permission_required("awards.view_council")
 def council_home(request):
     rounds = (
         AwardRound.objects.select_related("campaign", "council_session")
@@ -30,7 +32,7 @@ def council_home(request):
         request,
         "awards/council_home.html",
         {
-            "rounds": page_of(request, rounds, 25),
+            "rounds": paginate(request, rounds, 25),
             "breadcrumbs": [(_("Hội đồng Thi đua – Khen thưởng"), None)],
         },
     )
@@ -50,7 +52,19 @@ def _dossiers(round_, session):
     )
 
 
-@requires("awards.view_council")
+def _tally(result) -> str:
+    """The vote count of a closed session's dossier, as one sentence (translated here, once per row)."""
+    if result is None:
+        return ""
+    return _("%(a)s đồng ý, %(d)s không đồng ý, %(b)s không có ý kiến / %(m)s") % {
+        "a": result.agree,
+        "d": result.disagree,
+        "b": result.abstain,
+        "m": result.members,
+    }
+
+
+@permission_required("awards.view_council")
 def council_round(request, round_id: int):
     round_ = get_object_or_404(AwardRound.objects.select_related("campaign"), pk=round_id)
     session = CouncilSession.objects.filter(round=round_).select_related("opened_by", "closed_by").first()
@@ -78,6 +92,7 @@ def council_round(request, round_id: int):
             "voted": len(votes.get(n.pk, {})),
             "by_member": [votes.get(n.pk, {}).get(m.pk, "—") for m in seats] if show_all else [],
             "result": results.get(n.pk),
+            "tally": _tally(results.get(n.pk)),
         }
         for n in dossiers
     ]
@@ -104,48 +119,46 @@ def council_round(request, round_id: int):
 
 
 def _vote(request, round_):
-    if not request.user.has_perm("awards.vote", round_):
-        raise PermissionDenied
+    """The member's ticked votes; the service checks the member, the session and every dossier."""
     ids = {
-        int(key.removeprefix("phieu-")): value
+        int(key.removeprefix(VOTE_PREFIX)): value
         for key, value in request.POST.items()
-        if key.startswith("phieu-") and key.removeprefix("phieu-").isdigit() and value
+        if key.startswith(VOTE_PREFIX) and key.removeprefix(VOTE_PREFIX).isdigit() and value
     }
     nominations = Nomination.objects.in_bulk(list(ids))
     choices = {nominations[pk]: choice for pk, choice in ids.items() if pk in nominations}
     if len(choices) != len(ids):
         messages.error(request, _("Có hồ sơ không còn tồn tại. Hãy tải lại trang và biểu quyết lại."))
-    else:
-        try:
-            n = services.cast_votes(actor=request.user, round=round_, choices=choices)
-        except ValidationError as error:
-            report(request, error)
-        else:
-            messages.success(request, _("Đã ghi nhận biểu quyết của bạn cho %(n)s hồ sơ.") % {"n": n})
+        return redirect("awards:council_round", round_.pk)
+    ok, n = call_service(request, services.cast_votes, actor=request.user, round=round_, choices=choices)
+    if ok:
+        messages.success(request, _("Đã ghi nhận biểu quyết của bạn cho %(n)s hồ sơ.") % {"n": n})
     return redirect("awards:council_round", round_.pk)
 
 
 @require_POST
-@requires("awards.manage_council")
+@permission_required("awards.manage_council")
 def council_open(request, round_id: int):
     round_ = get_object_or_404(AwardRound, pk=round_id)
-    try:
-        services.open_session(actor=request.user, round=round_)
-    except ValidationError as error:
-        report(request, error)
-    else:
-        messages.success(request, _("Đã mở phiên họp Hội đồng; thành viên có thể biểu quyết."))
+    call_service(
+        request,
+        services.open_session,
+        success=_("Đã mở phiên họp Hội đồng; thành viên có thể biểu quyết."),
+        actor=request.user,
+        round=round_,
+    )
     return redirect("awards:council_round", round_.pk)
 
 
 @require_POST
-@requires("awards.manage_council")
+@permission_required("awards.manage_council")
 def council_close(request, round_id: int):
     round_ = get_object_or_404(AwardRound, pk=round_id)
-    try:
-        services.close_session(actor=request.user, round=round_)
-    except ValidationError as error:
-        report(request, error)
-    else:
-        messages.success(request, _("Đã kết thúc phiên họp; kết quả biểu quyết đã được ghi lại."))
+    call_service(
+        request,
+        services.close_session,
+        success=_("Đã kết thúc phiên họp; kết quả biểu quyết đã được ghi lại."),
+        actor=request.user,
+        round=round_,
+    )
     return redirect("awards:council_round", round_.pk)

@@ -1,7 +1,6 @@
 """The Chairman's decisions: recording one after the council, listing and reading them."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.http import Http404
@@ -13,15 +12,15 @@ from awards import services
 from awards.bonus import bonus_rule
 from awards.forms import ProvinceDecisionForm
 from awards.models import CouncilResult, Decision
-from awards.views.common import page_of, requires
 from campaigns.models import AwardRound, AwardType
 from nominations.models import Nomination, State
+from portal.web import add_service_error, paginate, permission_required
 
 
-@requires("awards.record_decision")
+@permission_required("awards.record_decision")
 def decision_create(request, round_id: int):
     round_ = get_object_or_404(AwardRound.objects.select_related("campaign"), pk=round_id)
-    award_type = get_object_or_404(AwardType, code=request.GET.get("loai") or "bang-khen-chu-tich")
+    award_type = get_object_or_404(AwardType, code=request.GET.get("award_type") or "bang-khen-chu-tich")
     candidates = Nomination.objects.filter(round=round_, award_type=award_type).exclude(
         state__in=[State.DRAFT, State.WITHDRAWN]
     )
@@ -57,7 +56,7 @@ def decision_create(request, round_id: int):
                 awardees=list(data["awardees"]),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã ghi nhận quyết định số %(n)s.") % {"n": decision.number})
             return redirect("awards:decision_detail", decision.pk)
@@ -79,7 +78,7 @@ def decision_create(request, round_id: int):
     )
 
 
-@requires("awards.view_province_decisions")
+@permission_required("awards.view_province_decisions")
 def decision_list(request):
     decisions = (
         Decision.objects.filter(issuing_unit__isnull=True)
@@ -90,11 +89,12 @@ def decision_list(request):
     return render(
         request,
         "awards/decision_list.html",
-        {"decisions": page_of(request, decisions, 25), "breadcrumbs": [(_("Quyết định khen thưởng"), None)]},
+        {"decisions": paginate(request, decisions, 25), "breadcrumbs": [(_("Quyết định khen thưởng"), None)]},
     )
 
 
 def visible_decision(request, decision_id: int) -> Decision:
+    """The decision if the user may see it; 404 otherwise (another unit's decision is not shown to exist)."""
     decision = get_object_or_404(
         Decision.objects.select_related("round__campaign", "award_type", "issuing_unit"), pk=decision_id
     )
@@ -103,7 +103,7 @@ def visible_decision(request, decision_id: int) -> Decision:
     return decision
 
 
-@login_required
+@permission_required("awards.view_decision", fn=visible_decision)
 def decision_detail(request, decision_id: int):
     decision = visible_decision(request, decision_id)
     awards = list(decision.awards.select_related("person", "unit").order_by("subject", "pk"))
@@ -112,10 +112,9 @@ def decision_detail(request, decision_id: int):
         if decision.issuing_unit_id
         else (_("Quyết định khen thưởng"), reverse("awards:decision_list"))
     )
-    rule = None
     try:
         rule = bonus_rule(award_type=decision.award_type, day=decision.issued_on, subjects=set())
-    except ValidationError:
+    except ValidationError:  # no rounding rule on that day: the page shows the amounts without it
         rule = None
     return render(
         request,

@@ -4,20 +4,14 @@ from django.shortcuts import render
 
 from awards import selectors
 from awards.forms import PublicSearchForm
-from awards.views.common import page_of
+from portal.web import paginate
 
 
 def public_register(request):
     form = PublicSearchForm(request.GET or None, rounds=selectors.rounds_with_awards())
-    q, round_id = "", None
+    q, round_ = "", None
     if form.is_valid():
         q = form.cleaned_data["q"] or ""
-        round_id = form.cleaned_data["dot"].pk if form.cleaned_data["dot"] else None
-    awards = page_of(request, selectors.public_awards(q=q, round_id=round_id), 25)
-    params = request.GET.copy()
-    params.pop("trang", None)
-    return render(
-        request,
-        "awards/public_register.html",
-        {"form": form, "awards": awards, "q": q, "query": params.urlencode()},
-    )
+        round_ = form.cleaned_data["round"]
+    awards = paginate(request, selectors.public_awards(q=q, round_id=round_.pk if round_ else None), 25)
+    return render(request, "awards/public_register.html", {"form": form, "awards": awards, "q": q})

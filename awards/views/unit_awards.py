@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 from awards import services
 from awards.forms import UnitDecisionForm, UnitPlanForm
 from awards.models import Award, Decision, UnitAwardPlan
-from awards.views.common import page_of, report, requires
 from campaigns import roles
+from portal.web import add_service_error, call_service, paginate, permission_required
 
 
-@requires("awards.issue_unit_awards")
+@permission_required("awards.issue_unit_awards")
 def unit_decisions(request):
     unit = roles.unit_of(request.user)
     decisions = (
@@ -44,7 +44,7 @@ def unit_decisions(request):
         "awards/unit_decisions.html",
         {
             "unit": unit,
-            "decisions": page_of(request, decisions, 25),
+            "decisions": paginate(request, decisions, 25),
             "plan_rows": plan_rows,
             "plan_form": UnitPlanForm(),
             "breadcrumbs": [(_("Giấy khen của đơn vị"), None)],
@@ -53,26 +53,24 @@ def unit_decisions(request):
 
 
 @require_POST
-@requires("awards.issue_unit_awards")
+@permission_required("awards.issue_unit_awards")
 def unit_plan(request):
     form = UnitPlanForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Hãy chọn đợt và nhập số lượng Giấy khen là một số không âm."))
         return redirect("awards:unit_decisions")
-    try:
-        services.set_unit_plan(
-            actor=request.user,
-            round=form.cleaned_data["round"],
-            planned_count=form.cleaned_data["planned_count"],
-        )
-    except ValidationError as error:
-        report(request, error)
-    else:
-        messages.success(request, _("Đã lưu số lượng Giấy khen của đơn vị cho đợt này."))
+    call_service(
+        request,
+        services.set_unit_plan,
+        success=_("Đã lưu số lượng Giấy khen của đơn vị cho đợt này."),
+        actor=request.user,
+        round=form.cleaned_data["round"],
+        planned_count=form.cleaned_data["planned_count"],
+    )
     return redirect("awards:unit_decisions")
 
 
-@requires("awards.issue_unit_awards")
+@permission_required("awards.issue_unit_awards")
 def unit_decision_create(request):
     unit = roles.unit_of(request.user)
     name = f"{request.user.last_name} {request.user.first_name}".strip()  # family name first
@@ -93,7 +91,7 @@ def unit_decision_create(request):
                 units=data["units"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã ghi nhận quyết định số %(n)s.") % {"n": outcome.decision.number})
             if outcome.warning:

@@ -123,18 +123,18 @@ def test_no_base_salary_for_the_decision_date_is_refused(cast):
 def test_a_decision_number_already_used_by_the_same_issuer_is_refused(cast):
     round_, *_ = _round_after_vote(cast)
     _decide(cast, round_)
-    other = award_round(quota=10)
-    dossier = appraised(other, created_by=cast.officer_a)
+    other_round = award_round(quota=10)
+    dossier = appraised(other_round, created_by=cast.officer_a)
     members = council_members(cast, 0)
-    voted_round(cast, other, votes={dossier: ["agree"]}, members=members)
+    voted_round(cast, other_round, votes={dossier: ["agree"]}, members=members)
     with pytest.raises(ValidationError) as exc:
-        _decide(cast, other, number="123/qđ-ubnd")
+        _decide(cast, other_round, number="123/qđ-ubnd")
     assert "đã được Ủy ban nhân dân tỉnh Hưng Yên dùng" in exc.value.messages[0]
     assert Decision.objects.count() == 1
     dossier.refresh_from_db()
     assert dossier.state == State.PROPOSED
     # Another issuer may use the same number.
-    _decide(cast, other, issuer="Ủy ban nhân dân tỉnh Thái Bình")
+    _decide(cast, other_round, issuer="Ủy ban nhân dân tỉnh Thái Bình")
 
 
 def test_a_decision_needs_the_council_closed(cast):

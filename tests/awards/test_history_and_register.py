@@ -5,9 +5,15 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from awards.selectors import award_history_for_person, award_history_for_unit, public_awards
+from awards.selectors import (
+    award_history_for_person,
+    award_history_for_unit,
+    earlier_awards_for_nomination,
+    public_awards,
+)
 from awards.services import record_unit_decision
 from campaigns.models import Campaign
+from nominations import extensions
 from tests.factories import PersonFactory
 
 from .factories import GIAY_KHEN, appraised, award_round, award_type, campaign
@@ -47,9 +53,6 @@ def test_history_spans_campaigns_and_flags_thematic_awards(cast):
 
 
 def test_the_provider_is_registered_with_nominations(cast):
-    extensions = pytest.importorskip("nominations.extensions")
-    from awards.selectors import earlier_awards_for_nomination
-
     assert earlier_awards_for_nomination in extensions.award_history_providers
     award_type(GIAY_KHEN)
     person = PersonFactory(unit=cast.unit_a)

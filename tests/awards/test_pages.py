@@ -73,6 +73,17 @@ def test_proposing_over_the_quota_in_the_page_shows_the_vietnamese_sentence(cast
     assert dossiers[0].state == State.PROPOSED
 
 
+def test_proposing_an_unknown_dossier_id_is_refused_by_the_form(cast, client_for):
+    round_ = award_round(quota=2)
+    dossier = appraised(round_, created_by=cast.officer_a)
+    url = reverse("awards:ranking_board", args=[round_.pk])
+    response = client_for(cast.manager).post(url, {"nomination": [dossier.pk, 999_999]}, follow=True)
+    assert "Có hồ sơ không còn tồn tại" in response.content.decode()
+    assert not ProposalSlot.objects.exists()
+    dossier.refresh_from_db()
+    assert dossier.state == State.APPRAISED
+
+
 def test_council_page_vote_once_then_refused_then_decision_in_the_page(cast, client_for):
     round_ = award_round(quota=3)
     dossier = appraised(round_, created_by=cast.officer_a, score="91")
@@ -214,8 +225,8 @@ def test_board_pages_past_the_quota_keep_ranks_the_quota_line_and_the_award_type
         < body.index(dossiers[2].nominee_name)
     )
     assert body.count(" checked>") == 2
-    assert "Xem thêm: còn 10 hồ sơ xếp sau" in body and "?loai=bang-khen-chu-tich&amp;trang=2" in body
-    second = client.get(url, {"loai": "bang-khen-chu-tich", "trang": 2})
+    assert "Xem thêm: còn 10 hồ sơ xếp sau" in body and "?award_type=bang-khen-chu-tich&amp;page=2" in body
+    second = client.get(url, {"award_type": "bang-khen-chu-tich", "page": 2})
     rows = second.context["board"].object_list
     assert [(i.rank, i.nomination.pk) for i in rows] == [(51 + k, d.pk) for k, d in enumerate(dossiers[50:])]
     page = second.content.decode()

@@ -68,11 +68,11 @@ def test_withdrawing_frees_the_slot_for_another_dossier(cast):
 
 def test_propose_refuses_a_dossier_that_is_not_appraised_or_of_another_round(cast):
     round_ = award_round(quota=5)
-    other = award_round(quota=5)
+    other_round = award_round(quota=5)
     submitted = appraised(round_, created_by=cast.officer_a, state=State.SUBMITTED)
-    foreign = appraised(other, created_by=cast.officer_a)
+    foreign = appraised(other_round, created_by=cast.officer_a)
     ok = appraised(round_, created_by=cast.officer_a)
-    with pytest.raises(ValidationError, match="chỉ hồ sơ «Đủ điều kiện»"):
+    with pytest.raises(ValidationError, match="chỉ hồ sơ “Đủ điều kiện”"):
         propose(actor=cast.manager, round=round_, nominations=[ok, submitted])
     with pytest.raises(ValidationError, match="không thuộc đợt"):
         propose(actor=cast.manager, round=round_, nominations=[foreign])

@@ -217,7 +217,7 @@ def test_done_when_the_manager_ranks_proposes_council_votes_decision_register_ce
     assert round_.decided_on == dt.date(2026, 12, 18)
 
     # 5. The public register shows the awardees, without sign-in and without personal numbers.
-    page = client_for(None).get(reverse("awards:public_register"), {"dot": round_.pk})
+    page = client_for(None).get(reverse("awards:public_register"), {"round": round_.pk})
     html = page.content.decode()
     assert page.status_code == 200 and "2390/QĐ-UBND" in html and "18/12/2026" in html
     for award in awards:
