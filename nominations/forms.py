@@ -259,7 +259,7 @@ class QueueFilterForm(forms.Form):
         requests, and Django renders each <option> through a template)."""
         inputs = (
             get_language(),
-            sorted(self.data.lists()) if self.is_bound else None,
+            sorted((key, values) for key, values in self.data.lists() if key in self.fields),
             [
                 (name, [(str(v), str(label)) for v, label in field.choices])
                 for name, field in self.fields.items()

@@ -226,3 +226,13 @@ def test_queue_rows_escape_what_units_typed(cast, setup, client_for):
     body = client_for(cast.manager).get(reverse("nominations:queue")).content.decode()
     assert "Lê &lt;b&gt;Văn&lt;/b&gt; &quot;A&quot; &amp; B" in body and "<b>Văn</b>" not in body
     assert "Quá hạn" in body and "Chưa phân công" in body
+
+
+def test_queue_filters_offer_a_round_created_after_the_form_was_cached(cast, setup, client_for):
+    from .factories import AwardRoundFactory
+
+    client = client_for(cast.manager)
+    client.get(reverse("nominations:queue"))  # the filter form's markup is now cached
+    later = AwardRoundFactory(code="chuyen-de", name="Khen thưởng chuyên đề")
+    text = client.get(reverse("nominations:queue")).content.decode()
+    assert f'<option value="{later.pk}">Khen thưởng chuyên đề</option>' in text
