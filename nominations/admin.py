@@ -13,7 +13,7 @@ class HolidayAdmin(admin.ModelAdmin):
 
 @admin.register(models.NominationEvent)
 class NominationEventAdmin(admin.ModelAdmin):
-    """The audit trail, read-only: events are appended by nominations.workflow only."""
+    """The audit trail, read-only: events are appended by Nomination.record_event only."""
 
     list_display = ("nomination", "action", "from_state", "to_state", "actor", "at")
     list_select_related = ("nomination", "actor")

@@ -1,6 +1,6 @@
 """Unread notifications for the navigation bar (add "nominations.context_processors.notifications")."""
 
-from nominations.notifications import unread_count
+from nominations.services.notifications import unread_count
 
 
 def notifications(request):

@@ -1,10 +1,12 @@
 """Forms of the dossier pages. Choices are limited to what the user may pick; fields are explicit."""
 
+import hashlib
+
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.filters import PlainSelect
 from campaigns.models import AwardRound, AwardType, Cluster, DocumentType, Unit
 from campaigns.selectors import visible_people, visible_units
 from criteria.models import Criterion, Subject
@@ -194,54 +196,55 @@ STATE_FILTER_CHOICES = [
 ] + [(s.value, s.label) for s in State if s != State.DRAFT]
 
 
-EMPTY_CHOICE = ("", "---------")
-
-
-def _select():
-    return PlainSelect(attrs={"class": "form-select"})
-
-
-def _id_or_none(value):
-    return int(value) if value not in (None, "") else None
+SELECT = {"class": "form-select"}  # Bootstrap's look of a <select>
 
 
 class QueueFilterForm(forms.Form):
-    """The queue's filters. The code lists are read as (id, name) pairs only and rendered by
-    campaigns.filters.PlainSelect: no model instances, no widget template per option."""
+    """The queue's filters, named as the query parameters: ?q=&round=&state=&unit_kind=&cluster=&….
+
+    The lists of rounds, clusters and award types are read once each as (id, name) pairs, which the
+    queue's rows also name their round and award type from; the querysets validate a submitted id.
+    """
 
     q = forms.CharField(label=_("Tìm theo tên"), required=False)
-    round = forms.TypedChoiceField(
-        label=_("Đợt"), coerce=_id_or_none, empty_value=None, required=False, widget=_select()
+    round = forms.ModelChoiceField(
+        label=_("Đợt"), queryset=AwardRound.objects.all(), required=False, widget=forms.Select(attrs=SELECT)
     )
     state = forms.ChoiceField(
-        label=_("Trạng thái"), choices=STATE_FILTER_CHOICES, required=False, widget=_select()
+        label=_("Trạng thái"), choices=STATE_FILTER_CHOICES, required=False, widget=forms.Select(attrs=SELECT)
     )
     unit_kind = forms.ChoiceField(
         label=_("Loại đơn vị"),
-        choices=[("", _("Tất cả"))] + list(Unit.Kind.choices),
+        choices=[("", _("Tất cả")), *Unit.Kind.choices],
         required=False,
-        widget=_select(),
+        widget=forms.Select(attrs=SELECT),
     )
-    cluster = forms.TypedChoiceField(
-        label=_("Cụm, khối"), coerce=_id_or_none, empty_value=None, required=False, widget=_select()
+    cluster = forms.ModelChoiceField(
+        label=_("Cụm, khối"),
+        queryset=Cluster.objects.all(),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
     )
-    award_type = forms.TypedChoiceField(
-        label=_("Hình thức"), coerce=_id_or_none, empty_value=None, required=False, widget=_select()
+    award_type = forms.ModelChoiceField(
+        label=_("Hình thức"),
+        queryset=AwardType.objects.filter(level=AwardType.Level.PROVINCE),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
     )
-    appraiser = forms.ChoiceField(label=_("Chuyên viên"), required=False, widget=_select())
+    appraiser = forms.ChoiceField(label=_("Chuyên viên"), required=False, widget=forms.Select(attrs=SELECT))
     overdue = forms.BooleanField(label=_("Chỉ hồ sơ quá hạn"), required=False)
 
     def __init__(self, *args, appraisers, **kwargs):
         super().__init__(*args, **kwargs)
         rounds = list(AwardRound.objects.values_list("pk", "name"))
         award_types = list(AwardType.objects.values_list("pk", "name", "short_name", "level"))
-        self.fields["round"].choices = [EMPTY_CHOICE, *rounds]
-        self.fields["cluster"].choices = [EMPTY_CHOICE, *Cluster.objects.values_list("pk", "name")]
-        self.fields["award_type"].choices = [
-            EMPTY_CHOICE,
-            *((pk, name) for pk, name, _short, level in award_types if level == AwardType.Level.PROVINCE),
+        clusters = list(Cluster.objects.values_list("pk", "name"))
+        province_awards = [
+            (pk, name) for pk, name, _short, level in award_types if level == AwardType.Level.PROVINCE
         ]
-        # The queue rows name their round and award type from these small lists (no join per page).
+        for name, choices in (("round", rounds), ("cluster", clusters), ("award_type", province_awards)):
+            self.fields[name].choices = [("", self.fields[name].empty_label), *choices]
+        # The queue rows name their round and award type from these (no join per page).
         self.round_names = dict(rounds)
         self.award_type_short_names = {pk: short for pk, _name, short, _level in award_types}
         self.fields["appraiser"].choices = [
@@ -249,3 +252,27 @@ class QueueFilterForm(forms.Form):
             ("me", _("Của tôi")),
             ("none", _("Chưa phân công")),
         ] + [(str(u.pk), f"{u.last_name} {u.first_name}".strip() or u.get_username()) for u in appraisers]
+
+    def cache_key(self) -> str:
+        """Everything the rendered filters depend on: the language, the values submitted, the lists
+        offered and the errors. The page caches the form's markup under it (it is the same for many
+        requests, and Django renders each <option> through a template)."""
+        inputs = (
+            get_language(),
+            sorted((key, values) for key, values in self.data.lists() if key in self.fields),
+            [
+                (name, [(str(v), str(label)) for v, label in field.choices])
+                for name, field in self.fields.items()
+                if hasattr(field, "choices")
+            ],
+            sorted((name, [str(e) for e in errors]) for name, errors in self.errors.items()),
+        )
+        return hashlib.sha256(repr(inputs).encode()).hexdigest()
+
+    def full_clean(self):
+        super().full_clean()
+        # Bootstrap shows a refused filter in red by the class of its <select>.
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()

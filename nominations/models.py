@@ -1,6 +1,7 @@
 """The nomination dossier (hồ sơ đề nghị khen thưởng) and its append-only audit history.
 
-Only nominations.workflow changes Nomination.state: every transition goes through one function there.
+Only nominations.services.workflow changes Nomination.state: every transition is one function there, and
+moves the dossier through portal.transitions.move, which has the dossier write its event (record_event).
 """
 
 from django.conf import settings
@@ -42,6 +43,24 @@ EDITABLE_STATES = (State.DRAFT, State.RETURNED)
 PENDING_APPRAISAL_STATES = (State.SUBMITTED, State.IN_REVIEW)
 # States after the appraisal's conclusion.
 CONCLUDED_STATES = (State.APPRAISED, State.INELIGIBLE, State.PROPOSED, State.AWARDED, State.NOT_AWARDED)
+
+
+# Action codes stored on events, with the labels the history shows.
+ACTION_LABELS = {
+    "create": _("Lập hồ sơ"),
+    "submit": _("Nộp hồ sơ"),
+    "take": _("Nhận thẩm định"),
+    "assign": _("Phân công thẩm định"),
+    "return": _("Trả lại để bổ sung"),
+    "resubmit": _("Nộp lại sau bổ sung"),
+    "conclude_eligible": _("Kết luận: đủ điều kiện"),
+    "conclude_ineligible": _("Kết luận: không đủ điều kiện"),
+    "withdraw": _("Rút hồ sơ"),
+    "propose": _("Đưa vào danh sách đề nghị"),
+    "unpropose": _("Rút khỏi danh sách đề nghị"),
+    "award": _("Được khen thưởng"),
+    "not_award": _("Không được khen thưởng"),
+}
 
 
 def dossier_code(pk: int) -> str:
@@ -165,9 +184,20 @@ class Nomination(models.Model):
     def code(self) -> str:
         return dossier_code(self.pk) if self.pk else ""
 
+    def record_event(self, *, actor, action: str, from_state: str, comment: str = "") -> "NominationEvent":
+        """Append the step that brought the dossier to its current state to its history (the audit trail)."""
+        return NominationEvent.objects.create(
+            nomination=self,
+            actor=actor,
+            action=action,
+            from_state=from_state,
+            to_state=self.state,
+            comment=comment,
+        )
+
 
 class NominationEvent(AppendOnlyModel):
-    """One step of a dossier's life: who, when, from, to, comment. Append-only (see workflow)."""
+    """One step of a dossier's life: who, when, from, to, comment. Append-only (Nomination.record_event)."""
 
     nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -186,8 +216,6 @@ class NominationEvent(AppendOnlyModel):
         return f"{self.nomination_id}: {self.from_state} → {self.to_state}"
 
     def get_action_label(self) -> str:
-        from nominations.workflow import ACTION_LABELS
-
         return str(ACTION_LABELS.get(self.action, self.action))
 
     @property

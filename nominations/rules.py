@@ -79,6 +79,9 @@ rules.add_perm("nominations.create_nomination", is_unit_member)
 rules.add_perm("nominations.view_queue", is_noivu_staff)
 rules.add_perm("nominations.assign_nominations", is_noivu_manager)
 rules.add_perm("nominations.view_notifications", rules.is_authenticated)
+# The guard of the pages about one dossier: signed in. Whether the user may see that dossier the page
+# answers itself (views.common.visible_nomination): 404 outside the user's scope, no hint that it exists.
+rules.add_perm("nominations.open_nomination", rules.is_authenticated)
 rules.add_perm(
     "nominations.view_nomination",
     may_prepare

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from campaigns import roles
 from campaigns.models import Person, Unit
@@ -95,17 +96,20 @@ def queue(user, f: QueueFilters, today: datetime.date | None = None) -> QuerySet
 
 
 def annotate_deadlines(nominations, today: datetime.date | None = None) -> None:
-    """Set .days_left and .is_overdue on each dossier of a page (one holiday query for the page)."""
+    """Set .days_left, .is_overdue and .deadline_note ("Còn 3 ngày làm việc") on each dossier of a page
+    (one holiday query for the page; the sentences translated once for the page, not per row)."""
     today = today or timezone.localdate()
     off = deadlines.holidays()
+    overdue, remaining = _("Quá hạn %(d)s ngày làm việc"), _("Còn %(d)s ngày làm việc")
     for n in nominations:
         if n.appraisal_due_on and n.state in PENDING_APPRAISAL_STATES:
             n.days_left = deadlines.working_days_left(today, n.appraisal_due_on, off)
             n.is_overdue = today > n.appraisal_due_on
-            n.days_abs = abs(n.days_left)
+            n.deadline_note = (overdue if n.is_overdue else remaining) % {"d": abs(n.days_left)}
         else:
-            n.days_left = n.days_abs = None
+            n.days_left = None
             n.is_overdue = False
+            n.deadline_note = ""
 
 
 def annotate_labels(nominations) -> None:

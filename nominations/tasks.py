@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from nominations import notifications, reminders
+from nominations.services import notifications, reminders
 
 
 @shared_task(name="nominations.deliver_notifications")

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 from campaigns.roles import remember_unit, with_unit
-from nominations.notifications import with_unread_count
+from nominations.services.notifications import with_unread_count
 
 
 @cache

@@ -10,8 +10,8 @@ from awards.services.common import free_slots, lock_round, quota_of, require_per
 from campaigns.models import AwardRound
 from campaigns.text import normalize
 from criteria.models import Subject
-from nominations import workflow
 from nominations.models import Nomination, State, dossier_code
+from nominations.services import workflow
 
 
 def refuse_used_number(*, number: str, issuer: str = "", issuing_unit=None) -> None:

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from awards.models import CouncilSession, ProposalSlot
 from awards.services.common import free_slots, lock_round, quota_of, require_perm
-from nominations import workflow
 from nominations.models import Nomination, State
+from nominations.services import workflow
 
 # Dossiers that hold a place of the quota.
 COUNTED_STATES = (State.PROPOSED, State.AWARDED, State.NOT_AWARDED)

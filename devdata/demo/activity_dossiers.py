@@ -14,9 +14,9 @@ from campaigns.models import AwardRound, AwardType, Person
 from criteria.models import Criterion, Subject
 from criteria.services import evaluate_computed
 from devdata.demo.activity import STAFF, Cast, demo_clock, pdf_upload
-from nominations import practice_links, services, workflow
 from nominations.completeness import criteria_for
 from nominations.models import Nomination, State
+from nominations.services import content, practice_links, workflow
 
 HALF = Decimal("0.5")
 
@@ -100,7 +100,7 @@ def _draft(round_, award_type, cast: Cast, plan: Plan) -> Nomination:
     if plan.incomplete:
         required = required[:-1]
     for doc_type in required:
-        documents[doc_type.code] = services.add_document(
+        documents[doc_type.code] = content.add_document(
             actor=officer,
             nomination=nomination,
             document_type=doc_type,
@@ -114,7 +114,7 @@ def _draft(round_, award_type, cast: Cast, plan: Plan) -> Nomination:
     assessed = [c for c in criteria_for(nomination) if c.evaluation != Criterion.Evaluation.COMPUTED]
     if plan.incomplete:
         assessed = assessed[:-1]
-    services.save_self_assessments(
+    content.save_self_assessments(
         actor=officer,
         nomination=nomination,
         rows=[
@@ -191,7 +191,7 @@ def build(round_: AwardRound, award_type: AwardType, cast: Cast, plan: Plan) -> 
         if plan.state == State.RETURNED:
             workflow.return_for_supplement(actor=staff, nomination=nomination, reason=plan.note)
             return nomination
-        services.record_scores(
+        content.record_scores(
             actor=staff, nomination=nomination, scores=scores_for(nomination, Decimal(plan.score))
         )
         if plan.state == State.APPRAISED:

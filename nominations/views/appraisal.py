@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,18 +9,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rules.contrib.views import permission_required
 
-from nominations import computed, deadlines, practice_links, selectors, services, workflow
+from nominations import computed, deadlines, selectors
 from nominations.completeness import criteria_for
 from nominations.extensions import earlier_awards_for
 from nominations.forms import AssignForm, ConcludeForm, QueueFilterForm, ReasonForm, ScoreForm
 from nominations.models import State
-from nominations.queue_rows import queue_rows_html
-from nominations.views.common import form_errors, run_service, visible_nomination
+from nominations.services import content, practice_links, workflow
+from nominations.views.common import form_errors, visible_nomination
+from portal.web import call_service, paginate, permission_required
 
 PAGE_SIZE = 25
-# What a queue row shows (queue.html, includes/state.html) and the ordering needs: nothing more is read.
+_PK = 2_147_483_647  # a placeholder id: the appraisal page's address is reversed once per page
+# What a queue row shows (queue.html) and the ordering needs: nothing more is read.
 # Round and award type names come from the filter form's lists: two joins fewer to plan per page.
 QUEUE_RELATED = ("proposing_unit", "nominee_unit", "nominee_person", "appraiser")
 QUEUE_COLUMNS = (
@@ -39,23 +39,48 @@ QUEUE_COLUMNS = (
 )
 
 
+def _queue_rows(nominations, form: QueueFilterForm) -> list[dict]:
+    """What each row of the queue shows (queue.html writes the markup), as plain dicts: the template
+    engine reads a dict's key at its first try, an object's attribute only after that failed, and a
+    reverse() per row cost more than the rest of the row (bench/page_timing.py)."""
+    link = reverse("nominations:appraise", args=[_PK]).replace(str(_PK), "{}")
+    return [
+        {
+            "url": link.format(n.pk),
+            "code": n.code,
+            "nominee": n.nominee_name,
+            "subject": n.subject_label,
+            "unit": n.proposing_unit.name,
+            "award_type": form.award_type_short_names.get(n.award_type_id, ""),
+            "round": form.round_names.get(n.round_id, ""),
+            "state": n.state,
+            "state_label": n.state_label,
+            "appraiser": f"{n.appraiser.last_name} {n.appraiser.first_name}" if n.appraiser_id else "",
+            "due_on": n.appraisal_due_on.strftime("%d/%m/%Y") if n.appraisal_due_on else "",
+            "deadline_note": n.deadline_note,
+            "is_overdue": n.is_overdue,
+        }
+        for n in nominations
+    ]
+
+
 def _queue_filters(form) -> selectors.QueueFilters:
     if not form.is_valid():
         return selectors.QueueFilters()
     d = form.cleaned_data
     return selectors.QueueFilters(
-        round=d["round"],
+        round=d["round"].pk if d["round"] else None,
         state=d["state"] or "",
         unit_kind=d["unit_kind"] or "",
-        cluster=d["cluster"],
-        award_type=d["award_type"],
+        cluster=d["cluster"].pk if d["cluster"] else None,
+        award_type=d["award_type"].pk if d["award_type"] else None,
         appraiser=d["appraiser"] or "",
         overdue=d["overdue"],
         q=d["q"] or "",
     )
 
 
-@permission_required("nominations.view_queue", raise_exception=True)
+@permission_required("nominations.view_queue")
 def queue(request):
     appraisers = selectors.appraisers().only("pk", "username", "first_name", "last_name")
     form = QueueFilterForm(request.GET or None, appraisers=appraisers)
@@ -66,14 +91,9 @@ def queue(request):
         .select_related(*QUEUE_RELATED)
         .only(*QUEUE_COLUMNS)
     )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, rows, PAGE_SIZE)
     selectors.annotate_deadlines(page.object_list)
     selectors.annotate_labels(page.object_list)
-    for n in page.object_list:
-        n.round_name = form.round_names.get(n.round_id, "")
-        n.award_type_short_name = form.award_type_short_names.get(n.award_type_id, "")
-    query = request.GET.copy()
-    query.pop("page", None)
     # The unread count in the header comes from the context processor (unread_notifications).
     return render(
         request,
@@ -81,16 +101,15 @@ def queue(request):
         {
             "form": form,
             "page": page,
-            "rows": queue_rows_html(page.object_list),
-            "query": query.urlencode(),
+            "rows": _queue_rows(page.object_list, form),
             "progress": selectors.appraiser_progress(filters.round),
             "breadcrumbs": [(_("Thẩm định hồ sơ"), None)],
         },
     )
 
 
+@permission_required("nominations.view_queue")
 @require_POST
-@permission_required("nominations.view_queue", raise_exception=True)
 def take_next(request):
     taken = workflow.take_next(actor=request.user)
     if taken is None:
@@ -107,17 +126,21 @@ def _appraisal_nomination(request, pk: int):
     return visible_nomination(request, pk)
 
 
+@permission_required("nominations.open_nomination")
 @require_POST
 def take(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
-    run_service(
+    call_service(
         request,
-        lambda: workflow.take(actor=request.user, nomination=nomination),
-        _("Bạn đã nhận thẩm định hồ sơ %(code)s.") % {"code": nomination.code},
+        workflow.take,
+        success=_("Bạn đã nhận thẩm định hồ sơ %(code)s.") % {"code": nomination.code},
+        actor=request.user,
+        nomination=nomination,
     )
     return redirect("nominations:appraise", pk=pk)
 
 
+@permission_required("nominations.open_nomination")
 @require_POST
 def assign(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
@@ -125,12 +148,13 @@ def assign(request, pk: int):
         raise PermissionDenied
     form = AssignForm(request.POST, appraisers=selectors.appraisers())
     if form.is_valid():
-        run_service(
+        call_service(
             request,
-            lambda: workflow.assign(
-                actor=request.user, nomination=nomination, appraiser=form.cleaned_data["appraiser"]
-            ),
-            _("Đã phân công thẩm định."),
+            workflow.assign,
+            success=_("Đã phân công thẩm định."),
+            actor=request.user,
+            nomination=nomination,
+            appraiser=form.cleaned_data["appraiser"],
         )
     else:
         form_errors(request, form)
@@ -150,6 +174,7 @@ def _documents_and_evidence(nomination):
     return documents, evidence
 
 
+@permission_required("nominations.open_nomination")
 def appraise(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
     user = request.user
@@ -207,15 +232,19 @@ def appraise(request, pk: int):
     )
 
 
+@permission_required("nominations.open_nomination")
 @require_POST
 def score(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
     form = ScoreForm(request.POST, criteria=criteria_for(nomination), assessments={}, suggestions={})
     if form.is_valid():
-        run_service(
+        call_service(
             request,
-            lambda: services.record_scores(actor=request.user, nomination=nomination, scores=form.scores()),
-            _("Đã lưu điểm thẩm định."),
+            content.record_scores,
+            success=_("Đã lưu điểm thẩm định."),
+            actor=request.user,
+            nomination=nomination,
+            scores=form.scores(),
         )
     else:
         if not request.user.has_perm("nominations.appraise_nomination", nomination):
@@ -224,21 +253,24 @@ def score(request, pk: int):
     return redirect("nominations:appraise", pk=pk)
 
 
+@permission_required("nominations.open_nomination")
 @require_POST
 def return_for_supplement(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
     form = ReasonForm(request.POST, prefix="return")
     form.is_valid()
-    run_service(
+    call_service(
         request,
-        lambda: workflow.return_for_supplement(
-            actor=request.user, nomination=nomination, reason=form.cleaned_data.get("reason", "")
-        ),
-        _("Đã trả lại hồ sơ %(code)s để đơn vị bổ sung.") % {"code": nomination.code},
+        workflow.return_for_supplement,
+        success=_("Đã trả lại hồ sơ %(code)s để đơn vị bổ sung.") % {"code": nomination.code},
+        actor=request.user,
+        nomination=nomination,
+        reason=form.cleaned_data.get("reason", ""),
     )
     return redirect("nominations:appraise", pk=pk)
 
 
+@permission_required("nominations.open_nomination")
 @require_POST
 def conclude(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
@@ -250,15 +282,21 @@ def conclude(request, pk: int):
         return redirect("nominations:appraise", pk=pk)
     reason = form.cleaned_data["reason"]
     if form.cleaned_data["verdict"] == "eligible":
-        run_service(
+        call_service(
             request,
-            lambda: workflow.conclude_eligible(actor=request.user, nomination=nomination, comment=reason),
-            _("Đã kết luận hồ sơ %(code)s đủ điều kiện.") % {"code": nomination.code},
+            workflow.conclude_eligible,
+            success=_("Đã kết luận hồ sơ %(code)s đủ điều kiện.") % {"code": nomination.code},
+            actor=request.user,
+            nomination=nomination,
+            comment=reason,
         )
     else:
-        run_service(
+        call_service(
             request,
-            lambda: workflow.conclude_ineligible(actor=request.user, nomination=nomination, reason=reason),
-            _("Đã kết luận hồ sơ %(code)s không đủ điều kiện.") % {"code": nomination.code},
+            workflow.conclude_ineligible,
+            success=_("Đã kết luận hồ sơ %(code)s không đủ điều kiện.") % {"code": nomination.code},
+            actor=request.user,
+            nomination=nomination,
+            reason=reason,
         )
     return redirect("nominations:appraise", pk=pk)

@@ -1,7 +1,6 @@
-"""Helpers shared by the dossier views: fetch within scope (404 outside it), run a service."""
+"""Helpers shared by the dossier views: fetch within scope (404 outside it), form errors as messages."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -30,18 +29,8 @@ def _load_nominee(nomination: Nomination) -> None:
         nomination.nominee_unit = Unit.objects.get(pk=nomination.nominee_unit_id)
 
 
-def run_service(request, action, success: str) -> bool:
-    """Call a service; show its Vietnamese refusal as a message. PermissionDenied propagates (403)."""
-    try:
-        action()
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return False
-    messages.success(request, success)
-    return True
-
-
 def form_errors(request, form) -> None:
+    """The errors of a form posted from a page the view redirects back to, as messages on that page."""
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
         for error in errors:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from nominations.models import DossierDocument
 from nominations.views.common import visible_nomination
+from portal.web import permission_required
 
 
 def _open(request, pk: int, doc_pk: int):
@@ -20,6 +21,7 @@ def _open(request, pk: int, doc_pk: int):
     return document, handle
 
 
+@permission_required("nominations.open_nomination")
 @require_GET
 def download(request, pk: int, doc_pk: int):
     document, handle = _open(request, pk, doc_pk)
@@ -31,6 +33,7 @@ def download(request, pk: int, doc_pk: int):
     return response
 
 
+@permission_required("nominations.open_nomination")
 @require_GET
 @xframe_options_sameorigin
 def view_pdf(request, pk: int, doc_pk: int):

@@ -2,22 +2,22 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from rules.contrib.views import permission_required
 
-from nominations import computed, practice_links, selectors, services, workflow
+from nominations import computed, selectors
 from nominations.completeness import criteria_for, missing_items
 from nominations.extensions import earlier_awards_for
 from nominations.forms import DocumentUploadForm, NominationCreateForm, SelfAssessmentForm, SummaryForm
 from nominations.models import DossierDocument, Notification, State
-from nominations.views.common import form_errors, run_service, visible_nomination
+from nominations.services import content, practice_links, workflow
+from nominations.views.common import form_errors, visible_nomination
+from portal.web import call_service, paginate, permission_required
 
 PAGE_SIZE = 25
-# What a row of the unit's list shows (unit_list.html, includes/state.html) and its ordering needs.
+# What a row of the unit's list shows (unit_list.html) and its ordering needs.
 UNIT_LIST_RELATED = ("round", "award_type", "proposing_unit", "nominee_unit", "nominee_person")
 UNIT_LIST_COLUMNS = (
     "state",
@@ -38,7 +38,7 @@ def _crumbs(*extra):
     return [(_("Hồ sơ của đơn vị"), reverse("nominations:unit_list")), *extra]
 
 
-@permission_required("nominations.view_unit_dossiers", raise_exception=True)
+@permission_required("nominations.view_unit_dossiers")
 def unit_list(request):
     rows = (
         selectors.unit_dossiers(request.user)
@@ -46,7 +46,7 @@ def unit_list(request):
         .select_related(*UNIT_LIST_RELATED)
         .only(*UNIT_LIST_COLUMNS)
     )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, rows, PAGE_SIZE)
     selectors.annotate_deadlines(page.object_list)
     selectors.annotate_labels(page.object_list)
     # The template links each notice by nomination_id: the dossier itself is not read.
@@ -62,20 +62,20 @@ def unit_list(request):
     )
 
 
-@permission_required("nominations.create_nomination", raise_exception=True)
+@permission_required("nominations.create_nomination")
 @require_http_methods(["GET", "POST"])
 def create(request):
     form = NominationCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        result = {}
-
-        def action():
-            result["n"] = workflow.create_draft(actor=request.user, **form.cleaned_data)
-
-        if run_service(
-            request, action, _("Đã lập hồ sơ dự thảo. Hãy tải tài liệu và tự đánh giá các tiêu chí.")
-        ):
-            return redirect("nominations:detail", pk=result["n"].pk)
+        created, nomination = call_service(
+            request,
+            workflow.create_draft,
+            success=_("Đã lập hồ sơ dự thảo. Hãy tải tài liệu và tự đánh giá các tiêu chí."),
+            actor=request.user,
+            **form.cleaned_data,
+        )
+        if created:
+            return redirect("nominations:detail", pk=nomination.pk)
     return render(
         request,
         "nominations/create.html",
@@ -94,6 +94,7 @@ def _criteria_rows(nomination):
     return criteria, assessments, rows
 
 
+@permission_required("nominations.open_nomination")
 def detail(request, pk: int):
     nomination = visible_nomination(request, pk)
     user = request.user
@@ -123,19 +124,24 @@ def detail(request, pk: int):
     return render(request, "nominations/detail.html", context)
 
 
+@permission_required("nominations.open_nomination")
 @require_POST
 def edit_summary(request, pk: int):
     nomination = visible_nomination(request, pk)
     form = SummaryForm(request.POST)
     if form.is_valid():
-        run_service(
+        call_service(
             request,
-            lambda: services.update_summary(actor=request.user, nomination=nomination, **form.cleaned_data),
-            _("Đã lưu tóm tắt thành tích."),
+            content.update_summary,
+            success=_("Đã lưu tóm tắt thành tích."),
+            actor=request.user,
+            nomination=nomination,
+            **form.cleaned_data,
         )
     return redirect("nominations:detail", pk=pk)
 
 
+@permission_required("nominations.open_nomination")
 @require_POST
 def link_practice(request, pk: int):
     nomination = visible_nomination(request, pk)
@@ -144,27 +150,33 @@ def link_practice(request, pk: int):
     except ValueError:
         messages.error(request, _("Hãy chọn một mô hình, sáng kiến trong danh sách."))
         return redirect("nominations:detail", pk=pk)
-    run_service(
+    call_service(
         request,
-        lambda: practice_links.link_practice(
-            actor=request.user, nomination=nomination, practice_id=practice_id
-        ),
-        _("Đã thêm mô hình, sáng kiến làm minh chứng."),
+        practice_links.link_practice,
+        success=_("Đã thêm mô hình, sáng kiến làm minh chứng."),
+        actor=request.user,
+        nomination=nomination,
+        practice_id=practice_id,
     )
     return redirect("nominations:detail", pk=pk)
 
 
+@permission_required("nominations.open_nomination")
 @require_POST
 def unlink_practice(request, pk: int, link_pk: int):
     nomination = visible_nomination(request, pk)
-    run_service(
+    call_service(
         request,
-        lambda: practice_links.unlink_practice(actor=request.user, nomination=nomination, link_id=link_pk),
-        _("Đã bỏ mô hình, sáng kiến khỏi hồ sơ."),
+        practice_links.unlink_practice,
+        success=_("Đã bỏ mô hình, sáng kiến khỏi hồ sơ."),
+        actor=request.user,
+        nomination=nomination,
+        link_id=link_pk,
     )
     return redirect("nominations:detail", pk=pk)
 
 
+@permission_required("nominations.open_nomination")
 @require_POST
 def upload(request, pk: int):
     nomination = visible_nomination(request, pk)
@@ -172,34 +184,38 @@ def upload(request, pk: int):
         raise PermissionDenied
     form = DocumentUploadForm(request.POST, request.FILES)
     if form.is_valid():
-        run_service(
+        call_service(
             request,
-            lambda: services.add_document(
-                actor=request.user,
-                nomination=nomination,
-                document_type=form.cleaned_data["document_type"],
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-            ),
-            _("Đã tải lên tài liệu “%(name)s”.") % {"name": form.cleaned_data["file"].name},
+            content.add_document,
+            success=_("Đã tải lên tài liệu “%(name)s”.") % {"name": form.cleaned_data["file"].name},
+            actor=request.user,
+            nomination=nomination,
+            document_type=form.cleaned_data["document_type"],
+            upload=form.cleaned_data["file"],
+            title=form.cleaned_data["title"],
         )
     else:
         form_errors(request, form)
     return redirect("nominations:detail", pk=pk)
 
 
+@permission_required("nominations.open_nomination")
 @require_POST
 def delete_document(request, pk: int, doc_pk: int):
     nomination = visible_nomination(request, pk)
     document = get_object_or_404(DossierDocument, pk=doc_pk, nomination=nomination)
-    run_service(
+    call_service(
         request,
-        lambda: services.remove_document(actor=request.user, nomination=nomination, document=document),
-        _("Đã xóa tài liệu."),
+        content.remove_document,
+        success=_("Đã xóa tài liệu."),
+        actor=request.user,
+        nomination=nomination,
+        document=document,
     )
     return redirect("nominations:detail", pk=pk)
 
 
+@permission_required("nominations.open_nomination")
 @require_http_methods(["GET", "POST"])
 def self_assess(request, pk: int):
     nomination = visible_nomination(request, pk)
@@ -216,12 +232,13 @@ def self_assess(request, pk: int):
         documents=nomination.documents.select_related("document_type"),
     )
     if request.method == "POST" and form.is_valid():
-        saved = run_service(
+        saved, _count = call_service(
             request,
-            lambda: services.save_self_assessments(
-                actor=request.user, nomination=nomination, rows=list(form.cleaned_rows())
-            ),
-            _("Đã lưu tự đánh giá."),
+            content.save_self_assessments,
+            success=_("Đã lưu tự đánh giá."),
+            actor=request.user,
+            nomination=nomination,
+            rows=list(form.cleaned_rows()),
         )
         if saved:
             return redirect("nominations:detail", pk=pk)
@@ -240,42 +257,40 @@ def self_assess(request, pk: int):
     )
 
 
+@permission_required("nominations.open_nomination")
 @require_POST
 def submit(request, pk: int):
     nomination = visible_nomination(request, pk)
     if nomination.state == State.RETURNED:
-        run_service(
-            request,
-            lambda: workflow.resubmit(actor=request.user, nomination=nomination),
-            _("Đã nộp lại hồ sơ sau khi bổ sung."),
-        )
+        service, success = workflow.resubmit, _("Đã nộp lại hồ sơ sau khi bổ sung.")
     else:
-        run_service(
-            request,
-            lambda: workflow.submit(actor=request.user, nomination=nomination),
-            _("Đã nộp hồ sơ lên Sở Nội vụ. Tài liệu và tự đánh giá đã khóa."),
-        )
+        service, success = workflow.submit, _("Đã nộp hồ sơ lên Sở Nội vụ. Tài liệu và tự đánh giá đã khóa.")
+    call_service(request, service, success=success, actor=request.user, nomination=nomination)
     return redirect("nominations:detail", pk=pk)
 
 
+@permission_required("nominations.open_nomination")
 @require_POST
 def withdraw(request, pk: int):
     nomination = visible_nomination(request, pk)
-    run_service(
+    call_service(
         request,
-        lambda: workflow.withdraw(
-            actor=request.user, nomination=nomination, reason=request.POST.get("reason", "")
-        ),
-        _("Đã rút hồ sơ."),
+        workflow.withdraw,
+        success=_("Đã rút hồ sơ."),
+        actor=request.user,
+        nomination=nomination,
+        reason=request.POST.get("reason", ""),
     )
     return redirect("nominations:detail", pk=pk)
 
 
-@permission_required("nominations.view_concluded", raise_exception=True)
+@permission_required("nominations.view_concluded")
 def concluded(request):
-    page = Paginator(selectors.concluded_dossiers(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "nominations/concluded.html",
-        {"page": page, "breadcrumbs": [(_("Hồ sơ đã thẩm định"), None)]},
+        {
+            "page": paginate(request, selectors.concluded_dossiers(), PAGE_SIZE),
+            "breadcrumbs": [(_("Hồ sơ đã thẩm định"), None)],
+        },
     )

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from nominations import services, workflow
 from nominations.models import DossierDocument, Nomination, State
+from nominations.services import content, workflow
 
 from . import files
 from .factories import NominationFactory
@@ -59,7 +59,7 @@ class RawUpload:
 def test_a_path_in_the_name_is_refused_by_the_service(cast, setup, draft):
     for name in ("../../etc/passwd.pdf", "a\\b.pdf", ".hidden.pdf"):
         with pytest.raises(ValidationError, match="Tên tệp không hợp lệ"):
-            services.add_document(
+            content.add_document(
                 actor=cast.officer_a,
                 nomination=draft,
                 document_type=setup.doc_types["to-trinh"],
@@ -158,7 +158,7 @@ def test_another_units_document_id_in_the_self_assessment_is_refused(cast, setup
     other = NominationFactory(
         round=setup.round, award_type=setup.award_type, nominee_unit=cast.unit_b, created_by=cast.officer_b
     )
-    foreign = services.add_document(
+    foreign = content.add_document(
         actor=cast.officer_b, nomination=other, document_type=setup.doc_types["to-trinh"], upload=files.pdf()
     )
     criterion = setup.sets["collective"].criteria.get(code="b")

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import reverse
 
-from nominations import practice_links, services, workflow
 from nominations.models import (
     CriterionAssessment,
     DossierDocument,
@@ -17,6 +16,7 @@ from nominations.models import (
     Notification,
     PracticeLink,
 )
+from nominations.services import content, practice_links, workflow
 from nominations.urls import urlpatterns
 from tests.practices.helpers import recognise, register
 
@@ -217,7 +217,7 @@ def build_world(cast, setup, state: str) -> World:
         n = NominationFactory(
             round=setup.round, award_type=setup.award_type, nominee_unit=unit, created_by=officer
         )
-        documents[which] = services.add_document(
+        documents[which] = content.add_document(
             actor=officer, nomination=n, document_type=setup.doc_types["minh-chung"], upload=files.pdf()
         )
         practices[which] = recognise(register(officer, name=f"Một cửa thân thiện {which}"), cast.appraiser)

@@ -6,8 +6,8 @@ import time
 import pytest
 from django.core import mail
 
-from nominations import notifications, reminders, workflow
 from nominations.models import Notification, State
+from nominations.services import notifications, reminders, workflow
 from nominations.tasks import deliver_notifications, send_deadline_reminders
 
 from .factories import NominationFactory, make_complete

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from nominations import computed, workflow
+from nominations import computed
 from nominations.models import CriterionAssessment, DossierDocument, Nomination, State
+from nominations.services import workflow
 
 from . import files
 from .factories import make_complete, score_all
@@ -77,9 +78,9 @@ def test_officer_uploads_self_assesses_and_head_submits(cast, setup, draft, clie
 def test_document_download_is_an_attachment_with_nosniff_and_pdf_view_is_inline(
     cast, setup, draft, client_for
 ):
-    from nominations import services
+    from nominations.services import content
 
-    doc = services.add_document(
+    doc = content.add_document(
         actor=cast.officer_a, nomination=draft, document_type=setup.doc_types["to-trinh"], upload=files.pdf()
     )
     c = client_for(cast.officer_a)

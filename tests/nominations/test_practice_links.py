@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from nominations import practice_links, workflow
 from nominations.models import PracticeLink
+from nominations.services import practice_links, workflow
 from tests.factories import PersonFactory
 from tests.practices.helpers import recognise, register
 

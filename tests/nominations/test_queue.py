@@ -8,11 +8,12 @@ from django.utils import timezone
 
 from campaigns.models import Cluster, Unit
 from criteria.models import Subject
-from nominations import deadlines, selectors, workflow
+from nominations import deadlines, selectors
 from nominations.models import Holiday, Nomination, State
+from nominations.services import workflow
 from tests.factories import PersonFactory, UnitFactory
 
-from .factories import NominationFactory
+from .factories import NominationFactory, score_all
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,7 @@ def test_queue_keeps_a_constant_number_of_queries(
 ):
     make_submitted(setup, cast, size)
     for n in Nomination.objects.all()[: size // 2]:
-        Nomination.objects.filter(pk=n.pk).update(appraiser=cast.appraiser, state=State.IN_REVIEW)
+        workflow.take(actor=cast.appraiser, nomination=n)
     client = client_for(cast.manager)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("nominations:queue"), {"q": "thu", "overdue": ""})
@@ -91,7 +92,7 @@ def test_filters_by_kind_cluster_appraiser_overdue_and_state(cast, setup):
     q = lambda **kw: set(selectors.queue(cast.appraiser, selectors.QueueFilters(**kw)))  # noqa: E731
     assert q(unit_kind=Unit.Kind.DISTRICT) == set(districts)
     assert q(cluster=cluster.pk) == set(communes)
-    Nomination.objects.filter(pk=communes[0].pk).update(appraiser=cast.appraiser, state=State.IN_REVIEW)
+    workflow.take(actor=cast.appraiser, nomination=communes[0])
     assert q(appraiser="me") == {communes[0]} and len(q(appraiser="none")) == 4
     late = timezone.localdate() - datetime.timedelta(days=1)
     Nomination.objects.filter(pk=districts[0].pk).update(appraisal_due_on=late)
@@ -133,10 +134,10 @@ def test_submit_sets_the_due_date_from_the_rounds_working_days(cast, setup, comp
 
 def test_progress_per_appraiser(cast, setup):
     made = make_submitted(setup, cast, 4)
-    Nomination.objects.filter(pk__in=[n.pk for n in made]).update(
-        appraiser=cast.appraiser, state=State.IN_REVIEW
-    )
-    Nomination.objects.filter(pk=made[0].pk).update(state=State.APPRAISED)
+    for n in made:
+        workflow.take(actor=cast.appraiser, nomination=n)
+    score_all(made[0])
+    workflow.conclude_eligible(actor=cast.appraiser, nomination=made[0])
     [row] = selectors.appraiser_progress()
     assert (row["done"], row["total"], row["percent"]) == (1, 4, 25)
 
@@ -225,3 +226,13 @@ def test_queue_rows_escape_what_units_typed(cast, setup, client_for):
     body = client_for(cast.manager).get(reverse("nominations:queue")).content.decode()
     assert "Lê &lt;b&gt;Văn&lt;/b&gt; &quot;A&quot; &amp; B" in body and "<b>Văn</b>" not in body
     assert "Quá hạn" in body and "Chưa phân công" in body
+
+
+def test_queue_filters_offer_a_round_created_after_the_form_was_cached(cast, setup, client_for):
+    from .factories import AwardRoundFactory
+
+    client = client_for(cast.manager)
+    client.get(reverse("nominations:queue"))  # the filter form's markup is now cached
+    later = AwardRoundFactory(code="chuyen-de", name="Khen thưởng chuyên đề")
+    text = client.get(reverse("nominations:queue")).content.decode()
+    assert f'<option value="{later.pk}">Khen thưởng chuyên đề</option>' in text

@@ -9,8 +9,8 @@ from django.db.utils import DatabaseError
 
 from campaigns.models import AwardType
 from criteria.models import Subject
-from nominations import workflow
 from nominations.models import Nomination, NominationEvent, Notification, State
+from nominations.services import workflow
 from tests.factories import PersonFactory
 
 from .factories import AwardTypeFactory, NominationFactory, add_document_row, score_all

@@ -9,7 +9,7 @@ from django.urls import reverse
 from campaigns import roles
 from campaigns.models import Membership
 from nominations.models import Notification
-from nominations.notifications import unread_count
+from nominations.services.notifications import unread_count
 from portal.auth_backends import PortalModelBackend
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from nominations import deadlines, notifications
+from nominations import deadlines
 from nominations.models import PENDING_APPRAISAL_STATES, Nomination, Notification
+from nominations.services import notifications
 
 # Remind when this many working days (or fewer) are left; at most one reminder per dossier a day.
 REMIND_WHEN_DAYS_LEFT = 2

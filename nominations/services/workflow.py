@@ -1,11 +1,11 @@
 """The dossier's life: the ONLY writer of Nomination.state.
 
-Every transition is one function here. Each checks the actor's role and scope (PermissionDenied), the
-dossier's state and the round's window (ValidationError with a Vietnamese sentence), runs in a
-transaction holding the dossier's row lock, and appends a NominationEvent.
+Every transition is one function here, and each moves the dossier through portal.transitions.move:
+the actor's role and scope first (PermissionDenied), then the dossier's state and the round's window
+(ValidationError with a Vietnamese sentence), in a transaction holding the dossier's row lock; the
+dossier appends its NominationEvent (Nomination.record_event).
 """
 
-from collections.abc import Callable
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -14,45 +14,36 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from campaigns import roles
 from campaigns.models import AwardRound, AwardType, Person, Unit
 from criteria.models import Subject
-from nominations import deadlines, notifications
+from nominations import deadlines
 from nominations import rules as perms
 from nominations.completeness import criteria_for, missing_items, missing_message
-from nominations.models import CriterionAssessment, Nomination, NominationEvent, Notification, State
+from nominations.models import CriterionAssessment, Nomination, Notification, State
+from nominations.services import notifications
+from portal.transitions import lock, move
 
-# Action codes stored on events, with the labels the history shows.
-ACTION_LABELS = {
-    "create": gettext_lazy("Lập hồ sơ"),
-    "submit": gettext_lazy("Nộp hồ sơ"),
-    "take": gettext_lazy("Nhận thẩm định"),
-    "assign": gettext_lazy("Phân công thẩm định"),
-    "return": gettext_lazy("Trả lại để bổ sung"),
-    "resubmit": gettext_lazy("Nộp lại sau bổ sung"),
-    "conclude_eligible": gettext_lazy("Kết luận: đủ điều kiện"),
-    "conclude_ineligible": gettext_lazy("Kết luận: không đủ điều kiện"),
-    "withdraw": gettext_lazy("Rút hồ sơ"),
-    "propose": gettext_lazy("Đưa vào danh sách đề nghị"),
-    "unpropose": gettext_lazy("Rút khỏi danh sách đề nghị"),
-    "award": gettext_lazy("Được khen thưởng"),
-    "not_award": gettext_lazy("Không được khen thưởng"),
-}
+# What the checks and the messages read of a locked dossier (lock() locks the dossier's row only:
+# PostgreSQL refuses FOR UPDATE on the nullable side of the outer joins).
+LOCK_RELATED = ("round", "award_type", "proposing_unit", "nominee_unit", "nominee_person__unit")
 
 
 def _today():
     return timezone.localdate()
 
 
-def _lock(nomination: Nomination) -> Nomination:
-    # of=("self",): PostgreSQL refuses FOR UPDATE on the nullable side of the outer joins.
-    return (
-        Nomination.objects.select_for_update(of=("self",))
-        .select_related("round", "award_type", "proposing_unit", "nominee_unit", "nominee_person__unit")
-        .get(pk=nomination.pk)
-    )
+def lock_as(actor, nomination: Nomination, may, denied: str = "") -> Nomination:
+    """The dossier's row, locked for the transaction, if `may` (a role and scope rule) lets the actor
+    act on it; PermissionDenied otherwise. Every write of a dossier starts here."""
+    locked = lock(nomination, *LOCK_RELATED)
+    if not may.test(actor, locked):
+        raise PermissionDenied(
+            denied
+            or _("Bạn không có quyền thực hiện thao tác này với hồ sơ %(code)s.") % {"code": locked.code}
+        )
+    return locked
 
 
 def _refuse_state(locked: Nomination, doing: str) -> ValidationError:
@@ -111,50 +102,6 @@ def ensure_unit_may_edit(locked: Nomination) -> None:
             )
             % {"code": locked.code, "state": locked.get_state_display()}
         )
-
-
-def _transition(
-    *,
-    actor,
-    nomination: Nomination,
-    action: str,
-    allowed: tuple,
-    to: str,
-    may: Callable,
-    doing: str,
-    comment: str = "",
-    check: Callable[[Nomination], None] | None = None,
-    compute: Callable[[Nomination], dict] | None = None,
-    **changes,
-) -> Nomination:
-    """Lock, check scope then state then the action's own rule, move, log. Call inside atomic.
-
-    `compute(locked)` returns more fields to set; it runs only once every check has passed.
-    """
-    locked = _lock(nomination)
-    if not may.test(actor, locked):
-        raise PermissionDenied(
-            _("Bạn không có quyền thực hiện thao tác này với hồ sơ %(code)s.") % {"code": locked.code}
-        )
-    if locked.state not in allowed:
-        raise _refuse_state(locked, doing)
-    if check is not None:
-        check(locked)
-    if compute is not None:
-        changes.update(compute(locked))
-    from_state = locked.state
-    locked.state = to
-    for field, value in changes.items():
-        setattr(locked, field, value)
-    locked.save(update_fields=["state", "updated_at", *changes])
-    NominationEvent.objects.create(
-        nomination=locked, actor=actor, action=action, from_state=from_state, to_state=to, comment=comment
-    )
-    # The caller's instance follows, so that it does not hold a stale state.
-    nomination.state = locked.state
-    for field, value in changes.items():
-        setattr(nomination, field, value)
-    return locked
 
 
 # --- The unit's side ------------------------------------------------------------------------
@@ -225,9 +172,7 @@ def create_draft(
                 "round": round.name,
             }
         ) from exc
-    NominationEvent.objects.create(
-        nomination=nomination, actor=actor, action="create", from_state="", to_state=State.DRAFT
-    )
+    nomination.record_event(actor=actor, action="create", from_state="")
     return nomination
 
 
@@ -257,14 +202,15 @@ def submit(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
         ensure_submission_window(locked.round)
         _require_complete(locked)
 
-    locked = _transition(
-        actor=actor,
-        nomination=nomination,
-        action="submit",
-        allowed=(State.DRAFT,),
+    locked = move(
+        nomination,
+        locked=lock_as(actor, nomination, perms.may_decide_for_unit),
         to=State.SUBMITTED,
-        may=perms.may_decide_for_unit,
+        allowed=(State.DRAFT,),
+        actor=actor,
+        action="submit",
         doing=_("nộp"),
+        refuse=_refuse_state,
         comment=comment,
         check=check,
         compute=lambda locked: {"submitted_at": timezone.now(), **_becomes_complete(locked)},
@@ -287,14 +233,15 @@ def resubmit(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
         ensure_supplement_window(locked.round)
         _require_complete(locked)
 
-    locked = _transition(
-        actor=actor,
-        nomination=nomination,
-        action="resubmit",
-        allowed=(State.RETURNED,),
+    locked = move(
+        nomination,
+        locked=lock_as(actor, nomination, perms.may_decide_for_unit),
         to=State.SUBMITTED,
-        may=perms.may_decide_for_unit,
+        allowed=(State.RETURNED,),
+        actor=actor,
+        action="resubmit",
         doing=_("nộp lại"),
+        refuse=_refuse_state,
         comment=comment,
         check=check,
         compute=_becomes_complete,
@@ -312,14 +259,15 @@ def resubmit(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
 @transaction.atomic
 def withdraw(*, actor, nomination: Nomination, reason: str = "") -> Nomination:
     """DRAFT / SUBMITTED / RETURNED → WITHDRAWN by the unit's head."""
-    return _transition(
-        actor=actor,
-        nomination=nomination,
-        action="withdraw",
-        allowed=(State.DRAFT, State.SUBMITTED, State.RETURNED),
+    return move(
+        nomination,
+        locked=lock_as(actor, nomination, perms.may_decide_for_unit),
         to=State.WITHDRAWN,
-        may=perms.may_decide_for_unit,
+        allowed=(State.DRAFT, State.SUBMITTED, State.RETURNED),
+        actor=actor,
+        action="withdraw",
         doing=_("rút"),
+        refuse=_refuse_state,
         comment=reason.strip(),
         check=_ensure_not_decided,
     )
@@ -331,14 +279,15 @@ def withdraw(*, actor, nomination: Nomination, reason: str = "") -> Nomination:
 @transaction.atomic
 def take(*, actor, nomination: Nomination) -> Nomination:
     """SUBMITTED → IN_REVIEW: the specialist takes the dossier (unassigned, or already theirs)."""
-    return _transition(
-        actor=actor,
-        nomination=nomination,
-        action="take",
-        allowed=(State.SUBMITTED,),
+    return move(
+        nomination,
+        locked=lock_as(actor, nomination, perms.may_take),
         to=State.IN_REVIEW,
-        may=perms.may_take,
+        allowed=(State.SUBMITTED,),
+        actor=actor,
+        action="take",
         doing=_("nhận thẩm định"),
+        refuse=_refuse_state,
         check=_ensure_not_decided,
         appraiser=actor,
     )
@@ -367,14 +316,15 @@ def assign(*, actor, nomination: Nomination, appraiser) -> Nomination:
         raise ValidationError(_("Chỉ phân công được cho chuyên viên Sở Nội vụ."))
     name = get_user_model().objects.filter(pk=appraiser.pk).values_list("last_name", "first_name").first()
     label = " ".join(p for p in (name or ()) if p) or appraiser.get_username()
-    locked = _transition(
-        actor=actor,
-        nomination=nomination,
-        action="assign",
-        allowed=(State.SUBMITTED, State.IN_REVIEW),
+    locked = move(
+        nomination,
+        locked=lock_as(actor, nomination, perms.may_assign),
         to=State.IN_REVIEW,
-        may=perms.may_assign,
+        allowed=(State.SUBMITTED, State.IN_REVIEW),
+        actor=actor,
+        action="assign",
         doing=_("phân công"),
+        refuse=_refuse_state,
         check=_ensure_not_decided,
         comment=_("Phân công cho %(name)s") % {"name": label},
         appraiser=appraiser,
@@ -399,14 +349,15 @@ def return_for_supplement(*, actor, nomination: Nomination, reason: str) -> Nomi
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Hãy ghi rõ lý do trả lại để đơn vị biết cần bổ sung gì."))
-    locked = _transition(
-        actor=actor,
-        nomination=nomination,
-        action="return",
-        allowed=(State.IN_REVIEW,),
+    locked = move(
+        nomination,
+        locked=lock_as(actor, nomination, perms.may_appraise),
         to=State.RETURNED,
-        may=perms.may_appraise,
+        allowed=(State.IN_REVIEW,),
+        actor=actor,
+        action="return",
         doing=_("trả lại"),
+        refuse=_refuse_state,
         comment=reason,
         check=_ensure_not_decided,
         appraisal_due_on=None,
@@ -450,14 +401,15 @@ def _notify_concluded(locked: Nomination, verdict: str, reason: str) -> None:
 def conclude_eligible(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """IN_REVIEW → APPRAISED: every criterion scored; the total becomes the dossier's score."""
     comment = (comment or "").strip()
-    locked = _transition(
-        actor=actor,
-        nomination=nomination,
-        action="conclude_eligible",
-        allowed=(State.IN_REVIEW,),
+    locked = move(
+        nomination,
+        locked=lock_as(actor, nomination, perms.may_appraise),
         to=State.APPRAISED,
-        may=perms.may_appraise,
+        allowed=(State.IN_REVIEW,),
+        actor=actor,
+        action="conclude_eligible",
         doing=_("kết luận"),
+        refuse=_refuse_state,
         comment=comment,
         check=_ensure_not_decided,
         compute=lambda locked: {
@@ -476,14 +428,15 @@ def conclude_ineligible(*, actor, nomination: Nomination, reason: str) -> Nomina
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Hãy ghi rõ lý do hồ sơ không đủ điều kiện."))
-    locked = _transition(
-        actor=actor,
-        nomination=nomination,
-        action="conclude_ineligible",
-        allowed=(State.IN_REVIEW,),
+    locked = move(
+        nomination,
+        locked=lock_as(actor, nomination, perms.may_appraise),
         to=State.INELIGIBLE,
-        may=perms.may_appraise,
+        allowed=(State.IN_REVIEW,),
+        actor=actor,
+        action="conclude_ineligible",
         doing=_("kết luận"),
+        refuse=_refuse_state,
         comment=reason,
         check=_ensure_not_decided,
         compute=lambda locked: {
@@ -502,14 +455,15 @@ def conclude_ineligible(*, actor, nomination: Nomination, reason: str) -> Nomina
 @transaction.atomic
 def mark_proposed(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """APPRAISED → PROPOSED: put on the list proposed to the council (quota checked by awards)."""
-    return _transition(
-        actor=actor,
-        nomination=nomination,
-        action="propose",
-        allowed=(State.APPRAISED,),
+    return move(
+        nomination,
+        locked=lock_as(actor, nomination, perms.may_record_award_outcome),
         to=State.PROPOSED,
-        may=perms.may_record_award_outcome,
+        allowed=(State.APPRAISED,),
+        actor=actor,
+        action="propose",
         doing=_("đưa vào danh sách đề nghị"),
+        refuse=_refuse_state,
         comment=comment,
         check=_ensure_not_decided,
     )
@@ -518,14 +472,15 @@ def mark_proposed(*, actor, nomination: Nomination, comment: str = "") -> Nomina
 @transaction.atomic
 def unmark_proposed(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """PROPOSED → APPRAISED: take off the proposed list."""
-    return _transition(
-        actor=actor,
-        nomination=nomination,
-        action="unpropose",
-        allowed=(State.PROPOSED,),
+    return move(
+        nomination,
+        locked=lock_as(actor, nomination, perms.may_record_award_outcome),
         to=State.APPRAISED,
-        may=perms.may_record_award_outcome,
+        allowed=(State.PROPOSED,),
+        actor=actor,
+        action="unpropose",
         doing=_("rút khỏi danh sách đề nghị"),
+        refuse=_refuse_state,
         comment=comment,
         check=_ensure_not_decided,
     )
@@ -534,14 +489,15 @@ def unmark_proposed(*, actor, nomination: Nomination, comment: str = "") -> Nomi
 @transaction.atomic
 def mark_awarded(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """PROPOSED → AWARDED, recorded with the award decision."""
-    return _transition(
-        actor=actor,
-        nomination=nomination,
-        action="award",
-        allowed=(State.PROPOSED,),
+    return move(
+        nomination,
+        locked=lock_as(actor, nomination, perms.may_record_award_outcome),
         to=State.AWARDED,
-        may=perms.may_record_award_outcome,
+        allowed=(State.PROPOSED,),
+        actor=actor,
+        action="award",
         doing=_("ghi nhận khen thưởng"),
+        refuse=_refuse_state,
         comment=comment,
     )
 
@@ -549,13 +505,14 @@ def mark_awarded(*, actor, nomination: Nomination, comment: str = "") -> Nominat
 @transaction.atomic
 def mark_not_awarded(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """PROPOSED → NOT_AWARDED, recorded when the decision leaves the dossier out."""
-    return _transition(
-        actor=actor,
-        nomination=nomination,
-        action="not_award",
-        allowed=(State.PROPOSED,),
+    return move(
+        nomination,
+        locked=lock_as(actor, nomination, perms.may_record_award_outcome),
         to=State.NOT_AWARDED,
-        may=perms.may_record_award_outcome,
+        allowed=(State.PROPOSED,),
+        actor=actor,
+        action="not_award",
         doing=_("ghi nhận không khen thưởng"),
+        refuse=_refuse_state,
         comment=comment,
     )

@@ -1,6 +1,6 @@
 """Changes to a dossier's content (summary, documents, self-assessment, appraisal scores).
 
-State changes live in nominations.workflow; these functions only change content, and only while the
+State changes live in nominations.services.workflow; these functions only change content, and only while the
 state allows it: the unit in DRAFT/RETURNED inside the window, the appraiser while IN_REVIEW.
 """
 
@@ -17,21 +17,20 @@ from criteria.models import Criterion
 from nominations import rules as perms
 from nominations.completeness import criteria_for
 from nominations.models import CriterionAssessment, DossierDocument, Nomination, State
-from nominations.workflow import _lock, ensure_unit_may_edit
+from nominations.services.workflow import ensure_unit_may_edit, lock_as
 
 
-def _lock_for_unit(actor, nomination: Nomination) -> Nomination:
-    locked = _lock(nomination)
-    if not perms.may_prepare.test(actor, locked):
-        raise PermissionDenied(_("Bạn không có quyền sửa hồ sơ này."))
+def lock_for_unit(actor, nomination: Nomination) -> Nomination:
+    """The dossier locked for a change by its unit: in scope, and in a state and window that allow it."""
+    locked = lock_as(actor, nomination, perms.may_prepare, _("Bạn không có quyền sửa hồ sơ này."))
     ensure_unit_may_edit(locked)
     return locked
 
 
 def _lock_for_appraiser(actor, nomination: Nomination) -> Nomination:
-    locked = _lock(nomination)
-    if not perms.may_appraise.test(actor, locked):
-        raise PermissionDenied(_("Bạn không được phân công thẩm định hồ sơ này."))
+    locked = lock_as(
+        actor, nomination, perms.may_appraise, _("Bạn không được phân công thẩm định hồ sơ này.")
+    )
     if locked.state != State.IN_REVIEW:
         raise ValidationError(
             _("Hồ sơ đang ở trạng thái “%(state)s”: chỉ chấm điểm khi hồ sơ đang thẩm định.")
@@ -43,7 +42,7 @@ def _lock_for_appraiser(actor, nomination: Nomination) -> Nomination:
 @transaction.atomic
 def update_summary(*, actor, nomination: Nomination, summary: str) -> Nomination:
     """Change the summary of achievements of a draft or returned dossier."""
-    locked = _lock_for_unit(actor, nomination)
+    locked = lock_for_unit(actor, nomination)
     locked.summary = summary.strip()
     locked.save(update_fields=["summary", "updated_at"])
     nomination.summary = locked.summary
@@ -55,7 +54,7 @@ def add_document(
     *, actor, nomination: Nomination, document_type: DocumentType, upload, title: str = ""
 ) -> DossierDocument:
     """Check the file by its content, store it under a generated name, attach it to the dossier."""
-    locked = _lock_for_unit(actor, nomination)
+    locked = lock_for_unit(actor, nomination)
     checked = check_upload(upload, allowed=DOCUMENT_KINDS)
     name = store(checked, f"dossiers/{locked.pk}")
     # The file is on disk before the row exists: remove it again if the row cannot be written.
@@ -80,7 +79,7 @@ def add_document(
 @transaction.atomic
 def remove_document(*, actor, nomination: Nomination, document: DossierDocument) -> None:
     """Remove a document from a draft or returned dossier (the file goes once the removal commits)."""
-    locked = _lock_for_unit(actor, nomination)
+    locked = lock_for_unit(actor, nomination)
     if document.nomination_id != locked.pk:
         raise PermissionDenied(_("Tài liệu không thuộc hồ sơ này."))
     name = document.storage_name
@@ -112,7 +111,7 @@ def save_self_assessment(
     documents=(),
 ) -> CriterionAssessment:
     """Record the unit's own view of one criterion: met or not, points, evidence, linked documents."""
-    locked = _lock_for_unit(actor, nomination)
+    locked = lock_for_unit(actor, nomination)
     if criterion.pk not in {c.pk for c in criteria_for(locked)}:
         raise ValidationError(_("Tiêu chí không thuộc bộ tiêu chí của hồ sơ này."))
     if criterion.evaluation == Criterion.Evaluation.COMPUTED:

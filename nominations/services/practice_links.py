@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from criteria.models import Subject
 from nominations.models import Nomination, PracticeLink
-from nominations.services import _lock_for_unit
+from nominations.services.content import lock_for_unit
 from practices.models import Practice
 from practices.selectors import recognised_practices_for
 
@@ -33,7 +33,7 @@ def linked_practices(nomination: Nomination) -> list[PracticeLink]:
 @transaction.atomic
 def link_practice(*, actor, nomination: Nomination, practice_id: int) -> PracticeLink:
     """Cite a recognised practice of the nominee as evidence of a draft or returned dossier."""
-    locked = _lock_for_unit(actor, nomination)
+    locked = lock_for_unit(actor, nomination)
     practice = linkable_practices(locked).filter(pk=practice_id).first()
     if practice is None:
         raise ValidationError(
@@ -52,7 +52,7 @@ def link_practice(*, actor, nomination: Nomination, practice_id: int) -> Practic
 @transaction.atomic
 def unlink_practice(*, actor, nomination: Nomination, link_id: int) -> None:
     """Remove a cited practice from a draft or returned dossier."""
-    locked = _lock_for_unit(actor, nomination)
+    locked = lock_for_unit(actor, nomination)
     deleted, _rows = PracticeLink.objects.filter(pk=link_id, nomination=locked).delete()
     if not deleted:
         raise PermissionDenied(_("Minh chứng này không thuộc hồ sơ."))

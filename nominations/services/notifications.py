@@ -1,4 +1,4 @@
-"""In-portal notifications and their e-mail copies (sent by a Celery task after the commit)."""
+"""In-portal notifications, their e-mail copies (sent by a Celery task after the commit), read marks."""
 
 import logging
 
@@ -96,6 +96,11 @@ def deliver(ids: list[int]) -> int:
             sent += 1
         Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return sent
+
+
+def mark_all_read(*, user) -> int:
+    """Mark every unread notification of the user as read; return how many were unread."""
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
 
 
 def with_unread_count(users: QuerySet) -> QuerySet:
