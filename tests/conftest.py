@@ -15,9 +15,8 @@ from django.db import connection
 from campaigns import roles
 from campaigns.models import Unit
 from emulation_portal.celery import app as celery_app
-
-from .factories import TEST_PASSWORD, UnitFactory, make_user
-from .support import CHROMIUM, chromium_available, on_postgresql, redis_reachable, requires
+from tests.factories import TEST_PASSWORD, UnitFactory, make_user
+from tests.support import CHROMIUM, chromium_available, on_postgresql, redis_reachable, requires
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "var" / "test-artifacts"

@@ -8,9 +8,7 @@ from django.urls import reverse
 from awards.selectors import award_history_for_person, award_history_for_unit, public_awards
 from awards.services import record_unit_decision
 from campaigns.models import Campaign
-from tests.factories import PersonFactory
-
-from .factories import GIAY_KHEN, appraised, award_round, award_type, campaign
+from tests.factories import GIAY_KHEN, PersonFactory, appraised, award_round, award_type, campaign
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from nominations import services, workflow
 from nominations.models import DossierDocument, Nomination, State
+from tests.factories import NominationFactory
 
 from . import files
-from .factories import NominationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -18,10 +18,10 @@ from nominations.models import (
     PracticeLink,
 )
 from nominations.urls import urlpatterns
+from tests.factories import NominationFactory, make_complete, score_all
 from tests.practices.helpers import recognise, register
 
 from . import files
-from .factories import NominationFactory, make_complete, score_all
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ from django.utils.html import escape
 
 from nominations import computed, workflow
 from nominations.models import CriterionAssessment, DossierDocument, Nomination, State
+from tests.factories import make_complete, score_all
 
 from . import files
-from .factories import make_complete, score_all
 
 pytestmark = pytest.mark.django_db
 

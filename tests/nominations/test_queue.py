@@ -10,9 +10,7 @@ from campaigns.models import Cluster, Unit
 from criteria.models import Subject
 from nominations import deadlines, selectors, workflow
 from nominations.models import Holiday, Nomination, State
-from tests.factories import PersonFactory, UnitFactory
-
-from .factories import NominationFactory
+from tests.factories import NominationFactory, PersonFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -148,8 +146,7 @@ def test_appraisal_page_keeps_a_constant_number_of_queries(
     """Documents, the evidence each criterion cites, history and computed criteria: constant queries."""
     from criteria.models import DutyDeadline, UnitRanking
     from nominations.models import CriterionAssessment
-
-    from .factories import add_document_row
+    from tests.factories import add_document_row
 
     campaign = setup.round.campaign
     for i in range(size):
