@@ -14,8 +14,7 @@ from criteria.duty_status import DutyStatus, status_of
 from criteria.models import DutyDeadline, PeriodicReport, Registration, UnitPlan
 from criteria.services import duties as services_duties
 from tests.factories import UnitFactory, make_user
-
-from .conftest import pdf_upload
+from tests.files import pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +36,7 @@ def test_officer_registers_uploads_plan_and_report(plan, cast):
         actor=cast.officer_a,
         campaign=plan,
         unit=cast.unit_a,
-        upload=pdf_upload(),
+        upload=pdf_upload("ke-hoach.pdf"),
         number="25/KH-UBND",
         issued_on=dt.date(2024, 12, 1),
     )
