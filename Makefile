@@ -36,6 +36,7 @@ sysdeps:
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 security: install
 	@VENV=$(VENV) bash bin/security-gates
