@@ -57,7 +57,8 @@ def module_db(django_db_setup, django_db_blocker, tmp_path_factory):
 
     A module-scoped fixture asks for it and seeds inside `with module_db.unblock():`; each test still
     rolls back its own changes (a savepoint inside this transaction), and everything is rolled back when
-    the module ends. The module's files go to one media folder. Not for transactional tests.
+    the module ends. The module's files go to one media folder. Not in a module with transactional tests
+    (one that ran while this transaction is open would commit nothing that a worker or server could see).
     """
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("module-media")):
         with django_db_blocker.unblock():

@@ -1,6 +1,7 @@
 """Province-scale data (generate_scale_data) and the bench plan (bench_plan) on the small size.
 
 The small data is generated once for the module (the `small` fixture); each test rolls back its own changes.
+Not autouse: pytest-django runs the tests without a database last, after transactional tests emptied it.
 """
 
 import contextlib
@@ -56,7 +57,7 @@ class Small:
     units_after_rollback: int  # what that earlier run left once rolled back
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(scope="module")
 def small(module_db) -> Small:
     """generate_scale_data --size small, once for the module, after a first run rolled back."""
     with module_db.unblock():
@@ -117,7 +118,7 @@ def test_same_seed_gives_the_same_data_and_a_rerun_adds_nothing(small):
 
 @pytest.mark.integration
 @pytest.mark.django_db
-def test_small_data_follows_the_workflow_in_every_state():
+def test_small_data_follows_the_workflow_in_every_state(small):
     states = Counter(Nomination.objects.values_list("state", flat=True))
     assert set(states) == set(State.values), f"missing states: {set(State.values) - set(states)}"
 
@@ -167,7 +168,7 @@ def test_small_data_follows_the_workflow_in_every_state():
 
 @pytest.mark.integration
 @pytest.mark.django_db
-def test_another_seed_in_the_same_database_is_refused_and_writes_nothing():
+def test_another_seed_in_the_same_database_is_refused_and_writes_nothing(small):
     before = snapshot()
     with pytest.raises(CommandError, match="seed khác"):
         generate(seed=SEED + 1)
@@ -178,7 +179,7 @@ def test_another_seed_in_the_same_database_is_refused_and_writes_nothing():
 
 @pytest.mark.integration
 @pytest.mark.django_db
-def test_bench_plan_pages_answer_200_for_their_users(client_for):
+def test_bench_plan_pages_answer_200_for_their_users(small, client_for):
     from django.contrib.auth import get_user_model
 
     out = io.StringIO()
@@ -203,7 +204,7 @@ def test_bench_plan_pages_answer_200_for_their_users(client_for):
 
 @pytest.mark.integration
 @pytest.mark.django_db
-def test_the_people_workbook_imports_cleanly_into_the_small_data(tmp_path):
+def test_the_people_workbook_imports_cleanly_into_the_small_data(small, tmp_path):
     path = tmp_path / "people.xlsx"
     write_people_workbook(path, SEED, rows=400)
     before = Person.objects.count()
