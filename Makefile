@@ -46,6 +46,7 @@ sysdeps:
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 security: install
 	@VENV=$(VENV) bash bin/security-gates

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
+from django.test import override_settings
 
 from campaigns import roles
 from campaigns.models import Unit
 from emulation_portal.celery import app as celery_app
-
-from .factories import TEST_PASSWORD, UnitFactory, make_user
-from .support import CHROMIUM, chromium_available, on_postgresql, redis_reachable, requires
+from tests.factories import TEST_PASSWORD, UnitFactory, make_user
+from tests.support import CHROMIUM, chromium_available, on_postgresql, redis_reachable, requires
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "var" / "test-artifacts"
@@ -45,8 +45,31 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
-def _isolated_media(settings, tmp_path):
+def _isolated_media(request, settings, tmp_path):
+    if "module_db" in request.fixturenames:
+        return  # the files of data seeded once for the module stay in the module's folder
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A transaction open for the whole module, for data seeded once and shared by its tests.
+
+    A module-scoped fixture asks for it and seeds inside `with module_db.unblock():`; each test still
+    rolls back its own changes (a savepoint inside this transaction), and everything is rolled back when
+    the module ends. The module's files go to one media folder. Not in a module with transactional tests
+    (one that ran while this transaction is open would commit nothing that a worker or server could see).
+    """
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("module-media")):
+        with django_db_blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+        try:
+            yield django_db_blocker
+        finally:
+            with django_db_blocker.unblock():
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
 
 
 # --- The cast -------------------------------------------------------------------------------

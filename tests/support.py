@@ -39,3 +39,12 @@ def redis_reachable() -> bool:
 
 def chromium_available() -> bool:
     return os.path.exists(CHROMIUM)
+
+
+def table_rows(html: str) -> str:
+    """The rows of a list page's table: not its filters' choices, the navigation or the signed-in user's unit.
+
+    An assertion on the whole page would also pass on a filter option or the header carrying the same text.
+    """
+    assert "<tbody" in html, "the page has no table"
+    return html.split("<tbody", 1)[1].split("</tbody>", 1)[0]

@@ -2,9 +2,7 @@
 
 from awards.services import cast_vote, close_session, open_session, propose
 from campaigns import roles
-from tests.factories import make_user
-
-from .factories import appraised
+from tests.factories import appraised, make_user
 
 
 def council_members(cast, extra: int = 2) -> list:

@@ -11,9 +11,7 @@ from pypdf import PdfReader
 from awards.models import CertificateBundle
 from awards.services import record_unit_decision
 from tests.conftest import ARTIFACTS
-from tests.factories import PersonFactory
-
-from .factories import GIAY_KHEN, award_round, award_type
+from tests.factories import GIAY_KHEN, PersonFactory, award_round, award_type
 
 
 def _decision(cast):

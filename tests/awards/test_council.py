@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from awards.models import CouncilResult, CouncilVote
 from awards.services import cast_vote, close_session, open_session, propose
 from awards.services.council import passes
+from tests.factories import appraised, award_round
 
-from .factories import appraised, award_round
 from .flow import council_members
 
 pytestmark = pytest.mark.django_db

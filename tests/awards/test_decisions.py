@@ -10,8 +10,8 @@ from awards.bonus import bonus_rule
 from awards.models import Award, BaseSalary, BonusRounding, Decision
 from awards.services import record_decision
 from nominations.models import NominationEvent, State
+from tests.factories import BANG_KHEN, appraised, award_round, award_type
 
-from .factories import BANG_KHEN, appraised, award_round, award_type
 from .flow import council_members, individual_and_collective, voted_round
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,7 @@ from awards.selectors import (
 from awards.services import record_unit_decision
 from campaigns.models import Campaign
 from nominations import extensions
-from tests.factories import PersonFactory
-
-from .factories import GIAY_KHEN, appraised, award_round, award_type, campaign
+from tests.factories import GIAY_KHEN, PersonFactory, appraised, award_round, award_type, campaign
 
 pytestmark = pytest.mark.django_db
 

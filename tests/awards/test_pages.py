@@ -8,9 +8,8 @@ from django.urls import reverse
 from awards.models import Award, CouncilVote, Decision, ProposalSlot
 from awards.services import record_unit_decision
 from nominations.models import Nomination, State
-from tests.factories import PersonFactory
+from tests.factories import GIAY_KHEN, PersonFactory, appraised, appraised_many, award_round, award_type
 
-from .factories import GIAY_KHEN, appraised, appraised_many, award_round, award_type
 from .flow import council_members
 
 pytestmark = pytest.mark.django_db

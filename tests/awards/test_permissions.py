@@ -6,9 +6,8 @@ import pytest
 from django.urls import reverse
 
 from awards.services import record_unit_decision
-from tests.factories import PersonFactory
+from tests.factories import GIAY_KHEN, PersonFactory, appraised, award_round, award_type
 
-from .factories import GIAY_KHEN, appraised, award_round, award_type
 from .flow import council_members, voted_round
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from awards.models import ProposalSlot
 from awards.services import propose, withdraw_proposal
 from nominations.models import NominationEvent, State
-
-from .factories import appraised, appraised_many, award_round
+from tests.factories import appraised, appraised_many, award_round
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,7 @@ from awards.models import ProposalSlot
 from awards.services import proposals
 from campaigns.models import AwardRound
 from nominations.models import Nomination, State
-
-from .factories import appraised_many, award_round
+from tests.factories import appraised_many, award_round
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

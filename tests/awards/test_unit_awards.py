@@ -7,9 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from awards.models import Award, Decision
 from awards.services import record_unit_decision, set_unit_plan
-from tests.factories import PersonFactory
-
-from .factories import GIAY_KHEN, award_round, award_type
+from tests.factories import GIAY_KHEN, PersonFactory, award_round, award_type
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 2, 10)

@@ -12,6 +12,13 @@ from devdata.demo.directory import DEMO_UNIT_CODE
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module", autouse=True)
+def demo(module_db):
+    """seed_demo, run once for the module's tests."""
+    with module_db.unblock():
+        call_command("seed_demo")
+
+
 def _snapshot():
     return {
         "units": sorted(
@@ -31,7 +38,6 @@ def _snapshot():
 
 
 def test_seed_demo_twice_gives_the_same_rows():
-    call_command("seed_demo")
     first = _snapshot()
     call_command("seed_demo")
     assert _snapshot() == first
@@ -41,7 +47,6 @@ def test_seed_demo_twice_gives_the_same_rows():
 
 
 def test_seed_demo_builds_the_reorganised_province():
-    call_command("seed_demo")
     districts = Unit.objects.filter(kind=Unit.Kind.DISTRICT)
     assert districts.count() == 10
     assert set(districts.values_list("valid_to", flat=True)) == {dt.date(2025, 6, 30)}

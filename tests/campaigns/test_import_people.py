@@ -11,8 +11,7 @@ from django.db import connection
 from campaigns.imports import import_people
 from campaigns.models import Person, Unit
 from tests.factories import PersonFactory, UnitFactory
-
-from .sheets import PEOPLE_HEADER, csv_bytes, xlsx
+from tests.files import PEOPLE_HEADER, csv_bytes, xlsx
 
 pytestmark = pytest.mark.django_db
 

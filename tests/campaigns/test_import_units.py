@@ -8,8 +8,7 @@ from campaigns.imports import import_units
 from campaigns.models import Cluster, Unit
 from campaigns.tabular import TableError
 from tests.factories import UnitFactory
-
-from .sheets import UNIT_HEADER, csv_bytes, xlsx
+from tests.files import UNIT_HEADER, csv_bytes, xlsx
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from openpyxl import load_workbook
 from campaigns.models import ImportBatch, Person
 from campaigns.services.imports import confirm_import, start_import
 from tests.factories import UnitFactory
-
-from .sheets import PEOPLE_HEADER, UNIT_HEADER, csv_bytes, xlsx
+from tests.files import PEOPLE_HEADER, UNIT_HEADER, csv_bytes, xlsx
 
 pytestmark = pytest.mark.django_db
 

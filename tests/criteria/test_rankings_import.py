@@ -16,8 +16,7 @@ from campaigns.services.imports import start_import
 from criteria.models import UnitRanking
 from criteria.rankings import apply_rankings, parse_rankings
 from tests.factories import UnitFactory
-
-from .conftest import csv_bytes, xlsx
+from tests.files import csv_bytes, xlsx
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,8 @@
 import pytest
 
 from awards.defaults import ensure_defaults
-from tests.awards.factories import appraised, award_round
 from tests.conftest import login, screenshot
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, appraised, award_round
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

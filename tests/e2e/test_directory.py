@@ -3,9 +3,9 @@
 import pytest
 
 from campaigns.models import Person
-from tests.campaigns.sheets import PEOPLE_HEADER, csv_bytes, xlsx
 from tests.conftest import login, screenshot
 from tests.factories import PersonFactory, UnitFactory
+from tests.files import PEOPLE_HEADER, csv_bytes, xlsx
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

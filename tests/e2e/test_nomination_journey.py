@@ -5,7 +5,7 @@ import pytest
 from campaigns.pdf import render_pdf
 from nominations.models import Nomination, NominationEvent, State
 from tests.conftest import login, screenshot
-from tests.nominations.factories import round_setup
+from tests.factories import round_setup
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -8,10 +8,9 @@ from criteria.models import UnitPlan, UnitRanking
 from criteria.plan_loader import load_plan_file
 from tests.conftest import login, screenshot
 from tests.criteria.conftest import PLAN_169
+from tests.files import PDF_BYTES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
@@ -72,7 +71,7 @@ def test_unit_officer_registers_and_uploads_its_plan(page, plan, cast, tmp_path)
     assert not UnitPlan.objects.exists()
 
     good = tmp_path / "ke-hoach-phat-dong.pdf"
-    good.write_bytes(PDF)
+    good.write_bytes(PDF_BYTES)
     page.get_by_label("Số, ký hiệu kế hoạch").fill("25/KH-UBND")
     page.get_by_label("Ngày ban hành").fill("10/12/2024")
     page.get_by_label("Tệp kế hoạch (PDF hoặc DOCX)").set_input_files(str(good))

@@ -7,7 +7,7 @@ import pytest
 
 from practices.models import Difficulty, DifficultyState, Practice, PracticeState
 from tests.conftest import login, screenshot
-from tests.practices.helpers import png_bytes
+from tests.files import png_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -1,6 +1,6 @@
 import pytest
 
-from .factories import NominationFactory, make_complete, round_setup
+from tests.factories import NominationFactory, make_complete, round_setup
 
 
 @pytest.fixture

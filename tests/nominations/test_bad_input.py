@@ -9,9 +9,8 @@ from django.urls import reverse
 
 from nominations.models import DossierDocument, Nomination, State
 from nominations.services import content, workflow
-
-from . import files
-from .factories import NominationFactory
+from tests import files
+from tests.factories import NominationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +88,7 @@ def test_too_large_file_is_refused(cast, setup, draft, client_for, settings):
 
 
 def test_docx_is_accepted(cast, setup, draft, client_for):
-    upload(client_for(cast.officer_a), draft, setup, files.docx("bao-cao.docx"))
+    upload(client_for(cast.officer_a), draft, setup, files.docx_upload("bao-cao.docx"))
     assert DossierDocument.objects.get().kind == "docx"
 
 
@@ -159,7 +158,10 @@ def test_another_units_document_id_in_the_self_assessment_is_refused(cast, setup
         round=setup.round, award_type=setup.award_type, nominee_unit=cast.unit_b, created_by=cast.officer_b
     )
     foreign = content.add_document(
-        actor=cast.officer_b, nomination=other, document_type=setup.doc_types["to-trinh"], upload=files.pdf()
+        actor=cast.officer_b,
+        nomination=other,
+        document_type=setup.doc_types["to-trinh"],
+        upload=files.pdf_upload(),
     )
     criterion = setup.sets["collective"].criteria.get(code="b")
     client_for(cast.officer_a).post(

@@ -18,10 +18,9 @@ from nominations.models import (
 )
 from nominations.services import content, practice_links, workflow
 from nominations.urls import urlpatterns
+from tests import files
+from tests.factories import NominationFactory, make_complete, score_all
 from tests.practices.helpers import recognise, register
-
-from . import files
-from .factories import NominationFactory, make_complete, score_all
 
 pytestmark = pytest.mark.django_db
 
@@ -144,7 +143,7 @@ CASES = [
         method="post",
         data=lambda w, x: {
             "document_type": w.setup.doc_types["minh-chung"].pk,
-            "file": files.pdf("them.pdf"),
+            "file": files.pdf_upload("them.pdf"),
         },
     ),
     Case("delete_document", "draft", unit_action, method="post", doc=True),
@@ -218,7 +217,10 @@ def build_world(cast, setup, state: str) -> World:
             round=setup.round, award_type=setup.award_type, nominee_unit=unit, created_by=officer
         )
         documents[which] = content.add_document(
-            actor=officer, nomination=n, document_type=setup.doc_types["minh-chung"], upload=files.pdf()
+            actor=officer,
+            nomination=n,
+            document_type=setup.doc_types["minh-chung"],
+            upload=files.pdf_upload(),
         )
         practices[which] = recognise(register(officer, name=f"Một cửa thân thiện {which}"), cast.appraiser)
         cited = recognise(register(officer, name=f"Số hóa hồ sơ {which}"), cast.appraiser)

@@ -9,8 +9,7 @@ from django.core import mail
 from nominations.models import Notification, State
 from nominations.services import notifications, reminders, workflow
 from nominations.tasks import deliver_notifications, send_deadline_reminders
-
-from .factories import NominationFactory, make_complete
+from tests.factories import NominationFactory, make_complete
 
 
 @pytest.mark.django_db

@@ -7,9 +7,8 @@ from django.utils.html import escape
 from nominations import computed
 from nominations.models import CriterionAssessment, DossierDocument, Nomination, State
 from nominations.services import workflow
-
-from . import files
-from .factories import make_complete, score_all
+from tests import files
+from tests.factories import make_complete, score_all
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +41,7 @@ def test_officer_uploads_self_assesses_and_head_submits(cast, setup, draft, clie
     for code in ("to-trinh", "bao-cao-thanh-tich", "bien-ban-hoi-dong"):
         r = officer.post(
             reverse("nominations:upload", args=[draft.pk]),
-            {"document_type": setup.doc_types[code].pk, "file": files.pdf(f"{code}.pdf")},
+            {"document_type": setup.doc_types[code].pk, "file": files.pdf_upload(f"{code}.pdf")},
         )
         assert r.status_code == 302
     assert DossierDocument.objects.filter(nomination=draft).count() == 3
@@ -68,7 +67,7 @@ def test_officer_uploads_self_assesses_and_head_submits(cast, setup, draft, clie
     # Locked: a new upload is refused with a message and nothing is stored.
     r = officer.post(
         reverse("nominations:upload", args=[draft.pk]),
-        {"document_type": setup.doc_types["minh-chung"].pk, "file": files.pdf()},
+        {"document_type": setup.doc_types["minh-chung"].pk, "file": files.pdf_upload()},
         follow=True,
     )
     assert "tài liệu và tự đánh giá đã khóa" in r.content.decode()
@@ -81,7 +80,10 @@ def test_document_download_is_an_attachment_with_nosniff_and_pdf_view_is_inline(
     from nominations.services import content
 
     doc = content.add_document(
-        actor=cast.officer_a, nomination=draft, document_type=setup.doc_types["to-trinh"], upload=files.pdf()
+        actor=cast.officer_a,
+        nomination=draft,
+        document_type=setup.doc_types["to-trinh"],
+        upload=files.pdf_upload(),
     )
     c = client_for(cast.officer_a)
     r = c.get(reverse("nominations:download", args=[draft.pk, doc.pk]))

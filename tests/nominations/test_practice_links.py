@@ -5,10 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from nominations.models import PracticeLink
 from nominations.services import practice_links, workflow
-from tests.factories import PersonFactory
+from tests.factories import NominationFactory, PersonFactory, make_complete
 from tests.practices.helpers import recognise, register
-
-from .factories import NominationFactory, make_complete
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,7 @@ from campaigns.models import AwardType
 from criteria.models import Subject
 from nominations.models import Nomination, NominationEvent, Notification, State
 from nominations.services import workflow
-from tests.factories import PersonFactory
-
-from .factories import AwardTypeFactory, NominationFactory, add_document_row, score_all
+from tests.factories import AwardTypeFactory, NominationFactory, PersonFactory, add_document_row, score_all
 
 pytestmark = pytest.mark.django_db
 

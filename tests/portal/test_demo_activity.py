@@ -47,6 +47,13 @@ def _seed(times: int = 1) -> None:
         call_command("seed_demo_activity", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
+@pytest.fixture(scope="module", autouse=True)
+def demo(module_db):
+    """The demo, seeded once for the module's tests."""
+    with module_db.unblock():
+        _seed()
+
+
 def _snapshot() -> dict:
     return {
         "users": sorted(User.objects.values_list("username", flat=True)),
@@ -83,7 +90,6 @@ def _demo_usernames() -> list[str]:
 
 
 def test_a_second_run_changes_nothing_and_every_state_is_there():
-    _seed()
     first = _snapshot()
     call_command("seed_demo_activity", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert _snapshot() == first
@@ -130,7 +136,6 @@ def test_a_second_run_changes_nothing_and_every_state_is_there():
 
 
 def test_every_demo_account_has_its_pages(client_for):
-    _seed()
     for username in _demo_usernames():
         user = User.objects.get(username=username)
         client = client_for(user)
@@ -151,7 +156,6 @@ def test_every_demo_account_has_its_pages(client_for):
 
 
 def test_done_when_the_manager_ranks_proposes_council_votes_decision_register_certificate(client_for):
-    _seed()
     round_ = AwardRound.objects.get(code="nam-2026")
     bang_khen = AwardType.objects.get(code="bang-khen-chu-tich")
     manager = User.objects.get(username="truongban")

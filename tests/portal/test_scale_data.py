@@ -1,9 +1,15 @@
-"""Province-scale data (generate_scale_data) and the bench plan (bench_plan) on the small size."""
+"""Province-scale data (generate_scale_data) and the bench plan (bench_plan) on the small size.
 
+The small data is generated once for the module (the `small` fixture); each test rolls back its own changes.
+Not autouse: pytest-django runs the tests without a database last, after transactional tests emptied it.
+"""
+
+import contextlib
 import hashlib
 import io
 import json
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
@@ -44,6 +50,25 @@ def generate(seed: int = SEED, size: str = "small") -> str:
     return out.getvalue()
 
 
+@dataclass
+class Small:
+    output: str  # what the run that made the module's data said
+    first: dict  # the snapshot of an earlier run with the same seed on the same empty database
+    units_after_rollback: int  # what that earlier run left once rolled back
+
+
+@pytest.fixture(scope="module")
+def small(module_db) -> Small:
+    """generate_scale_data --size small, once for the module, after a first run rolled back."""
+    with module_db.unblock():
+        with contextlib.suppress(Rollback), transaction.atomic():
+            generate()
+            first = snapshot()
+            raise Rollback
+        units_after_rollback = Unit.objects.count()
+        return Small(output=generate(), first=first, units_after_rollback=units_after_rollback)
+
+
 def snapshot() -> dict:
     """What two runs with the same seed must share: counts, names, states, scores, files' contents."""
     return {
@@ -76,14 +101,10 @@ def test_tiny_pdf_is_a_real_pdf_the_upload_check_accepts():
 
 @pytest.mark.integration
 @pytest.mark.django_db
-def test_same_seed_gives_the_same_data_and_a_rerun_adds_nothing():
-    with pytest.raises(Rollback), transaction.atomic():
-        generate()
-        first = snapshot()
-        raise Rollback
-    assert Unit.objects.count() == 0
-    output = generate()
-    assert "Đã tạo" in output
+def test_same_seed_gives_the_same_data_and_a_rerun_adds_nothing(small):
+    first = small.first
+    assert small.units_after_rollback == 0
+    assert "Đã tạo" in small.output
     assert snapshot() == first
     spec = SIZES["small"]
     assert Unit.objects.filter(code__startswith=f"SC{SEED}-").count() == len(unit_codes(SEED, spec))
@@ -97,8 +118,7 @@ def test_same_seed_gives_the_same_data_and_a_rerun_adds_nothing():
 
 @pytest.mark.integration
 @pytest.mark.django_db
-def test_small_data_follows_the_workflow_in_every_state():
-    generate()
+def test_small_data_follows_the_workflow_in_every_state(small):
     states = Counter(Nomination.objects.values_list("state", flat=True))
     assert set(states) == set(State.values), f"missing states: {set(State.values) - set(states)}"
 
@@ -148,8 +168,7 @@ def test_small_data_follows_the_workflow_in_every_state():
 
 @pytest.mark.integration
 @pytest.mark.django_db
-def test_another_seed_in_the_same_database_is_refused_and_writes_nothing():
-    generate()
+def test_another_seed_in_the_same_database_is_refused_and_writes_nothing(small):
     before = snapshot()
     with pytest.raises(CommandError, match="seed khác"):
         generate(seed=SEED + 1)
@@ -160,10 +179,9 @@ def test_another_seed_in_the_same_database_is_refused_and_writes_nothing():
 
 @pytest.mark.integration
 @pytest.mark.django_db
-def test_bench_plan_pages_answer_200_for_their_users(client_for):
+def test_bench_plan_pages_answer_200_for_their_users(small, client_for):
     from django.contrib.auth import get_user_model
 
-    generate()
     out = io.StringIO()
     call_command("bench_plan", stdout=out)
     plan = json.loads(out.getvalue().strip().splitlines()[-1])
@@ -186,8 +204,7 @@ def test_bench_plan_pages_answer_200_for_their_users(client_for):
 
 @pytest.mark.integration
 @pytest.mark.django_db
-def test_the_people_workbook_imports_cleanly_into_the_small_data(tmp_path):
-    generate()
+def test_the_people_workbook_imports_cleanly_into_the_small_data(small, tmp_path):
     path = tmp_path / "people.xlsx"
     write_people_workbook(path, SEED, rows=400)
     before = Person.objects.count()

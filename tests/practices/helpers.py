@@ -1,47 +1,12 @@
-"""Test data for practices: real files (PNG, PDF) and practices in each state, made through the services."""
+"""Test data for practices: checked files and practices in each state, made through the services."""
 
 import datetime
-import struct
-import zlib
-
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from campaigns.files import IMAGE_KINDS, check_upload
 from practices.models import Field, Topic
 from practices.services import difficulties as difficulty_services
 from practices.services import practices as services
-
-
-def png_bytes(width: int = 8, height: int = 6, rgb=(164, 22, 26)) -> bytes:
-    """A real, decodable PNG of one colour."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
-
-
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def png_upload(name: str = "anh-mo-hinh.png") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
-
-
-def pdf_upload(name: str = "bao-cao.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+from tests.files import pdf_upload, png_upload
 
 
 def checked_photo(name: str = "anh.png"):

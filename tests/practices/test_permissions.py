@@ -19,13 +19,12 @@ from practices.models import (
     PracticeEvent,
     PracticeFile,
 )
+from tests.files import pdf_upload, png_upload
 
 from .helpers import (
     checked_pdf,
     checked_photo,
     featured,
-    pdf_upload,
-    png_upload,
     raise_difficulty,
     recognise,
     register,

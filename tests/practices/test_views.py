@@ -7,15 +7,12 @@ from django.urls import reverse
 
 from practices.models import Difficulty, DifficultyState, Practice, PracticeFile, PracticeState
 from tests.factories import PersonFactory
+from tests.files import PDF_BYTES, pdf_upload, png_bytes, png_upload
 
 from .helpers import (
-    PDF_BYTES,
     checked_pdf,
     checked_photo,
     featured,
-    pdf_upload,
-    png_bytes,
-    png_upload,
     raise_difficulty,
     recognise,
     register,
