@@ -1,10 +1,7 @@
 """Forms of the dossier pages. Choices are limited to what the user may pick; fields are explicit."""
 
-import hashlib
-
 from django import forms
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import AwardRound, AwardType, Cluster, DocumentType, Unit
@@ -196,9 +193,6 @@ STATE_FILTER_CHOICES = [
 ] + [(s.value, s.label) for s in State if s != State.DRAFT]
 
 
-SELECT = {"class": "form-select"}  # Bootstrap's look of a <select>
-
-
 class QueueFilterForm(forms.Form):
     """The queue's filters, named as the query parameters: ?q=&round=&state=&unit_kind=&cluster=&….
 
@@ -207,31 +201,24 @@ class QueueFilterForm(forms.Form):
     """
 
     q = forms.CharField(label=_("Tìm theo tên"), required=False)
-    round = forms.ModelChoiceField(
-        label=_("Đợt"), queryset=AwardRound.objects.all(), required=False, widget=forms.Select(attrs=SELECT)
-    )
-    state = forms.ChoiceField(
-        label=_("Trạng thái"), choices=STATE_FILTER_CHOICES, required=False, widget=forms.Select(attrs=SELECT)
-    )
+    round = forms.ModelChoiceField(label=_("Đợt"), queryset=AwardRound.objects.all(), required=False)
+    state = forms.ChoiceField(label=_("Trạng thái"), choices=STATE_FILTER_CHOICES, required=False)
     unit_kind = forms.ChoiceField(
         label=_("Loại đơn vị"),
         choices=[("", _("Tất cả")), *Unit.Kind.choices],
         required=False,
-        widget=forms.Select(attrs=SELECT),
     )
     cluster = forms.ModelChoiceField(
         label=_("Cụm, khối"),
         queryset=Cluster.objects.all(),
         required=False,
-        widget=forms.Select(attrs=SELECT),
     )
     award_type = forms.ModelChoiceField(
         label=_("Hình thức"),
         queryset=AwardType.objects.filter(level=AwardType.Level.PROVINCE),
         required=False,
-        widget=forms.Select(attrs=SELECT),
     )
-    appraiser = forms.ChoiceField(label=_("Chuyên viên"), required=False, widget=forms.Select(attrs=SELECT))
+    appraiser = forms.ChoiceField(label=_("Chuyên viên"), required=False)
     overdue = forms.BooleanField(label=_("Chỉ hồ sơ quá hạn"), required=False)
 
     def __init__(self, *args, appraisers, **kwargs):
@@ -252,27 +239,3 @@ class QueueFilterForm(forms.Form):
             ("me", _("Của tôi")),
             ("none", _("Chưa phân công")),
         ] + [(str(u.pk), f"{u.last_name} {u.first_name}".strip() or u.get_username()) for u in appraisers]
-
-    def cache_key(self) -> str:
-        """Everything the rendered filters depend on: the language, the values submitted, the lists
-        offered and the errors. The page caches the form's markup under it (it is the same for many
-        requests, and Django renders each <option> through a template)."""
-        inputs = (
-            get_language(),
-            sorted((key, values) for key, values in self.data.lists() if key in self.fields),
-            [
-                (name, [(str(v), str(label)) for v, label in field.choices])
-                for name, field in self.fields.items()
-                if hasattr(field, "choices")
-            ],
-            sorted((name, [str(e) for e in errors]) for name, errors in self.errors.items()),
-        )
-        return hashlib.sha256(repr(inputs).encode()).hexdigest()
-
-    def full_clean(self):
-        super().full_clean()
-        # Bootstrap shows a refused filter in red by the class of its <select>.
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
