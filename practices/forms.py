@@ -1,7 +1,6 @@
 """Forms of the practices app: explicit fields only, so that a POST never sets state or unit."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.files import DOCUMENT_KINDS, IMAGE_KINDS, check_upload
@@ -80,20 +79,16 @@ class PracticeForm(forms.ModelForm):
 
 
 class PracticeFileForm(forms.Form):
+    # `role` comes first: the upload is checked against the kinds of the chosen role.
     role = forms.ChoiceField(label=_("Loại tệp"), choices=PracticeFile.Role.choices)
     upload = forms.FileField(label=_("Tệp"))
     caption = forms.CharField(label=_("Chú thích"), max_length=255, required=False)
 
-    def clean(self):
-        data = super().clean()
-        upload, role = data.get("upload"), data.get("role")
-        if upload and role:
-            allowed = IMAGE_KINDS if role == PracticeFile.Role.PHOTO else DOCUMENT_KINDS
-            try:
-                data["checked"] = check_upload(upload, allowed=allowed)
-            except ValidationError as error:
-                self.add_error("upload", error)
-        return data
+    def clean_upload(self):
+        """The upload checked by content (a CheckedFile): a photo must be an image."""
+        role = self.cleaned_data.get("role")
+        allowed = IMAGE_KINDS if role == PracticeFile.Role.PHOTO else DOCUMENT_KINDS
+        return check_upload(self.cleaned_data["upload"], allowed=allowed)
 
 
 class RecogniseForm(forms.Form):

@@ -1,6 +1,7 @@
 """Good practices ("Dân vận khéo" models, initiatives) and units' difficulties, with append-only histories.
 
-Only practices.services changes the state of a Practice or a Difficulty and writes their events.
+Only practices.services changes the state of a Practice or a Difficulty, through portal.transitions.move;
+their events are written by `record_event`, which move() calls.
 """
 
 from django.conf import settings
@@ -171,6 +172,17 @@ class Practice(models.Model):
     @property
     def author_name(self) -> str:
         return self.person.full_name if self.person_id else self.unit.name
+
+    def record_event(self, *, actor, action: str, from_state: str, comment: str = "") -> "PracticeEvent":
+        """The one writer of the practice's history (portal.transitions.move calls it after a move)."""
+        return PracticeEvent.objects.create(
+            practice=self,
+            actor=actor,
+            action=action,
+            from_state=from_state,
+            to_state=self.state,
+            comment=comment,
+        )
 
 
 class PracticeFile(models.Model):
@@ -344,6 +356,17 @@ class Difficulty(models.Model):
         """Whole days since it was raised (its age in Sở Nội vụ's queue)."""
         today = today or timezone.localdate()
         return (today - timezone.localtime(self.raised_at).date()).days
+
+    def record_event(self, *, actor, action: str, from_state: str, comment: str = "") -> "DifficultyEvent":
+        """The one writer of the difficulty's history (portal.transitions.move calls it after a move)."""
+        return DifficultyEvent.objects.create(
+            difficulty=self,
+            actor=actor,
+            action=action,
+            from_state=from_state,
+            to_state=self.state,
+            comment=comment,
+        )
 
 
 class DifficultyFile(models.Model):

@@ -1,69 +1,81 @@
 """State changes of difficulties (khó khăn, vướng mắc): raise, supplement, answer, forward, close.
 
-The one writer of Difficulty.state and of DifficultyEvent. A unit raises and supplements its own
-difficulties until they are closed; Sở Nội vụ answers, forwards to another agency or closes them.
+A unit raises and supplements its own difficulties until they are closed; Sở Nội vụ answers, forwards
+to another agency or closes them. A change of state goes through portal.transitions.move (the one writer
+of Difficulty.state); every step is written to the history by Difficulty.record_event.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from campaigns import roles
 from campaigns.files import DOCUMENT_KINDS, CheckedFile
 from campaigns.text import normalize
+from portal.transitions import lock, move
 from practices.models import Difficulty, DifficultyEvent, DifficultyFile, DifficultyState, Topic
 from practices.storage import files_written_with_rows, store_checked
 
 MAX_ATTACHMENTS = 10
+# Every state but closed: Sở Nội vụ may answer again (the later answer is shown) until it closes.
+UNCLOSED_STATES = (DifficultyState.RAISED, DifficultyState.FORWARDED, DifficultyState.ANSWERED)
 
 
 def _require(actor, perm: str, obj=None) -> None:
     if not actor.has_perm(perm, obj):
-        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
 
 
 def _lock(difficulty: Difficulty) -> Difficulty:
-    return Difficulty.objects.select_for_update(of=("self",)).select_related("unit").get(pk=difficulty.pk)
+    return lock(difficulty, "unit")
+
+
+def _closed(difficulty: Difficulty) -> ValidationError:
+    return ValidationError(
+        _(
+            "Khó khăn, vướng mắc “%(title)s” đã đóng nên không thay đổi được nữa. "
+            "Nếu vấn đề còn, hãy gửi một phản ánh mới."
+        )
+        % {"title": difficulty.title}
+    )
 
 
 def _refuse_if_closed(difficulty: Difficulty) -> None:
     if difficulty.is_closed:
-        raise ValidationError(
-            f"Khó khăn, vướng mắc “{difficulty.title}” đã đóng nên không thay đổi được nữa. "
-            "Nếu vấn đề còn, hãy gửi một phản ánh mới."
-        )
+        raise _closed(difficulty)
 
 
-def _log(difficulty, actor, action, from_state, comment="") -> DifficultyEvent:
-    return DifficultyEvent.objects.create(
-        difficulty=difficulty,
-        actor=actor,
-        action=action,
-        from_state=from_state,
-        to_state=difficulty.state,
-        comment=comment,
-    )
+def _refuse(difficulty: Difficulty, doing: str) -> ValidationError:
+    """Why a move is refused: the difficulty is closed, or (forwarding) it has been answered."""
+    if difficulty.state == DifficultyState.ANSWERED:
+        return ValidationError(_("Khó khăn, vướng mắc này đã được trả lời; không chuyển đi được nữa."))
+    return _closed(difficulty)
 
 
 def _clean_text(topic: str, title: str, description: str) -> tuple[str, str, str]:
     title, description = normalize(title), (description or "").strip()
     errors = []
     if topic not in Topic.values:
-        errors.append("Hãy chọn nhóm vấn đề.")
+        errors.append(_("Hãy chọn nhóm vấn đề."))
     if not title:
-        errors.append("Hãy nhập tiêu đề ngắn gọn của khó khăn, vướng mắc.")
+        errors.append(_("Hãy nhập tiêu đề ngắn gọn của khó khăn, vướng mắc."))
     if not normalize(description):
-        errors.append("Hãy mô tả khó khăn, vướng mắc và kiến nghị của đơn vị.")
+        errors.append(_("Hãy mô tả khó khăn, vướng mắc và kiến nghị của đơn vị."))
     if errors:
         raise ValidationError(errors)
     return topic, title, description
 
 
+def _too_many() -> ValidationError:
+    return ValidationError(_("Mỗi phản ánh có tối đa %(limit)s tệp đính kèm.") % {"limit": MAX_ATTACHMENTS})
+
+
 def _attach(*, actor, difficulty: Difficulty, checked: CheckedFile, stored: list[str]) -> DifficultyFile:
     if not isinstance(checked, CheckedFile) or checked.kind not in DOCUMENT_KINDS:
-        raise ValidationError("Tệp đính kèm phải là PDF, DOCX, XLSX, JPEG hoặc PNG. Hãy chọn tệp khác.")
+        raise ValidationError(_("Tệp đính kèm phải là PDF, DOCX, XLSX, JPEG hoặc PNG. Hãy chọn tệp khác."))
     if difficulty.files.count() >= MAX_ATTACHMENTS:
-        raise ValidationError(f"Mỗi phản ánh có tối đa {MAX_ATTACHMENTS} tệp đính kèm.")
+        raise _too_many()
     return DifficultyFile.objects.create(
         difficulty=difficulty,
         file=store_checked(checked, f"difficulties/{difficulty.pk}", stored),
@@ -83,12 +95,12 @@ def raise_difficulty(
     _require(actor, "practices.raise_difficulty")
     topic, title, description = _clean_text(topic, title, description)
     if len(attachments) > MAX_ATTACHMENTS:
-        raise ValidationError(f"Mỗi phản ánh có tối đa {MAX_ATTACHMENTS} tệp đính kèm.")
+        raise _too_many()
     with files_written_with_rows() as stored, transaction.atomic():
         difficulty = Difficulty.objects.create(
             unit=roles.unit_of(actor), topic=topic, title=title, description=description, created_by=actor
         )
-        _log(difficulty, actor, DifficultyEvent.Action.RAISED, "")
+        difficulty.record_event(actor=actor, action=DifficultyEvent.Action.RAISED, from_state="")
         for checked in attachments:
             _attach(actor=actor, difficulty=difficulty, checked=checked, stored=stored)
     return difficulty
@@ -107,7 +119,7 @@ def update_difficulty(
             return locked
         locked.topic, locked.title, locked.description = topic, title, description
         locked.save()
-        _log(locked, actor, DifficultyEvent.Action.EDITED, locked.state)
+        locked.record_event(actor=actor, action=DifficultyEvent.Action.EDITED, from_state=locked.state)
     return locked
 
 
@@ -118,7 +130,12 @@ def add_difficulty_file(*, actor, difficulty: Difficulty, checked: CheckedFile) 
         _require(actor, "practices.change_difficulty", locked)
         _refuse_if_closed(locked)
         item = _attach(actor=actor, difficulty=locked, checked=checked, stored=stored)
-        _log(locked, actor, DifficultyEvent.Action.FILE_ADDED, locked.state, item.original_name)
+        locked.record_event(
+            actor=actor,
+            action=DifficultyEvent.Action.FILE_ADDED,
+            from_state=locked.state,
+            comment=item.original_name,
+        )
     return item
 
 
@@ -126,53 +143,55 @@ def answer_difficulty(*, actor, difficulty: Difficulty, answer: str) -> Difficul
     """Record Sở Nội vụ's answer (a later answer replaces the shown one; each stays in the history)."""
     answer = (answer or "").strip()
     if not normalize(answer):
-        raise ValidationError("Hãy nhập nội dung trả lời cho đơn vị.")
-    with transaction.atomic():
-        locked = _lock(difficulty)
-        _require(actor, "practices.handle_difficulty", locked)
-        _refuse_if_closed(locked)
-        before = locked.state
-        locked.state = DifficultyState.ANSWERED
-        locked.answer = answer
-        locked.answered_at = timezone.now()
-        locked.answered_by = actor
-        locked.save()
-        _log(locked, actor, DifficultyEvent.Action.ANSWERED, before, answer)
-    return locked
+        raise ValidationError(_("Hãy nhập nội dung trả lời cho đơn vị."))
+    return move(
+        difficulty,
+        to=DifficultyState.ANSWERED,
+        allowed=UNCLOSED_STATES,
+        actor=actor,
+        permission="practices.handle_difficulty",
+        action=DifficultyEvent.Action.ANSWERED,
+        comment=answer,
+        related=("unit",),
+        refuse=_refuse,
+        answer=answer,
+        answered_at=timezone.now(),
+        answered_by=actor,
+    )
 
 
 def forward_difficulty(*, actor, difficulty: Difficulty, agency: str, note: str = "") -> Difficulty:
     """Send a waiting difficulty on to the agency competent to settle it, with a note."""
     agency, note = normalize(agency), (note or "").strip()
     if not agency:
-        raise ValidationError("Hãy nhập tên cơ quan được chuyển đến, ví dụ Sở Tài chính.")
-    with transaction.atomic():
-        locked = _lock(difficulty)
-        _require(actor, "practices.handle_difficulty", locked)
-        _refuse_if_closed(locked)
-        if locked.state == DifficultyState.ANSWERED:
-            raise ValidationError("Khó khăn, vướng mắc này đã được trả lời; không chuyển đi được nữa.")
-        before = locked.state
-        locked.state = DifficultyState.FORWARDED
-        locked.forwarded_to = agency
-        locked.forward_note = note
-        locked.forwarded_at = timezone.now()
-        locked.save()
-        _log(
-            locked, actor, DifficultyEvent.Action.FORWARDED, before, ". ".join(x for x in (agency, note) if x)
-        )
-    return locked
+        raise ValidationError(_("Hãy nhập tên cơ quan được chuyển đến, ví dụ Sở Tài chính."))
+    return move(
+        difficulty,
+        to=DifficultyState.FORWARDED,
+        allowed=(DifficultyState.RAISED, DifficultyState.FORWARDED),
+        actor=actor,
+        permission="practices.handle_difficulty",
+        action=DifficultyEvent.Action.FORWARDED,
+        comment=". ".join(x for x in (agency, note) if x),
+        related=("unit",),
+        refuse=_refuse,
+        forwarded_to=agency,
+        forward_note=note,
+        forwarded_at=timezone.now(),
+    )
 
 
 def close_difficulty(*, actor, difficulty: Difficulty, note: str = "") -> Difficulty:
     """Close a difficulty (settled, or nothing more to do); it is then frozen for everyone."""
-    with transaction.atomic():
-        locked = _lock(difficulty)
-        _require(actor, "practices.handle_difficulty", locked)
-        _refuse_if_closed(locked)
-        before = locked.state
-        locked.state = DifficultyState.CLOSED
-        locked.closed_at = timezone.now()
-        locked.save()
-        _log(locked, actor, DifficultyEvent.Action.CLOSED, before, (note or "").strip())
-    return locked
+    return move(
+        difficulty,
+        to=DifficultyState.CLOSED,
+        allowed=UNCLOSED_STATES,
+        actor=actor,
+        permission="practices.handle_difficulty",
+        action=DifficultyEvent.Action.CLOSED,
+        comment=(note or "").strip(),
+        related=("unit",),
+        refuse=_refuse,
+        closed_at=timezone.now(),
+    )

@@ -1,8 +1,9 @@
 """State changes of good practices: register, edit, attach files, recognise, feature.
 
-The one writer of Practice.state and of PracticeEvent. Each function checks the actor's permission on
-the object and the state, runs in a transaction on a locked row and records the event.
-Difficulties have their own module, practices.services.difficulties.
+Each function checks the actor's permission on the object and the state, runs in a transaction on a
+locked row and records the event (Practice.record_event). A change of state goes through
+portal.transitions.move, the one writer of Practice.state. Difficulties have their own module,
+practices.services.difficulties.
 """
 
 import datetime
@@ -11,11 +12,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from campaigns import roles
 from campaigns.files import DOCUMENT_KINDS, IMAGE_KINDS, CheckedFile
 from campaigns.models import Person
 from campaigns.text import fold, normalize
+from portal.transitions import lock, move
 from practices.models import Field, Practice, PracticeEvent, PracticeFile, PracticeState
 from practices.storage import files_written_with_rows, store_checked
 
@@ -36,23 +39,17 @@ EDITABLE_FIELDS = (
 
 def _require(actor, perm: str, obj=None) -> None:
     if not actor.has_perm(perm, obj):
-        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
 
 
 def _lock(practice: Practice) -> Practice:
-    return (
-        Practice.objects.select_for_update(of=("self",)).select_related("unit", "person").get(pk=practice.pk)
-    )
+    return lock(practice, "unit", "person")
 
 
-def _log(practice, actor, action, from_state, comment="") -> PracticeEvent:
-    return PracticeEvent.objects.create(
-        practice=practice,
-        actor=actor,
-        action=action,
-        from_state=from_state,
-        to_state=practice.state,
-        comment=comment,
+def _duplicate(unit, name: str) -> ValidationError:
+    return ValidationError(
+        _("%(unit)s đã đăng ký mô hình “%(name)s”. Hãy đặt tên khác hoặc sửa mô hình đã có.")
+        % {"unit": unit.name, "name": name}
     )
 
 
@@ -68,23 +65,23 @@ def _refresh_search(practice: Practice) -> None:
 def _validate(practice: Practice) -> None:
     errors = []
     if not practice.name:
-        errors.append("Hãy nhập tên mô hình, sáng kiến.")
+        errors.append(_("Hãy nhập tên mô hình, sáng kiến."))
     if practice.field not in Field.values:
-        errors.append("Hãy chọn lĩnh vực của mô hình.")
+        errors.append(_("Hãy chọn lĩnh vực của mô hình."))
     if not normalize(practice.description):
-        errors.append("Hãy mô tả cách làm, nội dung thực hiện.")
+        errors.append(_("Hãy mô tả cách làm, nội dung thực hiện."))
     if not normalize(practice.results):
-        errors.append("Hãy nêu kết quả bằng số liệu cụ thể.")
+        errors.append(_("Hãy nêu kết quả bằng số liệu cụ thể."))
     if not practice.place:
-        errors.append("Hãy nhập địa bàn thực hiện.")
+        errors.append(_("Hãy nhập địa bàn thực hiện."))
     if practice.started_on and practice.ended_on and practice.ended_on < practice.started_on:
-        errors.append("Ngày kết thúc phải sau ngày bắt đầu thực hiện. Hãy sửa lại thời gian thực hiện.")
+        errors.append(_("Ngày kết thúc phải sau ngày bắt đầu thực hiện. Hãy sửa lại thời gian thực hiện."))
     if practice.started_on and practice.started_on > timezone.localdate():
-        errors.append("Ngày bắt đầu thực hiện không thể ở tương lai. Hãy sửa lại thời gian thực hiện.")
+        errors.append(_("Ngày bắt đầu thực hiện không thể ở tương lai. Hãy sửa lại thời gian thực hiện."))
     if practice.person_id and practice.person.unit_id != practice.unit_id:
         errors.append(
-            f"Cá nhân {practice.person.full_name} không thuộc {practice.unit.name}. "
-            "Hãy chọn người của đơn vị."
+            _("Cá nhân “%(person)s” không thuộc %(unit)s. Hãy chọn người của đơn vị.")
+            % {"person": practice.person.full_name, "unit": practice.unit.name}
         )
     if errors:
         raise ValidationError(errors)
@@ -92,10 +89,7 @@ def _validate(practice: Practice) -> None:
         pk=practice.pk
     )
     if duplicate.exists():
-        raise ValidationError(
-            f"{practice.unit.name} đã đăng ký mô hình “{practice.name}”. "
-            "Hãy đặt tên khác hoặc sửa mô hình đã có."
-        )
+        raise _duplicate(practice.unit, practice.name)
 
 
 def _attach(
@@ -105,11 +99,16 @@ def _attach(
     if not isinstance(checked, CheckedFile) or checked.kind not in allowed:
         labels = ", ".join(k.label for k in allowed)
         name = getattr(checked, "original_name", "")
-        raise ValidationError(f"Tệp “{name}” phải là {labels}. Hãy chọn tệp khác.")
+        raise ValidationError(
+            _("Tệp “%(name)s” phải là %(kinds)s. Hãy chọn tệp khác.") % {"name": name, "kinds": labels}
+        )
     limit = MAX_PHOTOS if role == PracticeFile.Role.PHOTO else MAX_DOCUMENTS
     if practice.files.filter(role=role).count() >= limit:
-        what = "ảnh" if role == PracticeFile.Role.PHOTO else "tài liệu"
-        raise ValidationError(f"Mỗi mô hình có tối đa {limit} {what}. Hãy xóa bớt rồi tải lên lại.")
+        if role == PracticeFile.Role.PHOTO:
+            message = _("Mỗi mô hình có tối đa %(limit)s ảnh. Hãy xóa bớt rồi tải lên lại.")
+        else:
+            message = _("Mỗi mô hình có tối đa %(limit)s tài liệu. Hãy xóa bớt rồi tải lên lại.")
+        raise ValidationError(message % {"limit": limit})
     return PracticeFile.objects.create(
         practice=practice,
         role=role,
@@ -143,7 +142,7 @@ def register_practice(
     _require(actor, "practices.register_practice")
     own = roles.unit_of(actor)
     if person is not None and not actor.has_perm("campaigns.view_person", person):
-        raise ValidationError("Cá nhân đã chọn không thuộc đơn vị của bạn. Hãy chọn lại.")
+        raise ValidationError(_("Cá nhân đã chọn không thuộc đơn vị của bạn. Hãy chọn lại."))
     unit = person.unit if person is not None else own
     return _create_practice(
         actor=actor,
@@ -174,7 +173,7 @@ def _create_practice(*, actor, unit, person, fields: dict, photos=(), documents=
     try:
         with files_written_with_rows() as stored, transaction.atomic():
             practice.save()
-            _log(practice, actor, PracticeEvent.Action.REGISTERED, "")
+            practice.record_event(actor=actor, action=PracticeEvent.Action.REGISTERED, from_state="")
             for checked in photos:
                 _attach(
                     actor=actor,
@@ -194,9 +193,7 @@ def _create_practice(*, actor, unit, person, fields: dict, photos=(), documents=
     except IntegrityError as error:
         # Two people registered the same name at the same moment: the constraint refused the second.
         practice.pk = None
-        raise ValidationError(
-            f"{unit.name} đã đăng ký mô hình “{practice.name}”. Hãy đặt tên khác hoặc sửa mô hình đã có."
-        ) from error
+        raise _duplicate(unit, practice.name) from error
     return practice
 
 
@@ -210,12 +207,18 @@ def update_practice(*, actor, practice: Practice, **changes) -> Practice:
         _require(actor, "practices.change_practice", locked)
         if not locked.is_editable:
             raise ValidationError(
-                f"Mô hình “{locked.name}” đã được công nhận nên không sửa được nữa. "
-                "Nếu cần điều chỉnh, hãy liên hệ Sở Nội vụ."
+                _(
+                    "Mô hình “%(name)s” đã được công nhận nên không sửa được nữa. "
+                    "Nếu cần điều chỉnh, hãy liên hệ Sở Nội vụ."
+                )
+                % {"name": locked.name}
             )
         person = changes.get("person", locked.person)
         if person is not None and person.unit_id != locked.unit_id:
-            raise ValidationError(f"Cá nhân {person.full_name} không thuộc {locked.unit.name}. Hãy chọn lại.")
+            raise ValidationError(
+                _("Cá nhân “%(person)s” không thuộc %(unit)s. Hãy chọn lại.")
+                % {"person": person.full_name, "unit": locked.unit.name}
+            )
         changed = []
         for key, value in changes.items():
             if isinstance(value, str):
@@ -232,9 +235,15 @@ def update_practice(*, actor, practice: Practice, **changes) -> Practice:
                 locked.save()
         except IntegrityError as error:
             raise ValidationError(
-                f"{locked.unit.name} đã đăng ký mô hình “{locked.name}”. Hãy đặt tên khác."
+                _("%(unit)s đã đăng ký mô hình “%(name)s”. Hãy đặt tên khác.")
+                % {"unit": locked.unit.name, "name": locked.name}
             ) from error
-        _log(locked, actor, PracticeEvent.Action.EDITED, locked.state, "Sửa: " + ", ".join(changed))
+        locked.record_event(
+            actor=actor,
+            action=PracticeEvent.Action.EDITED,
+            from_state=locked.state,
+            comment=_("Sửa: %(fields)s") % {"fields": ", ".join(changed)},
+        )
     return locked
 
 
@@ -243,16 +252,23 @@ def add_practice_file(
 ) -> PracticeFile:
     """Attach a checked document or photo to a registered practice of the actor's tree."""
     if role not in PracticeFile.Role.values:
-        raise ValidationError("Hãy chọn loại tệp: tài liệu hoặc ảnh.")
+        raise ValidationError(_("Hãy chọn loại tệp: tài liệu hoặc ảnh."))
     with files_written_with_rows() as stored, transaction.atomic():
         locked = _lock(practice)
         _require(actor, "practices.change_practice", locked)
         if not locked.is_editable:
-            raise ValidationError(f"Mô hình “{locked.name}” đã được công nhận nên không thêm tệp được nữa.")
+            raise ValidationError(
+                _("Mô hình “%(name)s” đã được công nhận nên không thêm tệp được nữa.") % {"name": locked.name}
+            )
         item = _attach(
             actor=actor, practice=locked, checked=checked, role=role, stored=stored, caption=caption
         )
-        _log(locked, actor, PracticeEvent.Action.FILE_ADDED, locked.state, item.original_name)
+        locked.record_event(
+            actor=actor,
+            action=PracticeEvent.Action.FILE_ADDED,
+            from_state=locked.state,
+            comment=item.original_name,
+        )
     return item
 
 
@@ -262,10 +278,14 @@ def remove_practice_file(*, actor, practice_file: PracticeFile) -> None:
         locked = _lock(practice_file.practice)
         _require(actor, "practices.change_practice", locked)
         if not locked.is_editable:
-            raise ValidationError(f"Mô hình “{locked.name}” đã được công nhận nên không xóa tệp được nữa.")
+            raise ValidationError(
+                _("Mô hình “%(name)s” đã được công nhận nên không xóa tệp được nữa.") % {"name": locked.name}
+            )
         name, original = practice_file.file, practice_file.original_name
         PracticeFile.objects.filter(pk=practice_file.pk, practice=locked).delete()
-        _log(locked, actor, PracticeEvent.Action.FILE_REMOVED, locked.state, original)
+        locked.record_event(
+            actor=actor, action=PracticeEvent.Action.FILE_REMOVED, from_state=locked.state, comment=original
+        )
         transaction.on_commit(lambda: default_storage.delete(name))
 
 
@@ -282,53 +302,74 @@ def recognise_practice(
     decision_number, issuer = normalize(decision_number), normalize(issuer)
     errors = []
     if not decision_number:
-        errors.append("Hãy nhập số quyết định công nhận, ví dụ 1234/QĐ-UBND.")
+        errors.append(_("Hãy nhập số quyết định công nhận, ví dụ 1234/QĐ-UBND."))
     if not issuer:
-        errors.append("Hãy nhập cơ quan ban hành quyết định công nhận.")
+        errors.append(_("Hãy nhập cơ quan ban hành quyết định công nhận."))
     if decision_date is None:
-        errors.append("Hãy nhập ngày của quyết định công nhận.")
+        errors.append(_("Hãy nhập ngày của quyết định công nhận."))
     elif decision_date > timezone.localdate():
-        errors.append("Ngày quyết định công nhận không thể ở tương lai. Hãy sửa lại.")
+        errors.append(_("Ngày quyết định công nhận không thể ở tương lai. Hãy sửa lại."))
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        locked = _lock(practice)
-        _require(actor, "practices.recognise_practice", locked)
-        if locked.state != PracticeState.REGISTERED:
-            raise ValidationError(f"Mô hình “{locked.name}” đã được công nhận trước đó.")
-        if decision_date < locked.started_on:
+
+    def after_start(row: Practice) -> None:
+        if decision_date < row.started_on:
             raise ValidationError(
-                "Ngày quyết định công nhận phải sau ngày bắt đầu thực hiện mô hình. Hãy sửa lại."
+                _("Ngày quyết định công nhận phải sau ngày bắt đầu thực hiện mô hình. Hãy sửa lại.")
             )
-        locked.state = PracticeState.RECOGNISED
-        locked.recognition_number = decision_number
-        locked.recognition_date = decision_date
-        locked.recognition_issuer = issuer
-        locked.recognised_at = timezone.now()
-        locked.recognised_by = actor
-        locked.save()
-        note = f"Quyết định số {decision_number} ngày {decision_date:%d/%m/%Y} của {issuer}"
-        _log(locked, actor, PracticeEvent.Action.RECOGNISED, PracticeState.REGISTERED, _join(note, comment))
-    return locked
+
+    note = _("Quyết định số %(number)s ngày %(date)s của %(issuer)s") % {
+        "number": decision_number,
+        "date": f"{decision_date:%d/%m/%Y}",
+        "issuer": issuer,
+    }
+    return move(
+        practice,
+        to=PracticeState.RECOGNISED,
+        allowed=[PracticeState.REGISTERED],
+        actor=actor,
+        permission="practices.recognise_practice",
+        action=PracticeEvent.Action.RECOGNISED,
+        comment=_join(note, comment),
+        related=("unit", "person"),
+        refuse=_refuse_recognise,
+        check=after_start,
+        recognition_number=decision_number,
+        recognition_date=decision_date,
+        recognition_issuer=issuer,
+        recognised_at=timezone.now(),
+        recognised_by=actor,
+    )
+
+
+def _refuse_recognise(row: Practice, doing: str) -> ValidationError:
+    return ValidationError(_("Mô hình “%(name)s” đã được công nhận trước đó.") % {"name": row.name})
+
+
+def _refuse_feature(row: Practice, doing: str) -> ValidationError:
+    if row.state == PracticeState.FEATURED:
+        return ValidationError(_("Mô hình “%(name)s” đã là điển hình nhân rộng.") % {"name": row.name})
+    return ValidationError(
+        _("Mô hình “%(name)s” chưa được công nhận. Hãy ghi nhận quyết định công nhận trước.")
+        % {"name": row.name}
+    )
 
 
 def feature_practice(*, actor, practice: Practice, comment: str = "") -> Practice:
     """Choose a recognised practice as an example to replicate (Sở Nội vụ); it goes on the public page."""
-    with transaction.atomic():
-        locked = _lock(practice)
-        _require(actor, "practices.feature_practice", locked)
-        if locked.state == PracticeState.FEATURED:
-            raise ValidationError(f"Mô hình “{locked.name}” đã là điển hình nhân rộng.")
-        if locked.state != PracticeState.RECOGNISED:
-            raise ValidationError(
-                f"Mô hình “{locked.name}” chưa được công nhận. Hãy ghi nhận quyết định công nhận trước."
-            )
-        locked.state = PracticeState.FEATURED
-        locked.featured_at = timezone.now()
-        locked.featured_by = actor
-        locked.save()
-        _log(locked, actor, PracticeEvent.Action.FEATURED, PracticeState.RECOGNISED, normalize(comment))
-    return locked
+    return move(
+        practice,
+        to=PracticeState.FEATURED,
+        allowed=[PracticeState.RECOGNISED],
+        actor=actor,
+        permission="practices.feature_practice",
+        action=PracticeEvent.Action.FEATURED,
+        comment=normalize(comment),
+        related=("unit", "person"),
+        refuse=_refuse_feature,
+        featured_at=timezone.now(),
+        featured_by=actor,
+    )
 
 
 def _join(*parts: str) -> str:

@@ -4,44 +4,37 @@ A difficulty outside the user's scope is 404; refused changes come back as Vietn
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rules.contrib.views import permission_required
 
 from campaigns import roles
+from portal.web import add_service_error, call_service, paginate, permission_required
 from practices import selectors
 from practices.forms import AnswerForm, CloseForm, DifficultyFileForm, DifficultyForm, ForwardForm
 from practices.models import OPEN_STATES, DifficultyFile, DifficultyState, Topic
 from practices.services import difficulties as services
 from practices.storage import file_response
-from practices.views.helpers import form_errors_as_messages
+from practices.views.practices import show_form_errors
 
 PAGE_SIZE = 25
 
 
-def _in_scope(request, pk):
+def _in_scope(request, pk, **kwargs):
+    """A difficulty of the user's scope (its unit's tree, or the province): else 404."""
     return get_object_or_404(selectors.difficulties_in_scope(request.user).select_related("unit"), pk=pk)
 
 
-def _messages_from(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-@login_required
-@permission_required("practices.view_difficulties", raise_exception=True)
+@permission_required("practices.view_difficulties")
 def difficulty_list(request):
     """Open ones oldest first with their age (the default view), or every difficulty by state/topic."""
     # Sở Nội vụ starts from its queue; a unit from everything it sent.
     is_noivu = roles.has_role(request.user, roles.NOIVU_STAFF, roles.NOIVU_MANAGER)
-    show = request.GET.get("trang-thai") or ("open" if is_noivu else "all")
-    topic = request.GET.get("nhom", "")
+    show = request.GET.get("state") or ("open" if is_noivu else "all")
+    topic = request.GET.get("topic", "")
     qs = selectors.difficulties_in_scope(request.user).select_related("unit")
     if show == "open":
         qs = qs.filter(state__in=OPEN_STATES).order_by("raised_at", "pk")
@@ -54,7 +47,7 @@ def difficulty_list(request):
         qs = qs.filter(topic=topic)
     else:
         topic = ""
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = paginate(request, qs, PAGE_SIZE)
     today = timezone.localdate()
     for item in page.object_list:
         item.age = item.age_days(today)
@@ -67,23 +60,20 @@ def difficulty_list(request):
             "topic": topic,
             "topics": Topic.choices,
             "tabs": [("open", _("Đang chờ trả lời")), *DifficultyState.choices, ("all", _("Tất cả"))],
-            "query": f"trang-thai={show}&nhom={topic}",
             "can_raise": request.user.has_perm("practices.raise_difficulty"),
             "breadcrumbs": [(_("Khó khăn, vướng mắc"), None)],
         },
     )
 
 
-@login_required
-@permission_required("practices.raise_difficulty", raise_exception=True)
+@permission_required("practices.raise_difficulty")
 def difficulty_create(request):
     form = DifficultyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             difficulty = services.raise_difficulty(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã gửi khó khăn, vướng mắc tới Sở Nội vụ."))
             return redirect("practices:difficulty_detail", pk=difficulty.pk)
@@ -101,12 +91,10 @@ def difficulty_create(request):
     )
 
 
-@login_required
+@permission_required("practices.view_difficulty", fn=_in_scope)
 def difficulty_detail(request, pk):
     difficulty = _in_scope(request, pk)
     user = request.user
-    if not user.has_perm("practices.view_difficulty", difficulty):
-        raise PermissionDenied
     open_for_unit = not difficulty.is_closed and user.has_perm("practices.change_difficulty", difficulty)
     can_handle = not difficulty.is_closed and user.has_perm("practices.handle_difficulty", difficulty)
     return render(
@@ -132,11 +120,9 @@ def difficulty_detail(request, pk):
     )
 
 
-@login_required
+@permission_required("practices.change_difficulty", fn=_in_scope)
 def difficulty_edit(request, pk):
     difficulty = _in_scope(request, pk)
-    if not request.user.has_perm("practices.change_difficulty", difficulty):
-        raise PermissionDenied
     if difficulty.is_closed:
         messages.error(request, _("Khó khăn, vướng mắc đã đóng nên không sửa được nữa."))
         return redirect("practices:difficulty_detail", pk=pk)
@@ -145,8 +131,7 @@ def difficulty_edit(request, pk):
         try:
             services.update_difficulty(actor=request.user, difficulty=difficulty, **form.cleaned_data)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("practices:difficulty_detail", pk=pk)
@@ -166,68 +151,64 @@ def difficulty_edit(request, pk):
     )
 
 
-@login_required
 @require_POST
+@permission_required("practices.change_difficulty", fn=_in_scope)
 def difficulty_file_add(request, pk):
     difficulty = _in_scope(request, pk)
-    if not request.user.has_perm("practices.change_difficulty", difficulty):
-        raise PermissionDenied
     form = DifficultyFileForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            item = services.add_difficulty_file(
-                actor=request.user, difficulty=difficulty, checked=form.cleaned_data["upload"]
-            )
-        except ValidationError as error:
-            _messages_from(request, error)
-        else:
-            messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": item.original_name})
-    else:
-        form_errors_as_messages(request, form)
+    if not form.is_valid():
+        show_form_errors(request, form)
+        return redirect("practices:difficulty_detail", pk=pk)
+    ok, item = call_service(
+        request,
+        services.add_difficulty_file,
+        actor=request.user,
+        difficulty=difficulty,
+        checked=form.cleaned_data["upload"],
+    )
+    if ok:
+        messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": item.original_name})
     return redirect("practices:difficulty_detail", pk=pk)
 
 
-@login_required
+@permission_required("practices.view_difficulty", fn=_in_scope)
 def difficulty_file(request, pk, file_pk):
-    difficulty = _in_scope(request, pk)
-    if not request.user.has_perm("practices.view_difficulty", difficulty):
-        raise PermissionDenied
-    item = get_object_or_404(DifficultyFile, pk=file_pk, difficulty=difficulty)
+    item = get_object_or_404(DifficultyFile, pk=file_pk, difficulty_id=pk)
     return file_response(item, inline=False)
 
 
 def _handle(request, pk, form_class, action, success: str):
-    difficulty = _in_scope(request, pk)
-    if not request.user.has_perm("practices.handle_difficulty", difficulty):
-        raise PermissionDenied
+    """Sở Nội vụ's answer, forwarding or closing from the detail page's small forms."""
     form = form_class(request.POST)
     if not form.is_valid():
-        form_errors_as_messages(request, form)
+        show_form_errors(request, form)
         return redirect("practices:difficulty_detail", pk=pk)
-    try:
-        action(actor=request.user, difficulty=difficulty, **form.cleaned_data)
-    except ValidationError as error:
-        _messages_from(request, error)
-    else:
-        messages.success(request, success)
+    call_service(
+        request,
+        action,
+        success=success,
+        actor=request.user,
+        difficulty=_in_scope(request, pk),
+        **form.cleaned_data,
+    )
     return redirect("practices:difficulty_detail", pk=pk)
 
 
-@login_required
 @require_POST
+@permission_required("practices.handle_difficulty", fn=_in_scope)
 def difficulty_answer(request, pk):
     return _handle(request, pk, AnswerForm, services.answer_difficulty, _("Đã gửi trả lời cho đơn vị."))
 
 
-@login_required
 @require_POST
+@permission_required("practices.handle_difficulty", fn=_in_scope)
 def difficulty_forward(request, pk):
     return _handle(
         request, pk, ForwardForm, services.forward_difficulty, _("Đã chuyển tới cơ quan có thẩm quyền.")
     )
 
 
-@login_required
 @require_POST
+@permission_required("practices.handle_difficulty", fn=_in_scope)
 def difficulty_close(request, pk):
     return _handle(request, pk, CloseForm, services.close_difficulty, _("Đã đóng khó khăn, vướng mắc."))

@@ -1,36 +1,44 @@
 """Pages of good practices for signed-in users: library, register, a page per practice, its changes.
 
-Thin views: check permission, call practices.services, render or redirect. Objects outside the user's
-scope are 404 (their existence is not disclosed); refused state changes come back as messages.
+Thin views: the guard checks the permission, the view calls practices.services and renders or redirects.
+Objects outside the user's scope are 404 (their existence is not disclosed); refused state changes come
+back as messages.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rules.contrib.views import permission_required
 
 from campaigns import roles
 from campaigns.selectors import visible_people
+from portal.web import add_service_error, call_service, paginate, permission_required
 from practices import selectors, services
 from practices.forms import FeatureForm, LibraryFilterForm, PracticeFileForm, PracticeForm, RecogniseForm
 from practices.models import PracticeFile, PracticeState
 from practices.storage import file_response
-from practices.views.helpers import form_errors_as_messages
 
 PAGE_SIZE = 20
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
+def show_form_errors(request, form) -> None:
+    """A small inline form's errors as messages on the page it returns to, each with its field's label."""
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        for message in errors:
+            messages.error(request, f"{label}: {message}" if label else message)
 
 
-def _managed_practice(request, pk):
+def _practice(request, pk, **kwargs):
+    """A practice the user may open (its own tree, the province, or a published one): else 404."""
+    return get_object_or_404(
+        selectors.practices_in_scope(request.user).select_related("unit", "unit__cluster", "person"), pk=pk
+    )
+
+
+def _managed_practice(request, pk, **kwargs):
     """A practice of the user's register (own tree, or the province for Sở Nội vụ): else 404."""
     return get_object_or_404(selectors.register_for(request.user), pk=pk)
 
@@ -42,8 +50,7 @@ def _people_for(user, practice=None):
     return people
 
 
-@login_required
-@permission_required("practices.view_library", raise_exception=True)
+@permission_required("practices.view_library")
 def library(request):
     form = LibraryFilterForm(request.GET or None, years=selectors.library_years())
     # A bad filter value (an unknown year) drops that filter only: the others still apply.
@@ -58,16 +65,12 @@ def library(request):
         cluster_id=filters["cluster"].pk if filters.get("cluster") else None,
         year=filters.get("year"),
     )
-    page = Paginator(practices, PAGE_SIZE).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
     return render(
         request,
         "practices/library.html",
         {
             "form": form,
-            "page": page,
-            "query": query.urlencode(),
+            "page": paginate(request, practices, PAGE_SIZE),
             "can_register": request.user.has_perm("practices.register_practice"),
             "can_view_register": request.user.has_perm("practices.view_register"),
             "breadcrumbs": [(_("Mô hình hay, cách làm sáng tạo"), None)],
@@ -75,22 +78,19 @@ def library(request):
     )
 
 
-@login_required
-@permission_required("practices.view_register", raise_exception=True)
+@permission_required("practices.view_register")
 def register(request):
-    state = request.GET.get("trang-thai", "")
+    state = request.GET.get("state", "")
     practices = selectors.register_for(request.user)
     if state in PracticeState.values:
         practices = practices.filter(state=state)
-    page = Paginator(practices, PAGE_SIZE).get_page(request.GET.get("trang"))
     return render(
         request,
         "practices/register.html",
         {
-            "page": page,
+            "page": paginate(request, practices, PAGE_SIZE),
             "state": state,
             "states": PracticeState.choices,
-            "query": f"trang-thai={state}" if state else "",
             "can_register": request.user.has_perm("practices.register_practice"),
             "is_noivu": roles.has_role(request.user, roles.NOIVU_STAFF, roles.NOIVU_MANAGER),
             "breadcrumbs": [
@@ -101,13 +101,9 @@ def register(request):
     )
 
 
-@login_required
+@permission_required("practices.view_practice", fn=_practice)
 def practice_detail(request, pk):
-    practice = get_object_or_404(
-        selectors.practices_in_scope(request.user).select_related("unit", "unit__cluster", "person"), pk=pk
-    )
-    if not request.user.has_perm("practices.view_practice", practice):
-        raise PermissionDenied
+    practice = _practice(request, pk)
     user = request.user
     managed = selectors.register_for(user).filter(pk=pk).exists()
     files = list(practice.files.all())
@@ -136,17 +132,15 @@ def practice_detail(request, pk):
     )
 
 
-@login_required
-@permission_required("practices.register_practice", raise_exception=True)
+@permission_required("practices.register_practice")
 def practice_create(request):
     people = _people_for(request.user)
     form = PracticeForm(request.POST or None, request.FILES or None, people=people)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
         try:
-            practice = services.register_practice(actor=request.user, **data)
+            practice = services.register_practice(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã đăng ký mô hình “%(name)s”.") % {"name": practice.name})
             return redirect("practices:practice_detail", pk=practice.pk)
@@ -164,11 +158,9 @@ def practice_create(request):
     )
 
 
-@login_required
+@permission_required("practices.change_practice", fn=_managed_practice)
 def practice_edit(request, pk):
     practice = _managed_practice(request, pk)
-    if not request.user.has_perm("practices.change_practice", practice):
-        raise PermissionDenied
     if not practice.is_editable:
         messages.error(request, _("Mô hình đã được công nhận nên không sửa được nữa."))
         return redirect("practices:practice_detail", pk=pk)
@@ -179,7 +171,7 @@ def practice_edit(request, pk):
         try:
             services.update_practice(actor=request.user, practice=practice, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("practices:practice_detail", pk=pk)
@@ -199,63 +191,56 @@ def practice_edit(request, pk):
     )
 
 
-@login_required
 @require_POST
+@permission_required("practices.change_practice", fn=_managed_practice)
 def practice_file_add(request, pk):
     practice = _managed_practice(request, pk)
-    if not request.user.has_perm("practices.change_practice", practice):
-        raise PermissionDenied
     form = PracticeFileForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            item = services.add_practice_file(
-                actor=request.user,
-                practice=practice,
-                checked=form.cleaned_data["checked"],
-                role=form.cleaned_data["role"],
-                caption=form.cleaned_data["caption"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": item.original_name})
-    else:
-        form_errors_as_messages(request, form)
+    if not form.is_valid():
+        show_form_errors(request, form)
+        return redirect("practices:practice_detail", pk=pk)
+    ok, item = call_service(
+        request,
+        services.add_practice_file,
+        actor=request.user,
+        practice=practice,
+        checked=form.cleaned_data["upload"],
+        role=form.cleaned_data["role"],
+        caption=form.cleaned_data["caption"],
+    )
+    if ok:
+        messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": item.original_name})
     return redirect("practices:practice_detail", pk=pk)
 
 
-@login_required
 @require_POST
+@permission_required("practices.change_practice", fn=_managed_practice)
 def practice_file_delete(request, pk, file_pk):
     practice = _managed_practice(request, pk)
     item = get_object_or_404(PracticeFile, pk=file_pk, practice=practice)
-    if not request.user.has_perm("practices.change_practice", practice):
-        raise PermissionDenied
-    try:
-        services.remove_practice_file(actor=request.user, practice_file=item)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Đã xóa tệp “%(name)s”.") % {"name": item.original_name})
+    call_service(
+        request,
+        services.remove_practice_file,
+        success=_("Đã xóa tệp “%(name)s”.") % {"name": item.original_name},
+        actor=request.user,
+        practice_file=item,
+    )
     return redirect("practices:practice_detail", pk=pk)
 
 
-@login_required
+@permission_required("practices.view_practice", fn=_practice)
 def practice_file(request, pk, file_pk):
-    practice = get_object_or_404(selectors.practices_in_scope(request.user), pk=pk)
-    if not request.user.has_perm("practices.view_practice", practice):
-        raise PermissionDenied
-    item = get_object_or_404(PracticeFile, pk=file_pk, practice=practice)
+    item = get_object_or_404(PracticeFile, pk=file_pk, practice_id=pk)
     return file_response(item, inline=item.role == PracticeFile.Role.PHOTO)
 
 
-@login_required
+def _recognisable(request, pk):
+    return get_object_or_404(selectors.register_for(request.user).select_related("unit", "person"), pk=pk)
+
+
+@permission_required("practices.recognise_practice", fn=_recognisable)
 def practice_recognise(request, pk):
-    practice = get_object_or_404(selectors.register_for(request.user).select_related("unit", "person"), pk=pk)
-    if not request.user.has_perm("practices.recognise_practice", practice):
-        raise PermissionDenied
+    practice = _recognisable(request, pk)
     if practice.state != PracticeState.REGISTERED:
         messages.info(request, _("Mô hình này đã được công nhận."))
         return redirect("practices:practice_detail", pk=pk)
@@ -264,7 +249,7 @@ def practice_recognise(request, pk):
         try:
             services.recognise_practice(actor=request.user, practice=practice, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Đã ghi nhận quyết định công nhận mô hình."))
             return redirect("practices:practice_detail", pk=pk)
@@ -283,19 +268,17 @@ def practice_recognise(request, pk):
     )
 
 
-@login_required
 @require_POST
+@permission_required("practices.feature_practice", fn=_managed_practice)
 def practice_feature(request, pk):
-    practice = get_object_or_404(selectors.register_for(request.user), pk=pk)
-    if not request.user.has_perm("practices.feature_practice", practice):
-        raise PermissionDenied
+    practice = _managed_practice(request, pk)
     form = FeatureForm(request.POST)
-    comment = form.cleaned_data["comment"] if form.is_valid() else ""
-    try:
-        services.feature_practice(actor=request.user, practice=practice, comment=comment)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Mô hình đã được chọn làm điển hình nhân rộng và công khai."))
+    call_service(
+        request,
+        services.feature_practice,
+        success=_("Mô hình đã được chọn làm điển hình nhân rộng và công khai."),
+        actor=request.user,
+        practice=practice,
+        comment=form.cleaned_data["comment"] if form.is_valid() else "",
+    )
     return redirect("practices:practice_detail", pk=pk)

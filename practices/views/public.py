@@ -4,9 +4,9 @@ Nothing else about people is shown here: no position, no date of birth, no ident
 no account names of who recorded what.
 """
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from portal.web import paginate
 from practices import selectors
 from practices.models import PracticeFile, PracticeState
 from practices.storage import file_response
@@ -15,7 +15,7 @@ PAGE_SIZE = 12
 
 
 def public_featured(request):
-    page = Paginator(selectors.featured_practices(), PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = paginate(request, selectors.featured_practices(), PAGE_SIZE)
     return render(request, "practices/public_list.html", {"page": page})
 
 

@@ -54,7 +54,7 @@ def test_model_from_registration_to_the_public_page(page, cast):
     screenshot(page, "practices-registered-detail")
 
     _sign_in_as(page, "appraiser")
-    page.goto(f"{base}/mo-hinh/so-dang-ky/?trang-thai=registered")
+    page.goto(f"{base}/mo-hinh/so-dang-ky/?state=registered")
     screenshot(page, "practices-register-noivu")
     page.get_by_role("link", name="Công nhận", exact=True).first.click()
     page.fill("#id_decision_number", "1862/QĐ-UBND")

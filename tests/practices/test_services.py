@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from practices.models import Practice, PracticeEvent, PracticeFile, PracticeState
 from practices.services import practices as services
@@ -221,8 +221,16 @@ def test_history_is_append_only_in_the_database_too(cast, require_postgresql):
 
 def test_database_refuses_a_recognised_state_without_decision(cast):
     practice = register(cast.officer_a)
-    with pytest.raises(Exception), transaction.atomic():
-        Practice.objects.filter(pk=practice.pk).update(state=PracticeState.RECOGNISED)
+    # Past the service on purpose (raw SQL): the database constraint itself must refuse it.
+    with (
+        pytest.raises(IntegrityError, match="practice_recognised_has_decision"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(
+            "UPDATE practices_practice SET state = %s WHERE id = %s", [PracticeState.RECOGNISED, practice.pk]
+        )
+    assert Practice.objects.get(pk=practice.pk).state == PracticeState.REGISTERED
 
 
 def _head_of(unit):
