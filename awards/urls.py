@@ -20,11 +20,6 @@ urlpatterns = [
     path("khen-thuong/quyet-dinh/moi/<int:round_id>/", decisions.decision_create, name="decision_create"),
     path("khen-thuong/quyet-dinh/<int:decision_id>/", decisions.decision_detail, name="decision_detail"),
     path(
-        "khen-thuong/quyet-dinh/<int:decision_id>/chung-nhan.pdf",
-        certificates.certificates,
-        name="certificates",
-    ),
-    path(
         "khen-thuong/quyet-dinh/<int:decision_id>/chung-nhan/<int:award_id>.pdf",
         certificates.certificate,
         name="certificate",

@@ -1,48 +1,69 @@
 """The form that asks for a report: kind and its parameters. Only these fields come from the POST."""
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.filters import PlainSelect
-from campaigns.models import AwardRound, Campaign
+from campaigns.models import AwardRound, Campaign, Unit
 from campaigns.selectors import visible_units
-from campaigns.text import vietnamese_sort_key
+from campaigns.text import fold, normalize
 from reports.models import ReportJob
 
+# Matches read to decide which unit was meant; the few named when the text is ambiguous.
+MATCH_LIMIT = 50
+SHOWN_MATCHES = 5
 
-class UnitSelect(PlainSelect):
-    """The visible units, grouped under the units just below the user's top unit, written as one string.
 
-    A province has ~300 units: rendering each <option> through Django's widget templates cost most
-    of the page's time. Only (id, name, path) are read, when the select is rendered; the field's
-    queryset still validates the posted id (and the service checks the permission).
+class UnitSearchField(forms.Field):
+    """A unit typed by its code or (part of) its name, diacritics optional; cleans to a Unit or None.
+
+    A province has ~300 units: a <select> of all of them cost most of the page's time and is hard to
+    use. The text is matched against the unit's folded `search_name` (campaigns.text.fold) among
+    `queryset` only, so another unit's name is as unknown as a misspelt one.
     """
 
-    def __init__(self, *args, units=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.units = units
+    widget = forms.TextInput
+    default_error_messages = {
+        "not_found": _(
+            "Không tìm thấy đơn vị “%(text)s” trong các đơn vị bạn được lập báo cáo. "
+            "Hãy gõ tên đơn vị (có thể không dấu) hoặc mã đơn vị."
+        ),
+        "ambiguous": _(
+            "Có nhiều đơn vị khớp với “%(text)s”: %(units)s. Hãy gõ đầy đủ tên hoặc mã của đơn vị cần chọn."
+        ),
+    }
 
-    def option_groups(self):
-        """[("", "---------"), the top units…, (group label, [(id, name), …]), …] in Vietnamese order."""
-        rows = list(self.units.order_by().values_list("id", "name", "path")) if self.units is not None else []
-        if not rows:
-            return [("", "---------")]
-        top = min(path.count("/") for _pk, _name, path in rows)
-        alone, groups = [], {}
-        for pk, name, path in rows:
-            depth = path.count("/")
-            if depth == top:
-                alone.append((pk, name))
-            else:
-                head = "/".join(path.split("/")[: top + 1]) + "/"
-                groups.setdefault(head, []).append((depth, vietnamese_sort_key(name), pk, name))
-        alone.sort(key=lambda unit: vietnamese_sort_key(unit[1]))
-        grouped = []
-        for members in groups.values():
-            members.sort()
-            grouped.append((members[0][3], [(pk, name) for _depth, _key, pk, name in members]))
-        grouped.sort(key=lambda group: vietnamese_sort_key(group[0]))
-        return [("", "---------"), *alone, *grouped]
+    def __init__(self, *, queryset: QuerySet[Unit] | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.queryset = Unit.objects.none() if queryset is None else queryset
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "maxlength": "300", "autocomplete": "off"}
+
+    def prepare_value(self, value):
+        return value.name if isinstance(value, Unit) else value
+
+    def to_python(self, value) -> Unit | None:
+        text = normalize(value)
+        if not text:
+            return None
+        folded = fold(text)
+        units = self.queryset.order_by("path").only("pk", "code", "name", "path", "search_name")
+        matches = list(units.filter(search_name__contains=folded)[:MATCH_LIMIT])
+        # The whole name or the whole code wins over units whose names merely contain the text.
+        exact = [u for u in matches if folded in (fold(u.name), fold(u.code))]
+        if len(exact) == 1 or len(matches) == 1:
+            return (exact or matches)[0]
+        if not matches:
+            raise forms.ValidationError(
+                self.error_messages["not_found"], code="not_found", params={"text": text}
+            )
+        shown = "; ".join(f"{u.name} ({u.code})" for u in matches[:SHOWN_MATCHES])
+        raise forms.ValidationError(
+            self.error_messages["ambiguous"],
+            code="ambiguous",
+            params={"text": text, "units": shown + ("; …" if len(matches) > SHOWN_MATCHES else "")},
+        )
 
 
 class ReportRequestForm(forms.Form):
@@ -50,13 +71,24 @@ class ReportRequestForm(forms.Form):
     campaign = forms.ModelChoiceField(
         label=_("Kế hoạch thi đua"), queryset=Campaign.objects.order_by("-issued_on"), empty_label=None
     )
-    year = forms.TypedChoiceField(label=_("Năm"), coerce=int, required=False, empty_value=None)
+    year = forms.TypedChoiceField(
+        label=_("Năm"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("Bắt buộc với báo cáo năm; để trống với báo cáo của đơn vị cho cả kế hoạch."),
+    )
     round = forms.ModelChoiceField(
         label=_("Đợt khen thưởng"),
         queryset=AwardRound.objects.select_related("campaign").order_by("-period_end"),
         required=False,
+        help_text=_("Chỉ dùng cho tờ trình đề nghị khen thưởng."),
     )
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None, required=False)
+    unit = UnitSearchField(
+        label=_("Đơn vị"),
+        required=False,
+        help_text=_("Chỉ dùng cho báo cáo của đơn vị. Gõ tên đơn vị (không cần dấu) hoặc mã đơn vị."),
+    )
     format = forms.ChoiceField(label=_("Định dạng"), choices=ReportJob.Format.choices, initial="pdf")
 
     def __init__(self, *args, user, **kwargs):
@@ -71,31 +103,13 @@ class ReportRequestForm(forms.Form):
         if user.has_perm("reports.request_unit_report"):
             kinds.append((ReportJob.Kind.UNIT, _("Báo cáo của đơn vị")))
         self.fields["kind"].choices = kinds
-        campaigns = list(Campaign.objects.order_by("-issued_on"))
-        years = sorted(
-            {y for c in campaigns for y in range(c.starts_on.year, c.ends_on.year + 1)}, reverse=True
-        )
-        # Plain lists: the fields' querysets still validate the posted ids, but rendering asks no query.
-        self.fields["campaign"].choices = [(c.pk, str(c)) for c in campaigns]
-        rounds = self.fields["round"].queryset
-        self.fields["round"].choices = [("", self.fields["round"].empty_label)] + [
-            (r.pk, f"{r.name} ({r.campaign.number})") for r in rounds
-        ]
+        years = {
+            y
+            for starts, ends in Campaign.objects.values_list("starts_on", "ends_on")
+            for y in range(starts.year, ends.year + 1)
+        }
         self.fields["year"].choices = [("", _("— cả thời gian của kế hoạch —"))] + [
-            (y, str(y)) for y in years
+            (y, str(y)) for y in sorted(years, reverse=True)
         ]
-        self.fields["year"].help_text = _(
-            "Bắt buộc với báo cáo năm; để trống với báo cáo của đơn vị cho cả kế hoạch."
-        )
-        self.fields["round"].help_text = _("Chỉ dùng cho tờ trình đề nghị khen thưởng.")
-        units = visible_units(user)
-        self.fields["unit"].queryset = units
-        self.fields["unit"].widget = UnitSelect(units=units)
-        self.fields["unit"].help_text = _("Chỉ dùng cho báo cáo của đơn vị.")
-        # Every choice is a plain select written as one string (the template renders plain markup).
-        for field in self.fields.values():
-            if not isinstance(field.widget, PlainSelect):
-                widget = PlainSelect()
-                widget.choices, widget.is_required = field.widget.choices, field.widget.is_required
-                field.widget = widget
-            field.widget.attrs["class"] = "form-select"
+        self.fields["round"].label_from_instance = lambda r: f"{r.name} ({r.campaign.number})"
+        self.fields["unit"].queryset = visible_units(user)

@@ -1,13 +1,19 @@
-"""Running a report job: claim it, gather its content with progress, render, store atomically, finish.
+"""Running a job: claim it, build its file with progress, store it atomically, finish.
 
-Safe to run twice and to be killed at any point: a finished job returns at once; a job whose worker died
-is taken over (same host: the owner process is gone; elsewhere: its lease ran out); a re-run replaces
-the file with an atomic rename and never leaves a partial file behind.
+Every generated file is a ReportJob: the annual, final, proposal and unit reports, and a decision's
+certificates. Safe to run twice and to be killed at any point: a finished job returns at once; a job
+whose worker died is taken over (same host: the owner process is gone; elsewhere: its lease ran out); a
+re-run replaces the file with an atomic rename and never leaves a partial file behind.
+
+Who writes a job's state: `claim` (queued → running, on the row it has locked) and `transition` (every
+other move of the worker and of the sweeper), both through portal.transitions.move. The lease renew
+(`progress`) writes no state.
 """
 
 import logging
 import os
 import socket
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,7 +22,10 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from awards.services.certificates import certificate_pdf
+from portal.transitions import move
 from reports import storage
 from reports.content import proposal, summary
 from reports.content.report import Report
@@ -30,6 +39,9 @@ logger = logging.getLogger(__name__)
 # Errors worth retrying: the database or the network went away for a moment.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 MAX_ATTEMPTS = 3
+State = ReportJob.State
+UNFINISHED = (State.QUEUED, State.RUNNING)
+NOT_DONE = (State.QUEUED, State.RUNNING, State.FAILED)
 
 
 def worker_identity() -> str:
@@ -44,7 +56,7 @@ def lease() -> timedelta:
 
 def owner_is_gone(owner: str) -> bool:
     """Whether the process that holds a job is certainly dead (only knowable on the same host)."""
-    host, _, pid_text = owner.rpartition(":")
+    host, _sep, pid_text = owner.rpartition(":")
     if not pid_text.isdigit() or host != socket.gethostname():
         return False
     pid = int(pid_text)
@@ -59,58 +71,99 @@ def owner_is_gone(owner: str) -> bool:
     return state in ("Z", "X")
 
 
+def transition(
+    job_id: int,
+    *,
+    to: str,
+    allowed: tuple[str, ...],
+    held_by: str | None = None,
+    when: Callable[[ReportJob], bool] | None = None,
+    compute: Callable[[ReportJob], dict] | None = None,
+    **changes,
+) -> ReportJob | None:
+    """Move one job to `to` through portal.transitions.move; None when it has moved on meanwhile.
+
+    The worker and the sweeper write a job's state only through this function (no bulk
+    `.update(state=…)`): the row is locked, then it must still be in `allowed`, still held by the
+    worker `held_by` (when given) and pass `when(row)`; otherwise nothing is written and None comes
+    back, because for a background writer a job already finished, taken over or retried is not an
+    error to report but a move to skip. `compute(row)` gives fields read from the locked row.
+
+    The lease renew is not here on purpose: `progress` writes only progress, step and heartbeat in one
+    conditional UPDATE (still this owner, still running), so the worker never waits on a row lock
+    between two steps of its work.
+    """
+    with transaction.atomic():
+        row = ReportJob.objects.select_for_update(of=("self",)).filter(pk=job_id).first()
+        if row is None or row.state not in allowed:
+            return None
+        if (held_by is not None and row.owner != held_by) or (when is not None and not when(row)):
+            return None
+        return move(row, locked=row, to=to, allowed=allowed, compute=compute, **changes)
+
+
+def _worn_out_message(attempts: int) -> str:
+    return _(
+        "Báo cáo đã được tạo thử %(attempts)s lần nhưng lần nào máy chủ cũng dừng giữa chừng. "
+        "Hãy bấm “Thử lại” sau ít phút; nếu vẫn lỗi, hãy báo quản trị hệ thống."
+    ) % {"attempts": attempts}
+
+
 def claim(job_id: int, owner: str) -> ReportJob | None:
     """Mark the job running for this owner, or None when there is nothing to do (gone, done, held)."""
     now = timezone.now()
     with transaction.atomic():
         job = (
             ReportJob.objects.select_for_update(of=("self",))
-            .select_related("campaign", "round", "unit", "unit__parent")
+            .select_related("campaign", "round", "unit", "unit__parent", "decision")
             .filter(pk=job_id)
             .first()
         )
-        if job is None or job.state in (ReportJob.State.DONE, ReportJob.State.FAILED):
+        if job is None or job.state not in UNFINISHED:
             return None
-        if job.state == ReportJob.State.RUNNING:
+        if job.state == State.RUNNING:
             alive = job.heartbeat_at is not None and job.heartbeat_at >= now - lease()
             if alive and not owner_is_gone(job.owner):
                 return None
             logger.warning("Report job %s taken over from a worker that stopped", job.pk)
         if job.attempts >= MAX_ATTEMPTS:
-            _fail(
+            move(
                 job,
-                f"Báo cáo đã được tạo thử {job.attempts} lần nhưng lần nào máy chủ cũng dừng giữa chừng. "
-                "Hãy bấm “Thử lại” sau ít phút; nếu vẫn lỗi, hãy báo quản trị hệ thống.",
+                locked=job,
+                to=State.FAILED,
+                allowed=UNFINISHED,
+                error=_worn_out_message(job.attempts),
+                step="",
+                owner="",
+                finished_at=now,
             )
             return None
-        job.state = ReportJob.State.RUNNING
-        job.owner = owner
-        job.heartbeat_at = now
-        job.started_at = now
-        job.finished_at = None
-        job.attempts += 1
-        job.progress = 0
-        job.step = "Bắt đầu"
-        job.error = ""
-        job.save(
-            update_fields=[
-                "state",
-                "owner",
-                "heartbeat_at",
-                "started_at",
-                "finished_at",
-                "attempts",
-                "progress",
-                "step",
-                "error",
-            ]
+        return move(
+            job,
+            locked=job,
+            to=State.RUNNING,
+            allowed=UNFINISHED,
+            owner=owner,
+            heartbeat_at=now,
+            started_at=now,
+            finished_at=None,
+            attempts=job.attempts + 1,
+            progress=0,
+            step=_("Bắt đầu"),
+            error="",
         )
-    return job
 
 
-def _fail(job: ReportJob, message: str) -> None:
-    ReportJob.objects.filter(pk=job.pk).exclude(state=ReportJob.State.DONE).update(
-        state=ReportJob.State.FAILED, error=message, step="", owner="", finished_at=timezone.now()
+def fail(job_id: int, message: str) -> ReportJob | None:
+    """Record that the job failed, with the sentence its page shows (a done job stays done)."""
+    return transition(
+        job_id,
+        to=State.FAILED,
+        allowed=NOT_DONE,
+        error=message,
+        step="",
+        owner="",
+        finished_at=timezone.now(),
     )
 
 
@@ -126,6 +179,23 @@ def render(report: Report, format: str) -> bytes:
     return build_pdf(report) if format == ReportJob.Format.PDF else build_xlsx(report)
 
 
+def build_certificates(job: ReportJob, progress) -> bytes:
+    """All the awards of the job's decision as certificates, one page each (one PDF)."""
+    progress(10, _("Đọc danh sách người được khen thưởng"))
+    awards = list(job.decision.awards.select_related("person", "unit").order_by("subject", "pk"))
+    progress(40, _("Dựng tệp PDF"))
+    return certificate_pdf(job.decision, awards)
+
+
+def build_file(job: ReportJob, progress) -> bytes:
+    """The job's file: certificates, or a report gathered then rendered as PDF or XLSX."""
+    if job.kind == ReportJob.Kind.CERTIFICATES:
+        return build_certificates(job, progress)
+    report = gather(job, progress)
+    progress(75, _("Dựng tệp PDF") if job.format == ReportJob.Format.PDF else _("Dựng tệp Excel"))
+    return render(report, job.format)
+
+
 def run_job(*, job_id: int, owner: str | None = None) -> str:
     """Build the job's file; return "done", "skipped" or "failed". Transient errors propagate (retry)."""
     owner = owner or worker_identity()
@@ -136,36 +206,44 @@ def run_job(*, job_id: int, owner: str | None = None) -> str:
     storage.remove_partials(name)
 
     def progress(percent: int, step: str) -> None:
-        ReportJob.objects.filter(pk=job.pk, owner=owner, state=ReportJob.State.RUNNING).update(
+        # The lease renew: a sign of life with the step, while this owner still holds the running job.
+        ReportJob.objects.filter(pk=job.pk, owner=owner, state=State.RUNNING).update(
             progress=max(0, min(percent, 99)), step=step[:255], heartbeat_at=timezone.now()
         )
 
     try:
-        report = gather(job, progress)
-        progress(75, "Dựng tệp PDF" if job.format == ReportJob.Format.PDF else "Dựng tệp Excel")
-        data = render(report, job.format)
-        progress(95, "Lưu tệp")
+        data = build_file(job, progress)
+        progress(95, _("Lưu tệp"))
         size, sha256 = storage.write_atomically(name, data)
     except TRANSIENT_ERRORS:
         raise
     except SoftTimeLimitExceeded:
-        _fail(
-            job,
-            f"Báo cáo cần nhiều hơn {settings.CELERY_TASK_SOFT_TIME_LIMIT} giây để tạo nên đã dừng. "
-            "Hãy bấm “Thử lại” khi hệ thống bớt bận hoặc báo quản trị hệ thống tăng thời gian cho phép.",
+        fail(
+            job.pk,
+            _(
+                "Báo cáo cần nhiều hơn %(seconds)s giây để tạo nên đã dừng. Hãy bấm “Thử lại” khi hệ "
+                "thống bớt bận hoặc báo quản trị hệ thống tăng thời gian cho phép."
+            )
+            % {"seconds": settings.CELERY_TASK_SOFT_TIME_LIMIT},
         )
         return "failed"
     except Exception:
         logger.exception("Report job %s failed", job.pk)
-        _fail(
-            job,
-            f"Không tạo được báo cáo do lỗi hệ thống (mã báo cáo #{job.pk}). Hãy bấm “Thử lại”; "
-            "nếu vẫn lỗi, hãy báo quản trị hệ thống kèm mã báo cáo.",
+        fail(
+            job.pk,
+            _(
+                "Không tạo được báo cáo do lỗi hệ thống (mã báo cáo #%(id)s). Hãy bấm “Thử lại”; "
+                "nếu vẫn lỗi, hãy báo quản trị hệ thống kèm mã báo cáo."
+            )
+            % {"id": job.pk},
         )
         return "failed"
     now = timezone.now()
-    finished = ReportJob.objects.filter(pk=job.pk, owner=owner, state=ReportJob.State.RUNNING).update(
-        state=ReportJob.State.DONE,
+    finished = transition(
+        job.pk,
+        to=State.DONE,
+        allowed=(State.RUNNING,),
+        held_by=owner,
         progress=100,
         step="",
         file=name,
@@ -180,19 +258,44 @@ def run_job(*, job_id: int, owner: str | None = None) -> str:
 
 def release(*, job_id: int, owner: str) -> None:
     """Give a running job back to the queue (before a retry), if this owner still holds it."""
-    ReportJob.objects.filter(pk=job_id, owner=owner, state=ReportJob.State.RUNNING).update(
-        state=ReportJob.State.QUEUED, owner="", step="Đang chờ chạy lại"
+    transition(
+        job_id,
+        to=State.QUEUED,
+        allowed=(State.RUNNING,),
+        held_by=owner,
+        owner="",
+        step=_("Đang chờ chạy lại"),
     )
 
 
 def fail_for_transient(*, job_id: int) -> None:
-    ReportJob.objects.filter(pk=job_id).exclude(state=ReportJob.State.DONE).update(
-        state=ReportJob.State.FAILED,
+    fail(
+        job_id,
+        _(
+            "Máy chủ cơ sở dữ liệu tạm thời không trả lời nên chưa tạo được báo cáo. Hãy bấm “Thử lại” "
+            "sau ít phút."
+        ),
+    )
+
+
+def reset_stuck(job_id: int) -> ReportJob | None:
+    """The sweeper's reset of one running job whose worker stopped: back in the queue, or failed once it
+    has been tried MAX_ATTEMPTS times. Returns the job as reset, None if it is no longer running."""
+    worn = transition(
+        job_id,
+        to=State.FAILED,
+        allowed=(State.RUNNING,),
+        when=lambda row: row.attempts >= MAX_ATTEMPTS,
+        compute=lambda row: {"error": _worn_out_message(row.attempts)},
         owner="",
-        step="",
-        finished_at=timezone.now(),
-        error="Máy chủ cơ sở dữ liệu tạm thời không trả lời nên chưa tạo được báo cáo. Hãy bấm “Thử lại” "
-        "sau ít phút.",
+    )
+    return worn or transition(
+        job_id,
+        to=State.QUEUED,
+        allowed=(State.RUNNING,),
+        when=lambda row: row.attempts < MAX_ATTEMPTS,
+        owner="",
+        step=_("Đang chờ chạy lại"),
     )
 
 
@@ -200,8 +303,8 @@ def stuck_jobs(now=None):
     """Running jobs without a sign of life for longer than the lease; queued ones never picked up."""
     now = now or timezone.now()
     cutoff = now - lease()
-    running = ReportJob.objects.filter(state=ReportJob.State.RUNNING, heartbeat_at__lt=cutoff)
-    queued = ReportJob.objects.filter(state=ReportJob.State.QUEUED, requested_at__lt=cutoff).filter(
+    running = ReportJob.objects.filter(state=State.RUNNING, heartbeat_at__lt=cutoff)
+    queued = ReportJob.objects.filter(state=State.QUEUED, requested_at__lt=cutoff).filter(
         Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=cutoff)
     )
     return list(running.values_list("pk", flat=True)), list(queued.values_list("pk", flat=True))

@@ -1,10 +1,17 @@
-"""ReportJob: one request for a generated report (PDF or XLSX), its progress and its file."""
+"""ReportJob: one request for a generated file (a report in PDF or XLSX, a decision's certificates), its
+progress and its file. Every generated file of the portal is a ReportJob: one lease, one sweeper.
+
+Its state changes only through reports.jobs (the worker's moves and the sweeper's resets) and
+reports.services (request, retry), all built on portal.transitions.move.
+"""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from awards.models import Decision
 from campaigns.models import AwardRound, Campaign, Unit
 
 
@@ -16,6 +23,7 @@ class ReportJob(models.Model):
         FINAL = "final", _("Báo cáo tổng kết phong trào thi đua")
         PROPOSAL = "proposal", _("Tờ trình đề nghị khen thưởng và dự thảo quyết định")
         UNIT = "unit", _("Báo cáo của đơn vị")
+        CERTIFICATES = "certificates", _("Giấy chứng nhận của quyết định khen thưởng")
 
     class Format(models.TextChoices):
         PDF = "pdf", _("PDF")
@@ -48,6 +56,15 @@ class ReportJob(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="report_jobs",
+    )
+    # The certificates job's subject: all awards of this decision, one page each.
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name=_("quyết định khen thưởng"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="certificate_jobs",
     )
     # Everything the builder reads, as plain JSON (ids, year, format): what the history shows.
     parameters = models.JSONField(_("tham số"), default=dict, blank=True)
@@ -98,6 +115,11 @@ class ReportJob(models.Model):
                 condition=~Q(kind="proposal") | Q(round__isnull=False),
                 name="report_job_proposal_has_round",
             ),
+            models.CheckConstraint(
+                condition=Q(kind="certificates", decision__isnull=False)
+                | (~Q(kind="certificates") & Q(decision__isnull=True)),
+                name="report_job_certificates_have_decision",
+            ),
             models.UniqueConstraint(fields=["series", "version"], name="report_job_version_unique"),
         ]
 
@@ -112,8 +134,15 @@ class ReportJob(models.Model):
         if self.kind == self.Kind.PROPOSAL and self.round_id:
             return f"{self.get_kind_display()} – {self.round.name}"
         if self.kind == self.Kind.UNIT and self.unit_id:
-            suffix = f" năm {self.year}" if self.year else ""
-            return f"{self.get_kind_display()}: {self.unit.name}{suffix}"
+            if self.year:
+                return gettext("%(kind)s: %(unit)s năm %(year)s") % {
+                    "kind": self.get_kind_display(),
+                    "unit": self.unit.name,
+                    "year": self.year,
+                }
+            return f"{self.get_kind_display()}: {self.unit.name}"
+        if self.kind == self.Kind.CERTIFICATES and self.decision_id:
+            return gettext("Giấy chứng nhận của quyết định số %(number)s") % {"number": self.decision.number}
         return str(self.get_kind_display())
 
     @property
@@ -129,5 +158,6 @@ class ReportJob(models.Model):
             self.Kind.FINAL: "bao-cao-tong-ket",
             self.Kind.PROPOSAL: f"to-trinh-{self.round.code if self.round_id else ''}",
             self.Kind.UNIT: f"bao-cao-don-vi-{fold(self.unit.code) if self.unit_id else ''}",
+            self.Kind.CERTIFICATES: f"chung-nhan-qd-{self.decision_id}",
         }[self.kind]
         return f"{base}-v{self.version}.{self.format}".replace(" ", "-")

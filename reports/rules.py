@@ -19,6 +19,21 @@ def job_of_user_tree(user, job) -> bool:
     return job.kind == "unit" and job.unit_id is not None and unit_in_user_tree(user, job.unit)
 
 
+@rules.predicate
+def is_certificates_job(user, job) -> bool:
+    return job is not None and job.kind == "certificates"
+
+
+@rules.predicate
+def may_print_job_certificates(user, job) -> bool:
+    """A decision's certificates are for those who may print them (the awards app's rule)."""
+    return (
+        job is not None
+        and job.decision_id is not None
+        and user.has_perm("awards.print_certificates", job.decision)
+    )
+
+
 is_province_reader = is_noivu_staff | is_leader
 
 rules.add_perm("reports.view_reports", is_province_reader | is_unit_member)
@@ -27,4 +42,8 @@ rules.add_perm("reports.request_summary", is_province_reader)
 rules.add_perm(
     "reports.request_unit_report", is_province_reader | (is_unit_member & unit_in_user_tree_or_any)
 )
-rules.add_perm("reports.view_job", is_province_reader | (is_unit_member & job_of_user_tree))
+rules.add_perm(
+    "reports.view_job",
+    (~is_certificates_job & (is_province_reader | (is_unit_member & job_of_user_tree)))
+    | (is_certificates_job & may_print_job_certificates),
+)

@@ -1,6 +1,6 @@
 """Reads shared by the reports pages and the leader's home: visible jobs, latest summaries, charts."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from campaigns import roles
 from campaigns.models import Campaign, Unit
@@ -14,14 +14,32 @@ from reports.models import ReportJob
 
 
 def visible_jobs(user) -> QuerySet[ReportJob]:
-    """Jobs the user may see: all for Sở Nội vụ and leaders; a unit's own reports for its people."""
-    qs = ReportJob.objects.select_related("requested_by", "campaign", "round", "unit")
-    if roles.has_role(user, roles.NOIVU_STAFF, roles.NOIVU_MANAGER, roles.LEADER):
-        return qs
+    """Jobs the user may see: all reports for Sở Nội vụ and leaders, a unit's own reports for its people;
+    certificates for those who may print them (awards.print_certificates: the manager the province's,
+    a unit head their unit's)."""
+    qs = ReportJob.objects.select_related("requested_by", "campaign", "round", "unit", "decision")
+    certificates = Q(kind=ReportJob.Kind.CERTIFICATES)
     own = roles.unit_of(user)
-    if own is None or not roles.has_role(user, roles.UNIT_HEAD, roles.UNIT_OFFICER):
+    if roles.has_role(user, roles.NOIVU_STAFF, roles.NOIVU_MANAGER, roles.LEADER):
+        shown = ~certificates
+    elif own is not None and roles.has_role(user, roles.UNIT_HEAD, roles.UNIT_OFFICER):
+        shown = Q(kind=ReportJob.Kind.UNIT, unit__path__startswith=own.path)
+    else:
         return qs.none()
-    return qs.filter(kind=ReportJob.Kind.UNIT, unit__path__startswith=own.path)
+    if roles.has_role(user, roles.NOIVU_MANAGER):
+        shown |= certificates & Q(decision__issuing_unit__isnull=True)
+    if own is not None and roles.has_role(user, roles.UNIT_HEAD):
+        shown |= certificates & Q(decision__issuing_unit=own)
+    return qs.filter(shown)
+
+
+def certificates_job(decision) -> ReportJob | None:
+    """The latest job of the decision's certificates, if they were asked for."""
+    return (
+        ReportJob.objects.filter(kind=ReportJob.Kind.CERTIFICATES, decision=decision)
+        .order_by("-version")
+        .first()
+    )
 
 
 def current_campaign() -> Campaign | None:

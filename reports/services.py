@@ -1,4 +1,8 @@
-"""Asking for a report, retrying a failed one, re-queuing stuck ones: the only writers of ReportJob rows."""
+"""Asking for a report or a decision's certificates, retrying a failed job, re-queuing stuck ones.
+
+With reports.jobs (the worker's side), the only writers of ReportJob rows; every change of a job's
+state goes through portal.transitions.move.
+"""
 
 import logging
 
@@ -7,8 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from awards.models import Decision
 from campaigns.models import AwardRound, Campaign, Unit
+from portal.transitions import move
 from reports import jobs as building
 from reports.models import ReportJob
 
@@ -21,27 +28,49 @@ def _send(job_id: int) -> None:
     build_report.apply_async(kwargs={"job_id": job_id})
 
 
+# The kinds asked for on the "Báo cáo" page; certificates are asked for from their decision's page.
+REPORT_KINDS = (ReportJob.Kind.ANNUAL, ReportJob.Kind.FINAL, ReportJob.Kind.PROPOSAL, ReportJob.Kind.UNIT)
+# What a job queued again starts from (a retry of a failed report, certificates asked for again).
+REQUEUED = {
+    "progress": 0,
+    "step": "",
+    "error": "",
+    "attempts": 0,
+    "owner": "",
+    "started_at": None,
+    "finished_at": None,
+}
+
+
 def _check_request(*, actor, kind, campaign, year, round, unit) -> None:
-    if kind not in ReportJob.Kind.values:
-        raise ValidationError("Loại báo cáo không hợp lệ. Hãy chọn một loại báo cáo trong danh sách.")
+    if kind not in REPORT_KINDS:
+        raise ValidationError(_("Loại báo cáo không hợp lệ. Hãy chọn một loại báo cáo trong danh sách."))
     if kind == ReportJob.Kind.UNIT:
         if unit is None:
-            raise ValidationError("Hãy chọn đơn vị cần lập báo cáo.")
+            raise ValidationError(_("Hãy chọn đơn vị cần lập báo cáo."))
         if not actor.has_perm("reports.request_unit_report", unit):
-            raise PermissionDenied("Bạn chỉ được lập báo cáo của đơn vị mình và các đơn vị trực thuộc.")
+            raise PermissionDenied(_("Bạn chỉ được lập báo cáo của đơn vị mình và các đơn vị trực thuộc."))
     elif not actor.has_perm("reports.request_summary"):
-        raise PermissionDenied("Chỉ Sở Nội vụ và lãnh đạo UBND tỉnh được lập báo cáo tổng hợp của tỉnh.")
+        raise PermissionDenied(_("Chỉ Sở Nội vụ và lãnh đạo UBND tỉnh được lập báo cáo tổng hợp của tỉnh."))
     if campaign is None:
-        raise ValidationError("Hãy chọn kế hoạch thi đua.")
+        raise ValidationError(_("Hãy chọn kế hoạch thi đua."))
     if kind == ReportJob.Kind.ANNUAL and year is None:
-        raise ValidationError("Hãy chọn năm của báo cáo.")
+        raise ValidationError(_("Hãy chọn năm của báo cáo."))
     if year is not None and not campaign.starts_on.year <= year <= campaign.ends_on.year:
         raise ValidationError(
-            f"Năm {year} nằm ngoài thời gian của {campaign.number} "
-            f"({campaign.starts_on:%d/%m/%Y} – {campaign.ends_on:%d/%m/%Y}). Hãy chọn năm trong khoảng đó."
+            _(
+                "Năm %(year)s nằm ngoài thời gian của %(campaign)s (%(start)s – %(end)s). "
+                "Hãy chọn năm trong khoảng đó."
+            )
+            % {
+                "year": year,
+                "campaign": campaign.number,
+                "start": f"{campaign.starts_on:%d/%m/%Y}",
+                "end": f"{campaign.ends_on:%d/%m/%Y}",
+            }
         )
     if kind == ReportJob.Kind.PROPOSAL and (round is None or round.campaign_id != campaign.pk):
-        raise ValidationError("Hãy chọn một đợt khen thưởng của kế hoạch này để lập tờ trình.")
+        raise ValidationError(_("Hãy chọn một đợt khen thưởng của kế hoạch này để lập tờ trình."))
 
 
 @transaction.atomic
@@ -58,7 +87,7 @@ def request_report(
 ) -> ReportJob:
     """Create a job (the next version of its series) and send its task once the transaction commits."""
     if format not in ReportJob.Format.values:
-        raise ValidationError("Định dạng tệp không hợp lệ. Hãy chọn PDF hoặc Excel.")
+        raise ValidationError(_("Định dạng tệp không hợp lệ. Hãy chọn PDF hoặc Excel."))
     if kind == ReportJob.Kind.FINAL:
         year = None
     if kind != ReportJob.Kind.PROPOSAL:
@@ -98,23 +127,60 @@ def request_report(
 
 
 @transaction.atomic
+def request_certificates(*, actor, decision: Decision) -> ReportJob:
+    """Queue the PDF of all the decision's certificates (once; a failed one is queued again).
+
+    A decision does not change, so its certificates are built once: asking again returns the same
+    job, and only a failed one is put back in the queue (same row, same version).
+    """
+    if not actor.has_perm("awards.print_certificates", decision):
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
+    # Lock the decision row: two requests at once make one job.
+    decision = Decision.objects.select_for_update().select_related("round").get(pk=decision.pk)
+    series = f"{ReportJob.Kind.CERTIFICATES}:{decision.pk}"
+    job = ReportJob.objects.filter(series=series).order_by("-version").first()
+    if job is not None and job.state != ReportJob.State.FAILED:
+        return job
+    if not decision.awards.exists():
+        raise ValidationError(
+            _("Quyết định chưa có người được khen thưởng nên chưa có giấy chứng nhận để in.")
+        )
+    if job is not None:
+        job = move(
+            job, to=ReportJob.State.QUEUED, allowed=[ReportJob.State.FAILED], requested_by=actor, **REQUEUED
+        )
+    else:
+        job = ReportJob.objects.create(
+            kind=ReportJob.Kind.CERTIFICATES,
+            format=ReportJob.Format.PDF,
+            campaign_id=decision.round.campaign_id,
+            round=decision.round,
+            decision=decision,
+            parameters={"decision": decision.number, "format": ReportJob.Format.PDF},
+            series=series,
+            version=1,
+            requested_by=actor,
+        )
+    transaction.on_commit(lambda: _send(job.pk))
+    return job
+
+
+def _refuse_retry(job: ReportJob, doing: str) -> ValidationError:
+    return ValidationError(_("Chỉ thử lại được báo cáo bị lỗi; báo cáo này đang chờ, đang tạo hoặc đã xong."))
+
+
+@transaction.atomic
 def retry_report(*, actor, job: ReportJob) -> ReportJob:
     """Put a failed job back in the queue (same row, same version) and send its task after commit."""
-    job = ReportJob.objects.select_for_update().get(pk=job.pk)
-    if not actor.has_perm("reports.view_job", job):
-        raise PermissionDenied("Bạn không có quyền với báo cáo này.")
-    if job.state != ReportJob.State.FAILED:
-        raise ValidationError("Chỉ thử lại được báo cáo bị lỗi; báo cáo này đang chờ, đang tạo hoặc đã xong.")
-    job.state = ReportJob.State.QUEUED
-    job.progress = 0
-    job.step = ""
-    job.error = ""
-    job.attempts = 0
-    job.owner = ""
-    job.started_at = None
-    job.finished_at = None
-    job.save(
-        update_fields=["state", "progress", "step", "error", "attempts", "owner", "started_at", "finished_at"]
+    job = move(
+        job,
+        to=ReportJob.State.QUEUED,
+        allowed=[ReportJob.State.FAILED],
+        actor=actor,
+        permission="reports.view_job",
+        denied=_("Bạn không có quyền với báo cáo này."),
+        refuse=_refuse_retry,
+        **REQUEUED,
     )
     transaction.on_commit(lambda: _send(job.pk))
     return job
@@ -124,25 +190,8 @@ def requeue_stuck_jobs(now=None) -> int:
     """Send again the jobs whose worker stopped (running past the lease) or whose message was lost."""
     running, queued = building.stuck_jobs(now)
     for job_id in running:
-        with transaction.atomic():
-            job = (
-                ReportJob.objects.select_for_update().filter(pk=job_id, state=ReportJob.State.RUNNING).first()
-            )
-            if job is None:
-                continue
-            if job.attempts >= building.MAX_ATTEMPTS:
-                job.state = ReportJob.State.FAILED
-                job.error = (
-                    f"Báo cáo đã được tạo thử {job.attempts} lần nhưng lần nào máy chủ cũng dừng giữa chừng. "
-                    "Hãy bấm “Thử lại” sau ít phút; nếu vẫn lỗi, hãy báo quản trị hệ thống."
-                )
-                job.owner = ""
-                job.save(update_fields=["state", "error", "owner"])
-                continue
-            job.state = ReportJob.State.QUEUED
-            job.owner = ""
-            job.step = "Đang chờ chạy lại"
-            job.save(update_fields=["state", "owner", "step"])
+        job = building.reset_stuck(job_id)
+        if job is not None and job.state == ReportJob.State.QUEUED:
             transaction.on_commit(lambda pk=job.pk: _send(pk))
     if queued:
         # Their message was lost (or the queue is long): send again, at most once per lease.

@@ -1,5 +1,8 @@
 """Celery tasks of the reports app: thin (ids in, service called), late-acknowledged, retried with backoff.
 
+One task builds every generated file (reports and certificates: reports.jobs.run_job), so the lease
+and the sweeper cover them all.
+
 Beat entry (settings.CELERY_BEAT_SCHEDULE):
     "reports-sweep-stuck": {"task": "reports.sweep_stuck_jobs", "schedule": timedelta(minutes=5)}
 """
@@ -27,7 +30,7 @@ logger = logging.getLogger(__name__)
     time_limit=settings.CELERY_TASK_TIME_LIMIT,
 )
 def build_report(self, *, job_id: int) -> str:
-    """Build one report job's file (idempotent: a finished job returns at once)."""
+    """Build one job's file, a report or certificates (idempotent: a finished job returns at once)."""
     owner = building.worker_identity()
     try:
         return building.run_job(job_id=job_id, owner=owner)
@@ -48,5 +51,5 @@ def build_report(self, *, job_id: int) -> str:
 
 @shared_task(name="reports.sweep_stuck_jobs", ignore_result=True, acks_late=True)
 def sweep_stuck_jobs() -> int:
-    """Re-queue report jobs stuck in running past their lease (their worker died)."""
+    """Re-queue jobs stuck in running past their lease (their worker died), certificates included."""
     return services.requeue_stuck_jobs()

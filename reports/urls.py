@@ -10,4 +10,5 @@ urlpatterns = [
     path("bao-cao/<int:pk>/trang-thai/", views.job_status, name="job_status"),
     path("bao-cao/<int:pk>/tai-ve/", views.download, name="download"),
     path("bao-cao/<int:pk>/thu-lai/", views.retry, name="retry"),
+    path("bao-cao/giay-chung-nhan/<int:decision_id>/", views.certificates, name="certificates"),
 ]

@@ -1,21 +1,26 @@
-"""The "Báo cáo" pages: ask for a report, follow its progress, download it, see the history."""
+"""The "Báo cáo" pages: ask for a report, follow its progress, download it, see the history; and a
+decision's certificates, which are a job of the same kind (asked for from the decision's page)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
-from rules.contrib.views import permission_required
 
+from awards.views.certificates import printable_decision
+from portal.web import add_service_error, call_service, paginate, permission_required
 from reports import selectors, services, storage
 from reports.forms import ReportRequestForm
 from reports.models import ReportJob
 
 PAGE_SIZE = 20
+CONTENT_TYPES = {
+    ReportJob.Format.PDF: "application/pdf",
+    ReportJob.Format.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def _visible_job(request, pk: int) -> ReportJob:
@@ -26,48 +31,67 @@ def _visible_job(request, pk: int) -> ReportJob:
     return job
 
 
-@login_required
-@permission_required("reports.view_reports", raise_exception=True)
+def _stored_file(job: ReportJob):
+    """The path of a done job's file on the server; 404 while it is not built or when it is gone."""
+    if job.state != ReportJob.State.DONE or not job.file:
+        raise Http404(_("Báo cáo chưa tạo xong."))
+    path = storage.path_of(job.file.name)
+    if not path.is_file():
+        raise Http404(_("Tệp báo cáo không còn trên máy chủ."))
+    return path
+
+
+@permission_required("reports.view_reports")
 def home(request):
     form = ReportRequestForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             job = services.request_report(actor=request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            add_service_error(form, error)
         else:
             messages.success(
-                request, "Đã nhận yêu cầu. Báo cáo đang được tạo, hãy theo dõi tiến độ bên dưới."
+                request, _("Đã nhận yêu cầu. Báo cáo đang được tạo, hãy theo dõi tiến độ bên dưới.")
             )
             return redirect("reports:job", pk=job.pk)
-    page = Paginator(selectors.visible_jobs(request.user), PAGE_SIZE).get_page(request.GET.get("trang"))
     return render(
         request,
         "reports/home.html",
-        {"form": form, "page": page, "breadcrumbs": [("Báo cáo", None)]},
+        {
+            "form": form,
+            "page": paginate(request, selectors.visible_jobs(request.user), PAGE_SIZE),
+            "breadcrumbs": [(_("Báo cáo"), None)],
+        },
     )
 
 
-@login_required
-@permission_required("reports.view_reports", raise_exception=True)
+@permission_required("reports.view_reports")
 def job(request, pk: int):
     job = _visible_job(request, pk)
     versions = selectors.visible_jobs(request.user).filter(series=job.series).order_by("-version")[:20]
+    if job.kind == ReportJob.Kind.CERTIFICATES:
+        back = (job.decision.number, reverse("awards:decision_detail", args=[job.decision_id]))
+    else:
+        back = (_("Báo cáo"), reverse("reports:home"))
     return render(
         request,
         "reports/job.html",
         {
             "job": job,
             "versions": versions,
-            "breadcrumbs": [("Báo cáo", reverse("reports:home")), (f"{job.title} – bản {job.version}", None)],
+            "breadcrumbs": [
+                back,
+                (_("%(title)s – bản %(version)s") % {"title": job.title, "version": job.version}, None),
+            ],
         },
     )
 
 
 @never_cache
 @require_GET
-@login_required
-@permission_required("reports.view_reports", raise_exception=True)
+@permission_required("reports.view_reports")
 def job_status(request, pk: int):
     job = _visible_job(request, pk)
     return JsonResponse(
@@ -86,34 +110,61 @@ def job_status(request, pk: int):
 
 
 @require_GET
-@login_required
-@permission_required("reports.view_reports", raise_exception=True)
+@permission_required("reports.view_reports")
 def download(request, pk: int):
     job = _visible_job(request, pk)
-    if job.state != ReportJob.State.DONE or not job.file:
-        raise Http404("Báo cáo chưa tạo xong.")
-    path = storage.path_of(job.file.name)
-    if not path.is_file():
-        raise Http404("Tệp báo cáo không còn trên máy chủ.")
-    content_type = (
-        "application/pdf"
-        if job.format == ReportJob.Format.PDF
-        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    path = _stored_file(job)
     return FileResponse(
-        path.open("rb"), as_attachment=True, filename=job.download_name(), content_type=content_type
+        path.open("rb"),
+        as_attachment=True,
+        filename=job.download_name(),
+        content_type=CONTENT_TYPES[job.format],
     )
 
 
 @require_POST
-@login_required
-@permission_required("reports.view_reports", raise_exception=True)
+@permission_required("reports.view_reports")
 def retry(request, pk: int):
     job = _visible_job(request, pk)
-    try:
-        services.retry_report(actor=request.user, job=job)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Đã gửi lại yêu cầu tạo báo cáo.")
+    call_service(
+        request,
+        services.retry_report,
+        success=_("Đã gửi lại yêu cầu tạo báo cáo."),
+        actor=request.user,
+        job=job,
+    )
     return redirect("reports:job", pk=job.pk)
+
+
+@permission_required("awards.print_certificates", fn=printable_decision)
+def certificates(request, decision_id: int):
+    """All certificates of a decision in one PDF. GET: the PDF once built, the job's page while it is
+    being built or has failed, else a button to ask for it; POST: ask the worker to build it."""
+    decision = printable_decision(request, decision_id)
+    if request.method == "POST":
+        ok, job = call_service(
+            request,
+            services.request_certificates,
+            success=_("Đang tạo tệp giấy chứng nhận; trang sẽ tự cập nhật khi xong."),
+            actor=request.user,
+            decision=decision,
+        )
+        return redirect("reports:job", pk=job.pk) if ok else redirect("reports:certificates", decision.pk)
+    job = selectors.certificates_job(decision)
+    if job is None:
+        return render(
+            request,
+            "reports/certificates.html",
+            {
+                "decision": decision,
+                "breadcrumbs": [
+                    (decision.number, reverse("awards:decision_detail", args=[decision.pk])),
+                    (_("Giấy chứng nhận"), None),
+                ],
+            },
+        )
+    if job.state != ReportJob.State.DONE:
+        return redirect("reports:job", pk=job.pk)
+    response = HttpResponse(_stored_file(job).read_bytes(), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="chung-nhan-qd-{decision.pk}.pdf"'
+    return response

@@ -1,7 +1,6 @@
 """Models of the awards app, one module per idea; imported here so that Django finds them."""
 
 from awards.models.catalog import BaseSalary, BonusMultiple, BonusRounding, EmulationTitle
-from awards.models.certificates import CertificateBundle
 from awards.models.council import CouncilResult, CouncilSeat, CouncilSession, CouncilVote, VoteChoice
 from awards.models.decisions import Award, Decision
 from awards.models.proposals import ProposalSlot
@@ -12,7 +11,6 @@ __all__ = [
     "BaseSalary",
     "BonusMultiple",
     "BonusRounding",
-    "CertificateBundle",
     "CouncilResult",
     "CouncilSeat",
     "CouncilSession",

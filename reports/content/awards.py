@@ -4,20 +4,15 @@ from collections import defaultdict
 
 from django.db.models import Count, Q, Sum
 
+from awards.models import Award
 from criteria.models import Subject
 from reports.charts import bar_chart
 from reports.content.base import Chart, Scope, Section, Table, money
-from reports.content.sources import model
 
 GIAY_KHEN = "giay-khen"
 
 
 def _awards(scope: Scope):
-    Award = model(
-        "awards.Award", "decision", "round", "award_type", "subject", "bonus_amount", "recipient_name"
-    )
-    if Award is None:
-        return None
     qs = Award.objects.filter(round__in=scope.rounds)
     if scope.unit is not None:
         qs = qs.filter(
@@ -29,10 +24,6 @@ def _awards(scope: Scope):
 def build(scope: Scope) -> Section:
     section = Section(key="awards", heading="Kết quả khen thưởng của Chủ tịch UBND tỉnh")
     qs = _awards(scope)
-    if qs is None:
-        section.missing_sources.append("awards: quyết định khen thưởng")
-        section.paragraphs.append("Chưa có quyết định khen thưởng được ghi nhận trên Cổng thông tin.")
-        return section
     province = qs.filter(decision__issuing_unit__isnull=True)
     decisions = (
         province.values(
@@ -116,10 +107,6 @@ def build(scope: Scope) -> Section:
 def build_unit_awards(scope: Scope) -> Section:
     section = Section(key="unit_awards", heading="Khen thưởng của Thủ trưởng các cơ quan, đơn vị (Giấy khen)")
     qs = _awards(scope)
-    if qs is None:
-        section.missing_sources.append("awards: quyết định tặng Giấy khen của đơn vị")
-        section.paragraphs.append("Chưa có quyết định tặng Giấy khen được ghi nhận trên Cổng thông tin.")
-        return section
     by_unit: dict[str, list] = defaultdict(lambda: [0, 0, 0, 0])
     unit_awards = qs.filter(decision__issuing_unit__isnull=False)
     for row in unit_awards.values("decision__issuing_unit__name").annotate(

@@ -2,19 +2,16 @@
 
 from django.utils import timezone
 
+from criteria.duty_status import DutyStatus, deadlines_of, duties_for_units
 from reports.content.base import Scope
 
 
-def status_by_unit(scope: Scope, units: list) -> dict[int, dict] | None:
-    """{unit id: {"registered", "own_plan", "reports_on_time"}}, or None if the criteria app lacks duties.
+def status_by_unit(scope: Scope, units: list) -> dict[int, dict]:
+    """{unit id: {"registered", "own_plan", "reports_on_time"}}.
 
     reports_on_time is None for a unit when no report fell due within the period. The on-time rule
     itself is criteria.duty_status' (the same one criterion g uses).
     """
-    try:
-        from criteria.duty_status import DutyStatus, deadlines_of, duties_for_units
-    except ImportError:
-        return None
     today = timezone.localdate()
     deadlines = deadlines_of(scope.campaign)
     due_in_period = [

@@ -28,10 +28,6 @@ def build(scope: Scope) -> Section:
     section = Section(key="participation", heading="Công tác triển khai và sự tham gia của các đơn vị")
     units = participating_units(scope)
     status = duties.status_by_unit(scope, units)
-    if status is None:
-        section.missing_sources.append("criteria: đăng ký thi đua, kế hoạch của đơn vị, báo cáo định kỳ")
-    has_duties = status is not None
-    status = status or {}
 
     by_kind: dict[str, list] = defaultdict(list)
     by_cluster: dict[str, list] = defaultdict(list)
@@ -40,18 +36,14 @@ def build(scope: Scope) -> Section:
         by_cluster[unit.cluster.name if unit.cluster_id else NO_CLUSTER].append(unit)
 
     def counts(group: list) -> list:
-        row = [len(group)]
-        if has_duties:
-            row += [
-                sum(1 for u in group if status.get(u.pk, {}).get("registered")),
-                sum(1 for u in group if status.get(u.pk, {}).get("own_plan")),
-                sum(1 for u in group if status.get(u.pk, {}).get("reports_on_time")),
-            ]
-        return row
+        return [
+            len(group),
+            sum(1 for u in group if status.get(u.pk, {}).get("registered")),
+            sum(1 for u in group if status.get(u.pk, {}).get("own_plan")),
+            sum(1 for u in group if status.get(u.pk, {}).get("reports_on_time")),
+        ]
 
-    columns = ["Số đơn vị"] + (
-        ["Đăng ký thi đua", "Ban hành kế hoạch", "Báo cáo đúng hạn"] if has_duties else []
-    )
+    columns = ["Số đơn vị", "Đăng ký thi đua", "Ban hành kế hoạch", "Báo cáo đúng hạn"]
     kind_rows = [[Unit.Kind(k).label, *counts(by_kind[k])] for k in Unit.Kind.values if by_kind.get(k)]
     cluster_rows = [[name, *counts(by_cluster[name])] for name in sorted(by_cluster, key=_cluster_order)]
     total = ["Tổng cộng", *counts(units)]
@@ -66,7 +58,7 @@ def build(scope: Scope) -> Section:
         )
     else:
         section.paragraphs.append("Chưa có đơn vị nào được ghi nhận tham gia trong kỳ báo cáo.")
-    if has_duties and units:
+    if units:
         registered = total[2]
         own_plan = total[3]
         on_time = total[4]
@@ -75,11 +67,6 @@ def build(scope: Scope) -> Section:
             f"{own_plan} đơn vị ban hành kế hoạch phát động phong trào của đơn vị "
             f"({percent(own_plan, len(units))}) và {on_time} đơn vị thực hiện chế độ thông tin báo cáo "
             f"đầy đủ, đúng hạn ({percent(on_time, len(units))})."
-        )
-    elif units:
-        section.paragraphs.append(
-            "Số liệu đăng ký thi đua, ban hành kế hoạch của đơn vị và báo cáo định kỳ chưa được cập nhật "
-            "trên Cổng thông tin."
         )
     section.tables.append(
         Table(
@@ -99,23 +86,28 @@ def build(scope: Scope) -> Section:
             total,
         )
     )
-    annex_columns = ["STT", "Tên đơn vị", "Loại", "Cụm, khối"]
-    if has_duties:
-        annex_columns += ["Đăng ký", "Kế hoạch", "Báo cáo đúng hạn"]
+    annex_columns = ["STT", "Tên đơn vị", "Loại", "Cụm, khối", "Đăng ký", "Kế hoạch", "Báo cáo đúng hạn"]
     annex_rows = []
     for i, unit in enumerate(units, 1):
-        row = [i, unit.name, Unit.Kind(unit.kind).label, unit.cluster.name if unit.cluster_id else NO_CLUSTER]
-        if has_duties:
-            s = status.get(unit.pk, {})
-            row += [_yes(s.get("registered")), _yes(s.get("own_plan")), _yes(s.get("reports_on_time"))]
-        annex_rows.append(row)
+        s = status.get(unit.pk, {})
+        annex_rows.append(
+            [
+                i,
+                unit.name,
+                Unit.Kind(unit.kind).label,
+                unit.cluster.name if unit.cluster_id else NO_CLUSTER,
+                _yes(s.get("registered")),
+                _yes(s.get("own_plan")),
+                _yes(s.get("reports_on_time")),
+            ]
+        )
     section.annexes.append(
         Table(
             "phu-luc-don-vi",
             "Danh sách cơ quan, đơn vị, địa phương tham gia phong trào thi đua",
             annex_columns,
             annex_rows,
-            widths=[6, 40, 20, 34] if not has_duties else [6, 32, 15, 20, 9, 9, 9],
+            widths=[6, 32, 15, 20, 9, 9, 9],
         )
     )
     return section

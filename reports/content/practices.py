@@ -1,6 +1,7 @@
 """Sections: recognised good practices and initiatives; difficulties raised by units and their answers."""
 
 from campaigns.models import Unit
+from practices import selectors
 from reports.content.base import Scope, Section, Table
 
 
@@ -8,34 +9,13 @@ def _units(scope: Scope):
     return Unit.objects.subtree_of(scope.unit) if scope.unit is not None else None
 
 
-def _selectors():
-    try:
-        from practices import selectors
-    except ImportError:
-        return None
-    needed = (
-        "practice_counts_by_field",
-        "practice_counts_by_state",
-        "practices_list",
-        "difficulty_totals",
-        "difficulty_counts_by_topic",
-        "difficulties_list",
-    )
-    return selectors if all(hasattr(selectors, n) for n in needed) else None
-
-
 def build(scope: Scope) -> Section:
     section = Section(
         key="practices", heading="Mô hình “Dân vận khéo”, cách làm hay, sáng kiến được công nhận"
     )
-    sel = _selectors()
-    if sel is None:
-        section.missing_sources.append("practices: mô hình, cách làm hay")
-        section.paragraphs.append("Chưa có mô hình, cách làm hay được ghi nhận trên Cổng thông tin.")
-        return section
     units = _units(scope)
-    states = {r["code"]: r["count"] for r in sel.practice_counts_by_state(year=scope.year, units=units)}
-    fields = sel.practice_counts_by_field(year=scope.year, units=units)
+    states = {r["code"]: r["count"] for r in selectors.practice_counts_by_state(year=scope.year, units=units)}
+    fields = selectors.practice_counts_by_field(year=scope.year, units=units)
     published = states.get("recognised", 0) + states.get("featured", 0)
     registered = sum(states.values())
     period = f"năm {scope.year}" if scope.year else "trong thời gian thực hiện phong trào"
@@ -53,7 +33,7 @@ def build(scope: Scope) -> Section:
             ["Tổng cộng", sum(r["count"] for r in fields)],
         )
     )
-    listed = sel.practices_list(states=["recognised", "featured"], year=scope.year, units=units)
+    listed = selectors.practices_list(states=["recognised", "featured"], year=scope.year, units=units)
     rows = [
         [
             i,
@@ -89,14 +69,9 @@ def build(scope: Scope) -> Section:
 
 def build_difficulties(scope: Scope) -> Section:
     section = Section(key="difficulties", heading="Khó khăn, vướng mắc và kiến nghị")
-    sel = _selectors()
-    if sel is None:
-        section.missing_sources.append("practices: khó khăn, vướng mắc")
-        section.paragraphs.append("Chưa có khó khăn, vướng mắc được phản ánh trên Cổng thông tin.")
-        return section
     units = _units(scope)
-    totals = sel.difficulty_totals(year=scope.year, units=units)
-    topics = [r for r in sel.difficulty_counts_by_topic(year=scope.year, units=units) if r["raised"]]
+    totals = selectors.difficulty_totals(year=scope.year, units=units)
+    topics = [r for r in selectors.difficulty_counts_by_topic(year=scope.year, units=units) if r["raised"]]
     if totals["raised"]:
         section.paragraphs.append(
             f"Các đơn vị đã phản ánh {totals['raised']} khó khăn, vướng mắc; Sở Nội vụ đã trả lời "
@@ -114,7 +89,7 @@ def build_difficulties(scope: Scope) -> Section:
             ["Tổng cộng", totals["raised"], totals["answered"], totals["open"], totals["closed"]],
         )
     )
-    listed = sel.difficulties_list(year=scope.year, units=units)
+    listed = selectors.difficulties_list(year=scope.year, units=units)
     rows = [
         [
             i,

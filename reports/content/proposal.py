@@ -7,13 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from awards.bonus import bonus_rule
+from awards.models import ProposalSlot
 from campaigns.models import AwardType
 from criteria.models import Subject
 from nominations.models import Nomination, State
 from reports.content.base import Scope, Section, Table, money
 from reports.content.nominations import ELIGIBLE_STATES, SENT_STATES
 from reports.content.report import NBSP, Annex, Part, Report, department_signature, place_date, province_body
-from reports.content.sources import model
 
 # A dossier stays on the proposal list once proposed, whatever the decision said afterwards.
 LISTED_STATES = [State.PROPOSED, State.AWARDED, State.NOT_AWARDED]
@@ -24,11 +25,8 @@ def listed_nominations(round_) -> list[Nomination]:
     qs = Nomination.objects.filter(
         round=round_, state__in=LISTED_STATES, award_type__level=AwardType.Level.PROVINCE
     ).select_related("award_type", "nominee_unit", "nominee_person__unit", "proposing_unit")
-    Slot = model("awards.ProposalSlot", "nomination", "slot")
     items = list(qs)
-    slots = {}
-    if Slot is not None:
-        slots = dict(Slot.objects.filter(nomination__in=items).values_list("nomination_id", "slot"))
+    slots = dict(ProposalSlot.objects.filter(nomination__in=items).values_list("nomination_id", "slot"))
     for n in items:
         n.list_slot = slots.get(n.pk)
     items.sort(
@@ -46,10 +44,6 @@ def listed_nominations(round_) -> list[Nomination]:
 
 def bonus_for(award_type, subject: str, day) -> int | None:
     """The bonus of one award on that day by the awards app's money rule (None if not configured yet)."""
-    try:
-        from awards.bonus import bonus_rule
-    except ImportError:
-        return None
     try:
         return bonus_rule(award_type=award_type, day=day, subjects=[subject]).amount(subject)
     except ValidationError:

@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from devdata.sample_report import build_sample
+from reports import jobs as building
 from reports.models import ReportJob
 
 
@@ -40,3 +41,23 @@ def make_job(user, campaign, **fields) -> ReportJob:
         parameters=fields.pop("parameters", {}),
         **fields,
     )
+
+
+def hold(job: ReportJob, owner: str, **lease) -> ReportJob:
+    """The job as a worker `owner` holds it: claimed through reports.jobs (the state's one writer), then
+    its lease fields (heartbeat_at, attempts, progress) set as the test needs; they are not its state."""
+    building.claim(job.pk, owner)
+    if lease:
+        ReportJob.objects.filter(pk=job.pk).update(**lease)
+    job.refresh_from_db()
+    return job
+
+
+def fail_job(job: ReportJob, error: str, **lease) -> ReportJob:
+    """The job as a worker leaves it when it fails: claimed, then failed through reports.jobs."""
+    building.claim(job.pk, "test-worker:1")
+    building.fail(job.pk, error)
+    if lease:
+        ReportJob.objects.filter(pk=job.pk).update(**lease)
+    job.refresh_from_db()
+    return job

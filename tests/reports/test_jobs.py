@@ -15,7 +15,7 @@ from reports import services, storage
 from reports.content import summary
 from reports.models import ReportJob
 
-from .conftest import make_job, pdf_text
+from .conftest import fail_job, hold, make_job, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -121,9 +121,7 @@ def test_a_missing_job_is_ignored_quietly():
 
 def test_a_job_held_by_a_live_worker_is_left_alone(sample, cast):
     job = make_job(cast.leader, sample.campaign)
-    ReportJob.objects.filter(pk=job.pk).update(
-        state="running", owner="another-host:4242", heartbeat_at=timezone.now(), attempts=1
-    )
+    hold(job, "another-host:4242")
     assert building.run_job(job_id=job.pk) == "skipped"
     assert ReportJob.objects.get(pk=job.pk).owner == "another-host:4242"
 
@@ -135,13 +133,7 @@ def test_a_job_whose_worker_died_is_taken_over_and_its_partial_file_removed(samp
     leftover.parent.mkdir(parents=True, exist_ok=True)
     leftover.write_bytes(b"%PDF-1.7 half a file")
     dead_pid = 2**22 + 12345  # above pid_max on this machine: no such process
-    ReportJob.objects.filter(pk=job.pk).update(
-        state="running",
-        owner=f"{building.socket.gethostname()}:{dead_pid}",
-        heartbeat_at=timezone.now(),
-        attempts=1,
-        progress=40,
-    )
+    hold(job, f"{building.socket.gethostname()}:{dead_pid}", progress=40)
     assert building.run_job(job_id=job.pk) == "done"
     job.refresh_from_db()
     assert job.attempts == 2
@@ -175,7 +167,7 @@ def test_transient_errors_propagate_for_the_task_to_retry(sample, cast):
 
 def test_retry_puts_a_failed_job_back_in_the_queue(sample, cast, django_capture_on_commit_callbacks):
     job = make_job(cast.leader, sample.campaign)
-    ReportJob.objects.filter(pk=job.pk).update(state="failed", error="Lỗi", attempts=3)
+    fail_job(job, "Lỗi", attempts=3)
     with (
         mock.patch("reports.tasks.build_report.apply_async") as send,
         django_capture_on_commit_callbacks(execute=True),
@@ -193,9 +185,9 @@ def test_the_sweeper_requeues_jobs_stuck_past_their_lease(sample, cast, django_c
     fresh = make_job(cast.leader, sample.campaign)
     worn = make_job(cast.leader, sample.campaign)
     old = timezone.now() - building.lease() - timedelta(minutes=1)
-    ReportJob.objects.filter(pk=stuck.pk).update(state="running", owner="x:1", heartbeat_at=old, attempts=1)
-    ReportJob.objects.filter(pk=fresh.pk).update(state="running", owner="x:2", heartbeat_at=timezone.now())
-    ReportJob.objects.filter(pk=worn.pk).update(state="running", owner="x:3", heartbeat_at=old, attempts=3)
+    hold(stuck, "x:1", heartbeat_at=old, attempts=1)
+    hold(fresh, "x:2")
+    hold(worn, "x:3", heartbeat_at=old, attempts=3)
     with (
         mock.patch("reports.tasks.build_report.apply_async") as send,
         django_capture_on_commit_callbacks(execute=True),

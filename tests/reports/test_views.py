@@ -5,10 +5,11 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
+from campaigns.text import fold
 from reports import jobs as building
 from reports.models import ReportJob
 
-from .conftest import make_job
+from .conftest import fail_job, make_job
 
 pytestmark = pytest.mark.django_db
 
@@ -128,9 +129,7 @@ def test_a_failed_job_shows_its_error_and_is_retried_from_the_page(
     sample, cast, client_for, django_capture_on_commit_callbacks
 ):
     job = make_job(cast.leader, sample.campaign)
-    ReportJob.objects.filter(pk=job.pk).update(
-        state="failed", error="Không tạo được báo cáo do lỗi hệ thống (mã báo cáo #1). Hãy bấm “Thử lại”."
-    )
+    fail_job(job, "Không tạo được báo cáo do lỗi hệ thống (mã báo cáo #1). Hãy bấm “Thử lại”.")
     client = client_for(cast.leader)
     page = client.get(reverse("reports:job", args=[job.pk])).content.decode()
     assert (
@@ -179,32 +178,37 @@ def test_the_leaders_home_shows_the_latest_summaries_and_charts(
     assert len(large.captured_queries) == len(small.captured_queries)
 
 
-def test_the_unit_choice_lists_the_visible_units_grouped_under_their_top_units(sample, cast, client_for):
-    leader_page = client_for(cast.leader).get(reverse("reports:home")).content.decode()
-    leader_select = leader_page.split('name="unit"', 1)[1].split("</select>", 1)[0]
-    group_a = leader_select.split(f'<optgroup label="{cast.unit_a.name}">', 1)[1].split("</optgroup>", 1)[0]
-    assert f'<option value="{cast.unit_a.pk}">' in group_a
-    assert f'<option value="{cast.unit_a_child.pk}">{cast.unit_a_child.name}</option>' in group_a
-    assert f'<option value="{cast.unit_b.pk}">' in leader_select
-    head_page = client_for(cast.head_a).get(reverse("reports:home")).content.decode()
-    head_select = head_page.split('name="unit"', 1)[1].split("</select>", 1)[0]
-    assert f'value="{cast.unit_a.pk}"' in head_select and f'value="{cast.unit_a_child.pk}"' in head_select
-    assert f'value="{cast.unit_b.pk}"' not in head_select and f'value="{cast.province.pk}"' not in head_select
+def test_the_unit_is_typed_not_chosen_from_a_list_of_every_unit(sample, cast, client_for):
+    page = client_for(cast.leader).get(reverse("reports:home")).content.decode()
+    field = (
+        page.split('name="unit"', 1)[0].rsplit("<", 1)[1] + page.split('name="unit"', 1)[1].split(">", 1)[0]
+    )
+    assert field.startswith("input") and 'type="text"' in field
+    assert f'<option value="{cast.unit_b.pk}">' not in page and "<optgroup" not in page
 
 
-def test_the_posted_unit_is_still_checked_against_the_users_units(
+def test_the_typed_unit_is_matched_without_diacritics_among_the_users_units(
     sample, cast, client_for, django_capture_on_commit_callbacks
 ):
     client = client_for(cast.head_a)
     form = {"kind": "unit", "campaign": sample.campaign.pk, "format": "pdf"}
-    response = client.post(reverse("reports:home"), {**form, "unit": cast.unit_b.pk})
+    response = client.post(reverse("reports:home"), {**form, "unit": cast.unit_b.name})
     assert response.status_code == 200 and not ReportJob.objects.exists()
-    assert response.context["form"].errors["unit"]
+    assert response.context["form"].errors["unit"] == [
+        f"Không tìm thấy đơn vị “{cast.unit_b.name}” trong các đơn vị bạn được lập báo cáo. "
+        "Hãy gõ tên đơn vị (có thể không dấu) hoặc mã đơn vị."
+    ]
+    assert "Không tìm thấy đơn vị" in response.content.decode()
     with (
         mock.patch("reports.tasks.build_report.apply_async"),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        response = client.post(reverse("reports:home"), {**form, "unit": cast.unit_a_child.pk})
-    assert response.status_code == 302 and ReportJob.objects.get().unit == cast.unit_a_child
-    page = client.get(reverse("reports:home"), {"x": 1}).content.decode()
-    assert f'<option value="{cast.unit_a_child.pk}">' in page
+        response = client.post(
+            reverse("reports:home"), {**form, "unit": fold(cast.unit_a_child.name).upper()}
+        )
+        leader = client_for(cast.leader).post(reverse("reports:home"), {**form, "unit": cast.unit_b.code})
+    assert (
+        response.status_code == 302
+        and ReportJob.objects.get(requested_by=cast.head_a).unit == cast.unit_a_child
+    )
+    assert leader.status_code == 302 and ReportJob.objects.get(requested_by=cast.leader).unit == cast.unit_b
