@@ -5,6 +5,7 @@ from contextlib import contextmanager
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
+from django.utils.translation import gettext as _
 
 from campaigns.files import CheckedFile, store
 
@@ -36,7 +37,7 @@ def file_response(item, *, inline: bool) -> FileResponse:
     try:
         handle = default_storage.open(item.file, "rb")
     except (FileNotFoundError, OSError) as error:
-        raise Http404("Không tìm thấy tệp.") from error
+        raise Http404(_("Không tìm thấy tệp.")) from error
     response = FileResponse(
         handle, content_type=item.content_type, as_attachment=not inline, filename=item.original_name
     )

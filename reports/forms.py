@@ -111,5 +111,5 @@ class ReportRequestForm(forms.Form):
         self.fields["year"].choices = [("", _("— cả thời gian của kế hoạch —"))] + [
             (y, str(y)) for y in sorted(years, reverse=True)
         ]
-        self.fields["round"].label_from_instance = lambda r: f"{r.name} ({r.campaign.number})"
+        self.fields["round"].label_from_instance = lambda round_: f"{round_.name} ({round_.campaign.number})"
         self.fields["unit"].queryset = visible_units(user)

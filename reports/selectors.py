@@ -1,6 +1,7 @@
 """Reads shared by the reports pages and the leader's home: visible jobs, latest summaries, charts."""
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from campaigns import roles
 from campaigns.models import Campaign, Unit
@@ -82,14 +83,14 @@ def headline(campaign: Campaign | None) -> dict:
         "in_appraisal": states.get("submitted", 0) + states.get("in_review", 0) + states.get("returned", 0),
         "cluster_chart": bar_chart(
             [(r["proposing_unit__cluster__name"] or NO_CLUSTER, r["n"]) for r in by_cluster],
-            title="Hồ sơ theo cụm, khối thi đua",
+            title=_("Hồ sơ theo cụm, khối thi đua"),
         ),
         "kind_chart": bar_chart(
             [(Unit.Kind(k).label, by_kind[k]) for k in Unit.Kind.values if k in by_kind],
-            title="Hồ sơ theo loại đơn vị",
+            title=_("Hồ sơ theo loại đơn vị"),
         ),
         "rank_chart": change_chart(
-            [(r["ranking"].unit.name, r["change"]) for r in movers], title="Thay đổi thứ hạng"
+            [(r["ranking"].unit.name, r["change"]) for r in movers], title=_("Thay đổi thứ hạng")
         ),
         "rank_years": (earlier, later),
     }
