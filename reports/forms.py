@@ -1,69 +1,12 @@
 """The form that asks for a report: kind and its parameters. Only these fields come from the POST."""
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import AwardRound, Campaign, Unit
+from campaigns.forms.units import UnitSearchField
+from campaigns.models import AwardRound, Campaign
 from campaigns.selectors import visible_units
-from campaigns.text import fold, normalize
 from reports.models import ReportJob
-
-# Matches read to decide which unit was meant; the few named when the text is ambiguous.
-MATCH_LIMIT = 50
-SHOWN_MATCHES = 5
-
-
-class UnitSearchField(forms.Field):
-    """A unit typed by its code or (part of) its name, diacritics optional; cleans to a Unit or None.
-
-    A province has ~300 units: a <select> of all of them cost most of the page's time and is hard to
-    use. The text is matched against the unit's folded `search_name` (campaigns.text.fold) among
-    `queryset` only, so another unit's name is as unknown as a misspelt one.
-    """
-
-    widget = forms.TextInput
-    default_error_messages = {
-        "not_found": _(
-            "Không tìm thấy đơn vị “%(text)s” trong các đơn vị bạn được lập báo cáo. "
-            "Hãy gõ tên đơn vị (có thể không dấu) hoặc mã đơn vị."
-        ),
-        "ambiguous": _(
-            "Có nhiều đơn vị khớp với “%(text)s”: %(units)s. Hãy gõ đầy đủ tên hoặc mã của đơn vị cần chọn."
-        ),
-    }
-
-    def __init__(self, *, queryset: QuerySet[Unit] | None = None, **kwargs):
-        super().__init__(**kwargs)
-        self.queryset = Unit.objects.none() if queryset is None else queryset
-
-    def widget_attrs(self, widget):
-        return {**super().widget_attrs(widget), "maxlength": "300", "autocomplete": "off"}
-
-    def prepare_value(self, value):
-        return value.name if isinstance(value, Unit) else value
-
-    def to_python(self, value) -> Unit | None:
-        text = normalize(value)
-        if not text:
-            return None
-        folded = fold(text)
-        units = self.queryset.order_by("path").only("pk", "code", "name", "path", "search_name")
-        matches = list(units.filter(search_name__contains=folded)[:MATCH_LIMIT])
-        # The whole name or the whole code wins over units whose names merely contain the text.
-        exact = [u for u in matches if folded in (fold(u.name), fold(u.code))]
-        if len(exact) == 1 or len(matches) == 1:
-            return (exact or matches)[0]
-        if not matches:
-            raise forms.ValidationError(
-                self.error_messages["not_found"], code="not_found", params={"text": text}
-            )
-        shown = "; ".join(f"{u.name} ({u.code})" for u in matches[:SHOWN_MATCHES])
-        raise forms.ValidationError(
-            self.error_messages["ambiguous"],
-            code="ambiguous",
-            params={"text": text, "units": shown + ("; …" if len(matches) > SHOWN_MATCHES else "")},
-        )
 
 
 class ReportRequestForm(forms.Form):
@@ -84,6 +27,7 @@ class ReportRequestForm(forms.Form):
         required=False,
         help_text=_("Chỉ dùng cho tờ trình đề nghị khen thưởng."),
     )
+    # Typed, not chosen from a select of ~300 units; matched among the units the user may see.
     unit = UnitSearchField(
         label=_("Đơn vị"),
         required=False,

@@ -4,6 +4,7 @@ import io
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -19,7 +20,7 @@ def _cell_value(value):
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, bool):
-        return "Có" if value else ""
+        return _("Có") if value else ""
     if value is None or isinstance(value, int | float | date | str):
         return value
     return str(value)  # lazy translations and the like
@@ -64,9 +65,9 @@ def build_xlsx(report: Report) -> bytes:
             ws.column_dimensions[get_column_letter(col)].width = min(max(8, longest + 2), 60)
         ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     if not wb.sheetnames:
-        wb.create_sheet("Báo cáo").append([report.title, "Không có bảng số liệu."])
+        wb.create_sheet(_("Báo cáo")).append([report.title, _("Không có bảng số liệu.")])
     wb.properties.title = report.title
-    wb.properties.creator = "Cổng thông tin Thi đua – Khen thưởng"
+    wb.properties.creator = _("Cổng thông tin Thi đua – Khen thưởng")
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -4,7 +4,6 @@ A difficulty outside the user's scope is 404; refused changes come back as Vietn
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns import roles
-from portal.web import add_service_error, call_service, paginate, permission_required
+from portal.web import call_service, paginate, permission_required
 from practices import selectors
 from practices.forms import AnswerForm, CloseForm, DifficultyFileForm, DifficultyForm, ForwardForm
 from practices.models import OPEN_STATES, DifficultyFile, DifficultyState, Topic
@@ -70,12 +69,15 @@ def difficulty_list(request):
 def difficulty_create(request):
     form = DifficultyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            difficulty = services.raise_difficulty(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã gửi khó khăn, vướng mắc tới Sở Nội vụ."))
+        ok, difficulty = call_service(
+            request,
+            services.raise_difficulty,
+            form=form,
+            success=_("Đã gửi khó khăn, vướng mắc tới Sở Nội vụ."),
+            actor=request.user,
+            **form.cleaned_data,
+        )
+        if ok:
             return redirect("practices:difficulty_detail", pk=difficulty.pk)
     return render(
         request,
@@ -128,12 +130,16 @@ def difficulty_edit(request, pk):
         return redirect("practices:difficulty_detail", pk=pk)
     form = DifficultyForm(request.POST or None, instance=difficulty, with_files=False)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.update_difficulty(actor=request.user, difficulty=difficulty, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
+        ok, _saved = call_service(
+            request,
+            services.update_difficulty,
+            form=form,
+            success=_("Đã lưu thay đổi."),
+            actor=request.user,
+            difficulty=difficulty,
+            **form.cleaned_data,
+        )
+        if ok:
             return redirect("practices:difficulty_detail", pk=pk)
     return render(
         request,

@@ -6,7 +6,6 @@ back as messages.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from campaigns import roles
 from campaigns.selectors import visible_people
-from portal.web import add_service_error, call_service, paginate, permission_required
+from portal.web import call_service, paginate, permission_required
 from practices import selectors, services
 from practices.forms import FeatureForm, LibraryFilterForm, PracticeFileForm, PracticeForm, RecogniseForm
 from practices.models import PracticeFile, PracticeState
@@ -137,12 +136,15 @@ def practice_create(request):
     people = _people_for(request.user)
     form = PracticeForm(request.POST or None, request.FILES or None, people=people)
     if request.method == "POST" and form.is_valid():
-        try:
-            practice = services.register_practice(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã đăng ký mô hình “%(name)s”.") % {"name": practice.name})
+        ok, practice = call_service(
+            request,
+            services.register_practice,
+            form=form,
+            success=lambda practice: _("Đã đăng ký mô hình “%(name)s”.") % {"name": practice.name},
+            actor=request.user,
+            **form.cleaned_data,
+        )
+        if ok:
             return redirect("practices:practice_detail", pk=practice.pk)
     return render(
         request,
@@ -168,12 +170,16 @@ def practice_edit(request, pk):
         request.POST or None, instance=practice, people=_people_for(request.user, practice), with_files=False
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.update_practice(actor=request.user, practice=practice, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
+        ok, _saved = call_service(
+            request,
+            services.update_practice,
+            form=form,
+            success=_("Đã lưu thay đổi."),
+            actor=request.user,
+            practice=practice,
+            **form.cleaned_data,
+        )
+        if ok:
             return redirect("practices:practice_detail", pk=pk)
     return render(
         request,
@@ -246,12 +252,16 @@ def practice_recognise(request, pk):
         return redirect("practices:practice_detail", pk=pk)
     form = RecogniseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.recognise_practice(actor=request.user, practice=practice, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận quyết định công nhận mô hình."))
+        ok, _saved = call_service(
+            request,
+            services.recognise_practice,
+            form=form,
+            success=_("Đã ghi nhận quyết định công nhận mô hình."),
+            actor=request.user,
+            practice=practice,
+            **form.cleaned_data,
+        )
+        if ok:
             return redirect("practices:practice_detail", pk=pk)
     return render(
         request,

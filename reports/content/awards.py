@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
 
 from awards.models import Award
 from criteria.models import Subject
@@ -22,7 +23,7 @@ def _awards(scope: Scope):
 
 
 def build(scope: Scope) -> Section:
-    section = Section(key="awards", heading="Kết quả khen thưởng của Chủ tịch UBND tỉnh")
+    section = Section(key="awards", heading=_("Kết quả khen thưởng của Chủ tịch UBND tỉnh"))
     qs = _awards(scope)
     province = qs.filter(decision__issuing_unit__isnull=True)
     decisions = (
@@ -52,19 +53,36 @@ def build(scope: Scope) -> Section:
     bonus = sum(d["bonus"] or 0 for d in decisions)
     if rows:
         section.paragraphs.append(
-            f"Chủ tịch UBND tỉnh đã ban hành {len(rows)} quyết định khen thưởng cho {collectives} tập thể và "
-            f"{individuals} cá nhân có thành tích xuất sắc trong phong trào thi đua, với tổng số tiền thưởng "
-            f"{money(bonus)} đồng."
+            _(
+                "Chủ tịch UBND tỉnh đã ban hành %(rows)s quyết định khen thưởng cho "
+                "%(collectives)s tập thể và %(individuals)s cá nhân có thành tích xuất "
+                "sắc trong phong trào thi đua, với tổng số tiền thưởng %(bonus)s đồng."
+            )
+            % {
+                "rows": len(rows),
+                "collectives": collectives,
+                "individuals": individuals,
+                "bonus": money(bonus),
+            }
         )
     else:
-        section.paragraphs.append("Trong kỳ báo cáo chưa có quyết định khen thưởng của Chủ tịch UBND tỉnh.")
+        section.paragraphs.append(
+            _("Trong kỳ báo cáo chưa có quyết định khen thưởng của Chủ tịch UBND tỉnh.")
+        )
     section.tables.append(
         Table(
             "quyet-dinh-khen-thuong",
-            "Quyết định khen thưởng của Chủ tịch UBND tỉnh",
-            ["Số quyết định", "Ngày", "Hình thức", "Tập thể", "Cá nhân", "Tiền thưởng (đồng)"],
+            _("Quyết định khen thưởng của Chủ tịch UBND tỉnh"),
+            [
+                _("Số quyết định"),
+                _("Ngày"),
+                _("Hình thức"),
+                _("Tập thể"),
+                _("Cá nhân"),
+                _("Tiền thưởng (đồng)"),
+            ],
             rows,
-            ["Tổng cộng", None, None, collectives, individuals, bonus] if rows else None,
+            [_("Tổng cộng"), None, None, collectives, individuals, bonus] if rows else None,
             widths=[18, 12, 28, 10, 10, 22],
         )
     )
@@ -87,15 +105,15 @@ def build(scope: Scope) -> Section:
         section.annexes.append(
             Table(
                 "phu-luc-khen-thuong",
-                "Danh sách tập thể, cá nhân được khen thưởng",
+                _("Danh sách tập thể, cá nhân được khen thưởng"),
                 [
                     "STT",
-                    "Tập thể, cá nhân",
-                    "Chức vụ",
-                    "Đơn vị",
-                    "Hình thức",
-                    "Quyết định",
-                    "Tiền thưởng (đồng)",
+                    _("Tập thể, cá nhân"),
+                    _("Chức vụ"),
+                    _("Đơn vị"),
+                    _("Hình thức"),
+                    _("Quyết định"),
+                    _("Tiền thưởng (đồng)"),
                 ],
                 annex_rows,
                 widths=[6, 22, 13, 22, 11, 12, 14],
@@ -105,7 +123,9 @@ def build(scope: Scope) -> Section:
 
 
 def build_unit_awards(scope: Scope) -> Section:
-    section = Section(key="unit_awards", heading="Khen thưởng của Thủ trưởng các cơ quan, đơn vị (Giấy khen)")
+    section = Section(
+        key="unit_awards", heading=_("Khen thưởng của Thủ trưởng các cơ quan, đơn vị (Giấy khen)")
+    )
     qs = _awards(scope)
     by_unit: dict[str, list] = defaultdict(lambda: [0, 0, 0, 0])
     unit_awards = qs.filter(decision__issuing_unit__isnull=False)
@@ -128,20 +148,24 @@ def build_unit_awards(scope: Scope) -> Section:
     total = sum(r[4] for r in rows)
     if rows:
         section.paragraphs.append(
-            f"Thủ trưởng {len(rows)} cơ quan, đơn vị đã tặng Giấy khen cho {total} tập thể, cá nhân "
-            "có thành tích trong phong trào thi đua theo thẩm quyền."
+            _(
+                "Thủ trưởng %(rows)s cơ quan, đơn vị đã tặng Giấy khen cho %(total)s "
+                "tập thể, cá nhân có thành tích trong phong trào thi đua theo thẩm "
+                "quyền."
+            )
+            % {"rows": len(rows), "total": total}
         )
     else:
         section.paragraphs.append(
-            "Chưa có đơn vị nào ghi nhận quyết định tặng Giấy khen trên Cổng thông tin."
+            _("Chưa có đơn vị nào ghi nhận quyết định tặng Giấy khen trên Cổng thông tin.")
         )
     table = Table(
         "giay-khen-theo-don-vi",
-        "Giấy khen của Thủ trưởng cơ quan, đơn vị",
-        ["Đơn vị", "Số quyết định", "Tập thể", "Cá nhân", "Tổng", "Tiền thưởng (đồng)"],
+        _("Giấy khen của Thủ trưởng cơ quan, đơn vị"),
+        [_("Đơn vị"), _("Số quyết định"), _("Tập thể"), _("Cá nhân"), _("Tổng"), _("Tiền thưởng (đồng)")],
         rows,
         [
-            "Tổng cộng",
+            _("Tổng cộng"),
             sum(r[1] for r in rows),
             sum(r[2] for r in rows),
             sum(r[3] for r in rows),
@@ -154,14 +178,14 @@ def build_unit_awards(scope: Scope) -> Section:
     )
     if len(rows) > 15:
         section.annexes.append(table)
-        section.paragraphs.append("Số liệu chi tiết theo từng đơn vị tại Phụ lục kèm theo.")
+        section.paragraphs.append(_("Số liệu chi tiết theo từng đơn vị tại Phụ lục kèm theo."))
     else:
         section.tables.append(table)
     if rows:
         section.charts.append(
             Chart(
-                "Giấy khen theo đơn vị (15 đơn vị nhiều nhất)",
-                bar_chart([(r[0], r[4]) for r in rows[:15]], title="Giấy khen theo đơn vị"),
+                _("Giấy khen theo đơn vị (15 đơn vị nhiều nhất)"),
+                bar_chart([(r[0], r[4]) for r in rows[:15]], title=_("Giấy khen theo đơn vị")),
             )
         )
     return section

@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from django.db.models import Avg, Count, Q
+from django.utils.translation import gettext as _
 
 from campaigns.models import Unit
 from criteria.models import Subject
@@ -32,7 +33,7 @@ def _split(rows, key: str) -> dict:
 
 
 def build(scope: Scope) -> Section:
-    section = Section(key="nominations", heading="Hồ sơ đề nghị khen thưởng")
+    section = Section(key="nominations", heading=_("Hồ sơ đề nghị khen thưởng"))
     qs = dossiers(scope)
     by_state = _split(qs.values("state", "subject").annotate(n=Count("id")), "state")
     sent = qs.filter(state__in=SENT_STATES)
@@ -47,25 +48,32 @@ def build(scope: Scope) -> Section:
     total_sent = sum(sum(v) for k, v in by_state.items() if k in SENT_STATES)
     collectives = sum(v[0] for k, v in by_state.items() if k in SENT_STATES)
     section.paragraphs.append(
-        f"Các đơn vị đã gửi {total_sent} hồ sơ đề nghị khen thưởng ({collectives} hồ sơ tập thể, "
-        f"{total_sent - collectives} hồ sơ cá nhân)"
+        _(
+            "Các đơn vị đã gửi %(total_sent)s hồ sơ đề nghị khen thưởng "
+            "(%(collectives)s hồ sơ tập thể, %(individuals)s hồ sơ cá nhân)"
+        )
+        % {"total_sent": total_sent, "collectives": collectives, "individuals": total_sent - collectives}
         + (
-            f"; {sum(by_state[State.DRAFT])} hồ sơ còn đang soạn tại đơn vị"
+            _("; %(drafts)s hồ sơ còn đang soạn tại đơn vị") % {"drafts": sum(by_state[State.DRAFT])}
             if by_state.get(State.DRAFT)
             else ""
         )
-        + (f"; {sum(by_state[State.WITHDRAWN])} hồ sơ đã rút" if by_state.get(State.WITHDRAWN) else "")
+        + (
+            _("; %(withdrawn)s hồ sơ đã rút") % {"withdrawn": sum(by_state[State.WITHDRAWN])}
+            if by_state.get(State.WITHDRAWN)
+            else ""
+        )
         + "."
     )
 
     def rows(mapping: dict, label) -> list:
         return [[label(k), v[0], v[1], v[0] + v[1]] for k, v in mapping.items()]
 
-    columns = ["Tập thể", "Cá nhân", "Tổng"]
+    columns = [_("Tập thể"), _("Cá nhân"), _("Tổng")]
 
     def total(mapping) -> list:
         return [
-            "Tổng cộng",
+            _("Tổng cộng"),
             sum(v[0] for v in mapping.values()),
             sum(v[1] for v in mapping.values()),
             sum(sum(v) for v in mapping.values()),
@@ -75,8 +83,8 @@ def build(scope: Scope) -> Section:
     section.tables.append(
         Table(
             "ho-so-theo-trang-thai",
-            "Hồ sơ theo trạng thái",
-            ["Trạng thái", *columns],
+            _("Hồ sơ theo trạng thái"),
+            [_("Trạng thái"), *columns],
             state_rows,
             total(by_state),
         )
@@ -84,8 +92,8 @@ def build(scope: Scope) -> Section:
     section.tables.append(
         Table(
             "ho-so-theo-hinh-thuc",
-            "Hồ sơ đã gửi theo hình thức khen thưởng đề nghị",
-            ["Hình thức", *columns],
+            _("Hồ sơ đã gửi theo hình thức khen thưởng đề nghị"),
+            [_("Hình thức"), *columns],
             sorted(rows(by_type, str), key=lambda r: -r[3]),
             total(by_type),
         )
@@ -94,8 +102,8 @@ def build(scope: Scope) -> Section:
     section.tables.append(
         Table(
             "ho-so-theo-loai-don-vi",
-            "Hồ sơ đã gửi theo loại đơn vị trình",
-            ["Loại đơn vị", *columns],
+            _("Hồ sơ đã gửi theo loại đơn vị trình"),
+            [_("Loại đơn vị"), *columns],
             kind_rows,
             total(by_kind),
         )
@@ -104,29 +112,29 @@ def build(scope: Scope) -> Section:
     section.tables.append(
         Table(
             "ho-so-theo-cum",
-            "Hồ sơ đã gửi theo cụm, khối thi đua của đơn vị trình",
-            ["Cụm, khối", *columns],
+            _("Hồ sơ đã gửi theo cụm, khối thi đua của đơn vị trình"),
+            [_("Cụm, khối"), *columns],
             cluster_rows,
             total(by_cluster),
         )
     )
     section.charts.append(
         Chart(
-            "Số hồ sơ theo cụm, khối thi đua",
-            bar_chart([(r[0], r[3]) for r in cluster_rows], title="Số hồ sơ theo cụm, khối thi đua"),
+            _("Số hồ sơ theo cụm, khối thi đua"),
+            bar_chart([(r[0], r[3]) for r in cluster_rows], title=_("Số hồ sơ theo cụm, khối thi đua")),
         )
     )
     section.charts.append(
         Chart(
-            "Số hồ sơ theo loại đơn vị",
-            bar_chart([(r[0], r[3]) for r in kind_rows], title="Số hồ sơ theo loại đơn vị"),
+            _("Số hồ sơ theo loại đơn vị"),
+            bar_chart([(r[0], r[3]) for r in kind_rows], title=_("Số hồ sơ theo loại đơn vị")),
         )
     )
     return section
 
 
 def build_appraisal(scope: Scope) -> Section:
-    section = Section(key="appraisal", heading="Kết quả thẩm định hồ sơ")
+    section = Section(key="appraisal", heading=_("Kết quả thẩm định hồ sơ"))
     qs = dossiers(scope)
     figures = qs.aggregate(
         received=Count("id", filter=Q(state__in=SENT_STATES)),
@@ -142,28 +150,38 @@ def build_appraisal(scope: Scope) -> Section:
         .count()
     )
     concluded = figures["eligible"] + figures["ineligible"]
-    text = (
-        f"Sở Nội vụ đã tiếp nhận {figures['received']} hồ sơ, kết luận thẩm định {concluded} hồ sơ: "
-        f"{figures['eligible']} hồ sơ đủ điều kiện ({percent(figures['eligible'], concluded)}), "
-        f"{figures['ineligible']} hồ sơ không đủ điều kiện; "
-        f"{returned} hồ sơ đã được trả lại để đơn vị bổ sung"
-    )
+    text = _(
+        "Sở Nội vụ đã tiếp nhận %(received)s hồ sơ, kết luận thẩm định "
+        "%(concluded)s hồ sơ: %(eligible)s hồ sơ đủ điều kiện (%(eligible_share)s), "
+        "%(ineligible)s hồ sơ không đủ điều kiện; %(returned)s hồ sơ đã được "
+        "trả lại để đơn vị bổ sung"
+    ) % {
+        "received": figures["received"],
+        "concluded": concluded,
+        "eligible": figures["eligible"],
+        "eligible_share": percent(figures["eligible"], concluded),
+        "ineligible": figures["ineligible"],
+        "returned": returned,
+    }
     if figures["pending"]:
-        text += f"; {figures['pending']} hồ sơ đang trong quá trình thẩm định"
+        text += _("; %(pending)s hồ sơ đang trong quá trình thẩm định") % {"pending": figures["pending"]}
     section.paragraphs.append(text + ".")
     if figures["average"] is not None:
         average = str(round(figures["average"], 1)).replace(".", ",")
-        section.paragraphs.append(f"Điểm thẩm định bình quân của các hồ sơ đủ điều kiện là {average} điểm.")
+        section.paragraphs.append(
+            _("Điểm thẩm định bình quân của các hồ sơ đủ điều kiện là %(average)s điểm.")
+            % {"average": average}
+        )
     section.tables.append(
         Table(
             "ket-qua-tham-dinh",
-            "Kết quả thẩm định",
-            ["Kết quả", "Số hồ sơ"],
+            _("Kết quả thẩm định"),
+            [_("Kết quả"), _("Số hồ sơ")],
             [
-                ["Đủ điều kiện", figures["eligible"]],
-                ["Không đủ điều kiện", figures["ineligible"]],
-                ["Đang thẩm định, chờ bổ sung", figures["pending"]],
-                ["Đã từng trả lại để bổ sung", returned],
+                [_("Đủ điều kiện"), figures["eligible"]],
+                [_("Không đủ điều kiện"), figures["ineligible"]],
+                [_("Đang thẩm định, chờ bổ sung"), figures["pending"]],
+                [_("Đã từng trả lại để bổ sung"), returned],
             ],
         )
     )
@@ -179,8 +197,8 @@ def build_appraisal(scope: Scope) -> Section:
         section.tables.append(
             Table(
                 "ly-do-khong-du-dieu-kien",
-                "Lý do không đủ điều kiện thường gặp",
-                ["Lý do", "Số hồ sơ"],
+                _("Lý do không đủ điều kiện thường gặp"),
+                [_("Lý do"), _("Số hồ sơ")],
                 reason_rows,
                 widths=[85, 15],
             )
@@ -198,8 +216,8 @@ def build_appraisal(scope: Scope) -> Section:
         section.annexes.append(
             Table(
                 "phu-luc-khong-du-dieu-kien",
-                "Danh sách hồ sơ không đủ điều kiện và lý do",
-                ["STT", "Tập thể, cá nhân", "Đơn vị trình", "Hình thức", "Lý do"],
+                _("Danh sách hồ sơ không đủ điều kiện và lý do"),
+                ["STT", _("Tập thể, cá nhân"), _("Đơn vị trình"), _("Hình thức"), _("Lý do")],
                 annex_rows,
                 widths=[6, 24, 24, 12, 34],
             )

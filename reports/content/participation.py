@@ -3,12 +3,14 @@
 from collections import Counter, defaultdict
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from campaigns.models import Unit
 from reports.content import duties
 from reports.content.base import Scope, Section, Table, percent
 
-NO_CLUSTER = "Chưa xếp cụm, khối"
+NO_CLUSTER = gettext_lazy("Chưa xếp cụm, khối")
 
 
 def participating_units(scope: Scope):
@@ -25,7 +27,7 @@ def participating_units(scope: Scope):
 
 
 def build(scope: Scope) -> Section:
-    section = Section(key="participation", heading="Công tác triển khai và sự tham gia của các đơn vị")
+    section = Section(key="participation", heading=_("Công tác triển khai và sự tham gia của các đơn vị"))
     units = participating_units(scope)
     status = duties.status_by_unit(scope, units)
 
@@ -43,36 +45,50 @@ def build(scope: Scope) -> Section:
             sum(1 for u in group if status.get(u.pk, {}).get("reports_on_time")),
         ]
 
-    columns = ["Số đơn vị", "Đăng ký thi đua", "Ban hành kế hoạch", "Báo cáo đúng hạn"]
+    columns = [_("Số đơn vị"), _("Đăng ký thi đua"), _("Ban hành kế hoạch"), _("Báo cáo đúng hạn")]
     kind_rows = [[Unit.Kind(k).label, *counts(by_kind[k])] for k in Unit.Kind.values if by_kind.get(k)]
     cluster_rows = [[name, *counts(by_cluster[name])] for name in sorted(by_cluster, key=_cluster_order)]
-    total = ["Tổng cộng", *counts(units)]
+    total = [_("Tổng cộng"), *counts(units)]
 
     kinds_text = "; ".join(
         f"{len(by_kind[k])} {Unit.Kind(k).label}" for k in Unit.Kind.values if by_kind.get(k)
     )
     if units:
         section.paragraphs.append(
-            f"Tham gia phong trào thi đua trong kỳ báo cáo có {len(units)} cơ quan, đơn vị, địa phương "
-            f"({kinds_text}), thuộc {len(by_cluster)} cụm, khối thi đua."
+            _(
+                "Tham gia phong trào thi đua trong kỳ báo cáo có %(units)s cơ quan, đơn "
+                "vị, địa phương (%(kinds_text)s), thuộc %(by_cluster)s cụm, khối thi "
+                "đua."
+            )
+            % {"units": len(units), "kinds_text": kinds_text, "by_cluster": len(by_cluster)}
         )
     else:
-        section.paragraphs.append("Chưa có đơn vị nào được ghi nhận tham gia trong kỳ báo cáo.")
+        section.paragraphs.append(_("Chưa có đơn vị nào được ghi nhận tham gia trong kỳ báo cáo."))
     if units:
         registered = total[2]
         own_plan = total[3]
         on_time = total[4]
         section.paragraphs.append(
-            f"Có {registered} đơn vị đăng ký thi đua ({percent(registered, len(units))}), "
-            f"{own_plan} đơn vị ban hành kế hoạch phát động phong trào của đơn vị "
-            f"({percent(own_plan, len(units))}) và {on_time} đơn vị thực hiện chế độ thông tin báo cáo "
-            f"đầy đủ, đúng hạn ({percent(on_time, len(units))})."
+            _(
+                "Có %(registered)s đơn vị đăng ký thi đua (%(registered_share)s), "
+                "%(own_plan)s đơn vị ban hành kế hoạch phát động phong trào của đơn vị "
+                "(%(own_plan_share)s) và %(on_time)s đơn vị thực hiện chế độ thông tin báo "
+                "cáo đầy đủ, đúng hạn (%(on_time_share)s)."
+            )
+            % {
+                "registered": registered,
+                "registered_share": percent(registered, len(units)),
+                "own_plan": own_plan,
+                "own_plan_share": percent(own_plan, len(units)),
+                "on_time": on_time,
+                "on_time_share": percent(on_time, len(units)),
+            }
         )
     section.tables.append(
         Table(
             "don-vi-theo-loai",
-            "Đơn vị tham gia theo loại đơn vị",
-            ["Loại đơn vị", *columns],
+            _("Đơn vị tham gia theo loại đơn vị"),
+            [_("Loại đơn vị"), *columns],
             kind_rows,
             total,
         )
@@ -80,13 +96,21 @@ def build(scope: Scope) -> Section:
     section.tables.append(
         Table(
             "don-vi-theo-cum",
-            "Đơn vị tham gia theo cụm, khối thi đua",
-            ["Cụm, khối", *columns],
+            _("Đơn vị tham gia theo cụm, khối thi đua"),
+            [_("Cụm, khối"), *columns],
             cluster_rows,
             total,
         )
     )
-    annex_columns = ["STT", "Tên đơn vị", "Loại", "Cụm, khối", "Đăng ký", "Kế hoạch", "Báo cáo đúng hạn"]
+    annex_columns = [
+        "STT",
+        _("Tên đơn vị"),
+        _("Loại"),
+        _("Cụm, khối"),
+        _("Đăng ký"),
+        _("Kế hoạch"),
+        _("Báo cáo đúng hạn"),
+    ]
     annex_rows = []
     for i, unit in enumerate(units, 1):
         s = status.get(unit.pk, {})
@@ -104,7 +128,7 @@ def build(scope: Scope) -> Section:
     section.annexes.append(
         Table(
             "phu-luc-don-vi",
-            "Danh sách cơ quan, đơn vị, địa phương tham gia phong trào thi đua",
+            _("Danh sách cơ quan, đơn vị, địa phương tham gia phong trào thi đua"),
             annex_columns,
             annex_rows,
             widths=[6, 32, 15, 20, 9, 9, 9],
@@ -116,7 +140,7 @@ def build(scope: Scope) -> Section:
 def _yes(value) -> str:
     if value is None:
         return "–"
-    return "Có" if value else "Không"
+    return _("Có") if value else _("Không")
 
 
 def _cluster_order(name: str):

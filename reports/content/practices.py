@@ -1,5 +1,7 @@
 """Sections: recognised good practices and initiatives; difficulties raised by units and their answers."""
 
+from django.utils.translation import gettext as _
+
 from campaigns.models import Unit
 from practices import selectors
 from reports.content.base import Scope, Section, Table
@@ -11,26 +13,36 @@ def _units(scope: Scope):
 
 def build(scope: Scope) -> Section:
     section = Section(
-        key="practices", heading="Mô hình “Dân vận khéo”, cách làm hay, sáng kiến được công nhận"
+        key="practices", heading=_("Mô hình “Dân vận khéo”, cách làm hay, sáng kiến được công nhận")
     )
     units = _units(scope)
     states = {r["code"]: r["count"] for r in selectors.practice_counts_by_state(year=scope.year, units=units)}
     fields = selectors.practice_counts_by_field(year=scope.year, units=units)
     published = states.get("recognised", 0) + states.get("featured", 0)
     registered = sum(states.values())
-    period = f"năm {scope.year}" if scope.year else "trong thời gian thực hiện phong trào"
+    period = (
+        _("năm %(year)s") % {"year": scope.year} if scope.year else _("trong thời gian thực hiện phong trào")
+    )
     section.paragraphs.append(
-        f"Các đơn vị đã đăng ký {registered} mô hình, cách làm hay triển khai {period}; {published} mô hình "
-        f"đã được cấp có thẩm quyền công nhận, trong đó {states.get('featured', 0)} mô hình được chọn làm "
-        "điển hình để nhân rộng."
+        _(
+            "Các đơn vị đã đăng ký %(registered)s mô hình, cách làm hay triển khai "
+            "%(period)s; %(published)s mô hình đã được cấp có thẩm quyền công nhận, "
+            "trong đó %(featured)s mô hình được chọn làm điển hình để nhân rộng."
+        )
+        % {
+            "registered": registered,
+            "period": period,
+            "published": published,
+            "featured": states.get("featured", 0),
+        }
     )
     section.tables.append(
         Table(
             "mo-hinh-theo-linh-vuc",
-            "Mô hình được công nhận theo lĩnh vực",
-            ["Lĩnh vực", "Số mô hình"],
+            _("Mô hình được công nhận theo lĩnh vực"),
+            [_("Lĩnh vực"), _("Số mô hình")],
             [[r["label"], r["count"]] for r in fields],
-            ["Tổng cộng", sum(r["count"] for r in fields)],
+            [_("Tổng cộng"), sum(r["count"] for r in fields)],
         )
     )
     listed = selectors.practices_list(states=["recognised", "featured"], year=scope.year, units=units)
@@ -42,7 +54,7 @@ def build(scope: Scope) -> Section:
             p.get_field_display(),
             p.recognition_number,
             p.recognition_date,
-            "Có" if p.state == "featured" else "",
+            _("Có") if p.state == "featured" else "",
         ]
         for i, p in enumerate(listed, 1)
     ]
@@ -50,15 +62,15 @@ def build(scope: Scope) -> Section:
         section.annexes.append(
             Table(
                 "phu-luc-mo-hinh",
-                "Danh sách mô hình, cách làm hay được công nhận",
+                _("Danh sách mô hình, cách làm hay được công nhận"),
                 [
                     "STT",
-                    "Tên mô hình, sáng kiến",
-                    "Đơn vị, cá nhân",
-                    "Lĩnh vực",
-                    "Quyết định",
-                    "Ngày",
-                    "Nhân rộng",
+                    _("Tên mô hình, sáng kiến"),
+                    _("Đơn vị, cá nhân"),
+                    _("Lĩnh vực"),
+                    _("Quyết định"),
+                    _("Ngày"),
+                    _("Nhân rộng"),
                 ],
                 rows,
                 widths=[6, 30, 22, 14, 11, 9, 8],
@@ -68,25 +80,33 @@ def build(scope: Scope) -> Section:
 
 
 def build_difficulties(scope: Scope) -> Section:
-    section = Section(key="difficulties", heading="Khó khăn, vướng mắc và kiến nghị")
+    section = Section(key="difficulties", heading=_("Khó khăn, vướng mắc và kiến nghị"))
     units = _units(scope)
     totals = selectors.difficulty_totals(year=scope.year, units=units)
     topics = [r for r in selectors.difficulty_counts_by_topic(year=scope.year, units=units) if r["raised"]]
     if totals["raised"]:
         section.paragraphs.append(
-            f"Các đơn vị đã phản ánh {totals['raised']} khó khăn, vướng mắc; Sở Nội vụ đã trả lời "
-            f"{totals['answered']} nội dung, {totals['forwarded']} nội dung đã chuyển cơ quan có thẩm quyền "
-            f"và {totals['open']} nội dung đang được xem xét, giải quyết."
+            _(
+                "Các đơn vị đã phản ánh %(raised)s khó khăn, vướng mắc; Sở Nội vụ đã "
+                "trả lời %(answered)s nội dung, %(forwarded)s nội dung đã chuyển cơ "
+                "quan có thẩm quyền và %(open)s nội dung đang được xem xét, giải quyết."
+            )
+            % {
+                "raised": totals["raised"],
+                "answered": totals["answered"],
+                "forwarded": totals["forwarded"],
+                "open": totals["open"],
+            }
         )
     else:
-        section.paragraphs.append("Trong kỳ báo cáo các đơn vị không phản ánh khó khăn, vướng mắc.")
+        section.paragraphs.append(_("Trong kỳ báo cáo các đơn vị không phản ánh khó khăn, vướng mắc."))
     section.tables.append(
         Table(
             "kho-khan-theo-nhom",
-            "Khó khăn, vướng mắc theo nhóm vấn đề",
-            ["Nhóm vấn đề", "Đã phản ánh", "Đã trả lời", "Đang xử lý", "Đã đóng"],
+            _("Khó khăn, vướng mắc theo nhóm vấn đề"),
+            [_("Nhóm vấn đề"), _("Đã phản ánh"), _("Đã trả lời"), _("Đang xử lý"), _("Đã đóng")],
             [[r["label"], r["raised"], r["answered"], r["open"], r["closed"]] for r in topics],
-            ["Tổng cộng", totals["raised"], totals["answered"], totals["open"], totals["closed"]],
+            [_("Tổng cộng"), totals["raised"], totals["answered"], totals["open"], totals["closed"]],
         )
     )
     listed = selectors.difficulties_list(year=scope.year, units=units)
@@ -104,8 +124,8 @@ def build_difficulties(scope: Scope) -> Section:
         section.annexes.append(
             Table(
                 "phu-luc-kho-khan",
-                "Khó khăn, vướng mắc của các đơn vị và trả lời của Sở Nội vụ",
-                ["STT", "Đơn vị", "Nội dung", "Nhóm", "Trả lời, tình trạng xử lý"],
+                _("Khó khăn, vướng mắc của các đơn vị và trả lời của Sở Nội vụ"),
+                ["STT", _("Đơn vị"), _("Nội dung"), _("Nhóm"), _("Trả lời, tình trạng xử lý")],
                 rows,
                 widths=[6, 18, 28, 14, 34],
             )

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from awards.bonus import bonus_rule
 from awards.models import ProposalSlot
@@ -54,7 +55,7 @@ def build(scope: Scope, progress: Callable[[int, str], None], *, start: int = 0,
     round_ = scope.rounds[0]
     c = scope.campaign
     today = timezone.localdate()
-    progress(start, "Kết quả thẩm định của đợt")
+    progress(start, _("Kết quả thẩm định của đợt"))
     scope.pause()
     figures = Nomination.objects.filter(round=round_).aggregate(
         received=Count("id", filter=Q(state__in=SENT_STATES)),
@@ -62,16 +63,16 @@ def build(scope: Scope, progress: Callable[[int, str], None], *, start: int = 0,
         ineligible=Count("id", filter=Q(state=State.INELIGIBLE)),
     )
     quotas = {q.award_type_id: q.max_count for q in round_.quotas.all()}
-    progress(start + (end - start) // 3, "Danh sách đề nghị")
+    progress(start + (end - start) // 3, _("Danh sách đề nghị"))
     scope.pause()
     items = listed_nominations(round_)
     collectives = [n for n in items if n.subject == Subject.COLLECTIVE]
     individuals = [n for n in items if n.subject == Subject.INDIVIDUAL]
-    award_names = sorted({n.award_type.name for n in items}) or ["Bằng khen của Chủ tịch UBND tỉnh"]
+    award_names = sorted({n.award_type.name for n in items}) or [_("Bằng khen của Chủ tịch UBND tỉnh")]
     award_name = ", ".join(award_names)
     quota_total = sum(quotas.get(t, 0) for t in {n.award_type_id for n in items}) or sum(quotas.values())
 
-    progress(start + 2 * (end - start) // 3, "Dự thảo quyết định")
+    progress(start + 2 * (end - start) // 3, _("Dự thảo quyết định"))
     scope.pause()
     bonuses = {}
     for n in items:
@@ -102,64 +103,109 @@ def build(scope: Scope, progress: Callable[[int, str], None], *, start: int = 0,
         )
     list_table = Table(
         "danh-sach-de-nghi",
-        f"Danh sách tập thể, cá nhân đề nghị tặng {award_name} – {round_.name}",
-        ["STT", "Tập thể, cá nhân", "Chức vụ", "Đơn vị", "Hình thức", "Điểm thẩm định", "Tiền thưởng (đồng)"],
+        _("Danh sách tập thể, cá nhân đề nghị tặng %(award_name)s – %(name)s")
+        % {"award_name": award_name, "name": round_.name},
+        [
+            "STT",
+            _("Tập thể, cá nhân"),
+            _("Chức vụ"),
+            _("Đơn vị"),
+            _("Hình thức"),
+            _("Điểm thẩm định"),
+            _("Tiền thưởng (đồng)"),
+        ],
         rows,
         widths=[6, 24, 14, 24, 10, 10, 12],
     )
-    about = (
-        f"Về việc đề nghị tặng {award_name} cho các tập thể, cá nhân có thành tích xuất sắc "
-        f"trong phong trào thi đua “{c.title}” – {round_.name}"
-    )
+    about = _(
+        "Về việc đề nghị tặng %(award_name)s cho các tập thể, cá nhân có thành "
+        "tích xuất sắc trong phong trào thi đua “%(title)s” – %(name)s"
+    ) % {"award_name": award_name, "title": c.title, "name": round_.name}
     bases = [
-        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-        "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật Thi đua, "
-        "khen thưởng;",
-        f"Căn cứ Kế hoạch số {c.number} ngày {c.issued_on:%d/%m/%Y} của {c.issuer} phát động phong trào "
-        f"thi đua “{c.title}”;",
+        _("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"),
+        _(
+            "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một "
+            "số điều của Luật Thi đua, khen thưởng;"
+        ),
+        _(
+            "Căn cứ Kế hoạch số %(number)s ngày %(issued_on)s của %(issuer)s phát "
+            "động phong trào thi đua “%(title)s”;"
+        )
+        % {
+            "number": c.number,
+            "issued_on": f"{c.issued_on:%d/%m/%Y}",
+            "issuer": c.issuer,
+            "title": c.title,
+        },
     ]
     result = Section(
         key="proposal_result",
-        heading="Kết quả tiếp nhận, thẩm định hồ sơ",
+        heading=_("Kết quả tiếp nhận, thẩm định hồ sơ"),
         paragraphs=[
-            f"Sở Nội vụ đã tiếp nhận {figures['received']} hồ sơ đề nghị khen thưởng của các cơ quan, "
-            f"đơn vị, địa phương; qua thẩm định có {figures['eligible']} hồ sơ đủ điều kiện, "
-            f"{figures['ineligible']} hồ sơ "
-            "không đủ điều kiện theo tiêu chuẩn quy định.",
-            (
-                f"Căn cứ chỉ tiêu khen thưởng của đợt (tối đa {quota_total} tập thể, cá nhân) "
-                "và kết quả xếp hạng "
-                if quota_total
-                else "Căn cứ kết quả xếp hạng "
+            _(
+                "Sở Nội vụ đã tiếp nhận %(received)s hồ sơ đề nghị khen thưởng của các "
+                "cơ quan, đơn vị, địa phương; qua thẩm định có %(eligible)s hồ sơ đủ "
+                "điều kiện, %(ineligible)s hồ sơ không đủ điều kiện theo tiêu chuẩn quy "
+                "định."
             )
-            + "hồ sơ đủ điều kiện theo điểm thẩm định, ưu tiên cá nhân trực tiếp lao động, công tác, "
-            "Sở Nội vụ lựa chọn "
-            f"{len(items)} tập thể, cá nhân đề nghị khen thưởng.",
+            % {
+                "received": figures["received"],
+                "eligible": figures["eligible"],
+                "ineligible": figures["ineligible"],
+            },
+            (
+                _(
+                    "Căn cứ chỉ tiêu khen thưởng của đợt (tối đa %(quota_total)s tập thể, "
+                    "cá nhân) và kết quả xếp hạng "
+                )
+                % {"quota_total": quota_total}
+                if quota_total
+                else _("Căn cứ kết quả xếp hạng ")
+            )
+            + _(
+                "hồ sơ đủ điều kiện theo điểm thẩm định, ưu tiên cá nhân trực tiếp lao "
+                "động, công tác, Sở Nội vụ lựa chọn %(items)s tập thể, cá nhân đề nghị "
+                "khen thưởng."
+            )
+            % {"items": len(items)},
         ],
     )
     ask = Section(
         key="proposal_ask",
-        heading="Đề nghị",
+        heading=_("Đề nghị"),
         paragraphs=[
-            f"Sở Nội vụ kính trình Chủ tịch UBND tỉnh xem xét, quyết định tặng {award_name} cho "
-            f"{len(collectives)} tập thể và {len(individuals)} cá nhân có thành tích xuất sắc "
-            "trong phong trào "
-            f"thi đua “{c.title}” (có danh sách và dự thảo quyết định kèm theo)."
+            _(
+                "Sở Nội vụ kính trình Chủ tịch UBND tỉnh xem xét, quyết định tặng "
+                "%(award_name)s cho %(collectives)s tập thể và %(individuals)s cá nhân "
+                "có thành tích xuất sắc trong phong trào thi đua “%(title)s” (có danh "
+                "sách và dự thảo quyết định kèm theo)."
+            )
+            % {
+                "award_name": award_name,
+                "collectives": len(collectives),
+                "individuals": len(individuals),
+                "title": c.title,
+            }
         ],
     )
     signature, signer = department_signature()
     submission = Part(
         parent_body=province_body(),
-        issuing_body="SỞ NỘI VỤ",
-        number="Số:" + NBSP * 8 + "/TTr-SNV",
-        place_date=place_date(c.place or "Hưng Yên", today),
-        doc_type="TỜ TRÌNH",
+        issuing_body=_("SỞ NỘI VỤ"),
+        number=_("Số:") + NBSP * 8 + "/TTr-SNV",
+        place_date=place_date(c.place or _("Hưng Yên"), today),
+        doc_type=_("TỜ TRÌNH"),
         title_lines=[about],
-        addressee="Chủ tịch Ủy ban nhân dân tỉnh",
+        addressee=_("Chủ tịch Ủy ban nhân dân tỉnh"),
         intro=bases,
         sections=[result, ask],
-        closing=["Sở Nội vụ kính trình Chủ tịch UBND tỉnh xem xét, quyết định./."],
-        recipients=["Như trên;", "Hội đồng Thi đua – Khen thưởng tỉnh;", "Lãnh đạo Sở;", "Lưu: VT, TĐKT."],
+        closing=[_("Sở Nội vụ kính trình Chủ tịch UBND tỉnh xem xét, quyết định./.")],
+        recipients=[
+            _("Như trên;"),
+            _("Hội đồng Thi đua – Khen thưởng tỉnh;"),
+            _("Lãnh đạo Sở;"),
+            _("Lưu: VT, TĐKT."),
+        ],
         signature_lines=signature,
         signer_name=signer,
     )
@@ -167,48 +213,63 @@ def build(scope: Scope, progress: Callable[[int, str], None], *, start: int = 0,
 
     amounts = [bonuses[(n.award_type.code, n.subject)] for n in items]
     money_text = (
-        f"Tổng số tiền thưởng là {money(sum(a for a in amounts if a))} đồng, từ nguồn quỹ thi đua, khen "
-        "thưởng của tỉnh."
+        _("Tổng số tiền thưởng là %(total)s đồng, từ nguồn quỹ thi đua, khen thưởng của tỉnh.")
+        % {"total": money(sum(a for a in amounts if a))}
         if items and all(a is not None for a in amounts)
-        else "Tiền thưởng thực hiện theo quy định hiện hành, từ nguồn quỹ thi đua, khen thưởng của tỉnh."
+        else _("Tiền thưởng thực hiện theo quy định hiện hành, từ nguồn quỹ thi đua, khen thưởng của tỉnh.")
     )
     articles = Section(
         key="decision_articles",
         heading="",
         paragraphs=[
             (
-                "Điều 1.",
-                f"Tặng {award_name} cho {len(collectives)} tập thể và {len(individuals)} cá nhân đã có "
-                f"thành tích xuất sắc trong phong trào thi đua “{c.title}” (có danh sách kèm theo).",
+                _("Điều 1."),
+                _(
+                    "Tặng %(award_name)s cho %(collectives)s tập thể và %(individuals)s cá "
+                    "nhân đã có thành tích xuất sắc trong phong trào thi đua “%(title)s” "
+                    "(có danh sách kèm theo)."
+                )
+                % {
+                    "award_name": award_name,
+                    "collectives": len(collectives),
+                    "individuals": len(individuals),
+                    "title": c.title,
+                },
             ),
-            ("Điều 2.", money_text),
+            (_("Điều 2."), money_text),
             (
-                "Điều 3.",
-                "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tài chính, Thủ trưởng các "
-                "cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm "
-                "thi hành Quyết định này./.",
+                _("Điều 3."),
+                _(
+                    "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tài chính, "
+                    "Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có "
+                    "tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
+                ),
             ),
         ],
     )
     decision = Part(
         parent_body="",
-        issuing_body="ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN",
-        number="Số:" + NBSP * 8 + "/QĐ-UBND",
-        place_date=place_date(c.place or "Hưng Yên", today),
-        doc_type="QUYẾT ĐỊNH",
-        title_lines=[about.replace("Về việc đề nghị tặng", "Về việc tặng", 1)],
-        issuer_name="Chủ tịch UBND tỉnh",
-        authority="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN",
-        intro=[*bases, f"Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số{NBSP * 8}/TTr-SNV."],
+        issuing_body=_("ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN"),
+        number=_("Số:") + NBSP * 8 + _("/QĐ-UBND"),
+        place_date=place_date(c.place or _("Hưng Yên"), today),
+        doc_type=_("QUYẾT ĐỊNH"),
+        title_lines=[about.replace(_("Về việc đề nghị tặng"), _("Về việc tặng"), 1)],
+        issuer_name=_("Chủ tịch UBND tỉnh"),
+        authority=_("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN"),
+        intro=[
+            *bases,
+            _("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số%(nbsp)s/TTr-SNV.") % {"nbsp": NBSP * 8},
+        ],
         sections=[articles],
-        recipients=["Như Điều 3;", "Chủ tịch, các Phó Chủ tịch UBND tỉnh;", "Lưu: VT, NC."],
-        signature_lines=["TM. ỦY BAN NHÂN DÂN", (c.signer_title or "CHỦ TỊCH").upper()],
+        recipients=[_("Như Điều 3;"), _("Chủ tịch, các Phó Chủ tịch UBND tỉnh;"), _("Lưu: VT, NC.")],
+        signature_lines=[_("TM. ỦY BAN NHÂN DÂN"), (c.signer_title or _("CHỦ TỊCH")).upper()],
         signer_name=c.signer_name,
         draft=True,
         numbered_sections=False,
     )
     decision.annexes = [Annex("", list_table)]
-    progress(end, "Hoàn thiện văn bản")
+    progress(end, _("Hoàn thiện văn bản"))
     return Report(
-        title=f"Tờ trình và dự thảo quyết định khen thưởng – {round_.name}", parts=[submission, decision]
+        title=_("Tờ trình và dự thảo quyết định khen thưởng – %(name)s") % {"name": round_.name},
+        parts=[submission, decision],
     )

@@ -2,6 +2,8 @@
 
 from collections import Counter, defaultdict
 
+from django.utils.translation import gettext as _
+
 from criteria.models import UnitRanking
 from reports.charts import change_chart
 from reports.content.base import Chart, Scope, Section, Table
@@ -47,11 +49,14 @@ def rank_changes(scope: Scope) -> tuple[int | None, int | None, list[dict]]:
 
 
 def build(scope: Scope) -> Section:
-    section = Section(key="rankings", heading="Kết quả đánh giá, xếp hạng công tác dân vận chính quyền")
+    section = Section(key="rankings", heading=_("Kết quả đánh giá, xếp hạng công tác dân vận chính quyền"))
     earlier, later, rows = rank_changes(scope)
     if not rows:
         section.paragraphs.append(
-            "Chưa có kết quả đánh giá, xếp hạng công tác dân vận chính quyền của các đơn vị trong kỳ báo cáo."
+            _(
+                "Chưa có kết quả đánh giá, xếp hạng công tác dân vận chính quyền của "
+                "các đơn vị trong kỳ báo cáo."
+            )
         )
         return section
     grades = Counter(r["ranking"].grade for r in rows)
@@ -61,15 +66,21 @@ def build(scope: Scope) -> Section:
     improved = [r for r in rows if r["change"] and r["change"] > 0]
     declined = [r for r in rows if r["change"] and r["change"] < 0]
     grade_text = ", ".join(
-        f"{grades[g]} đơn vị xếp loại {UnitRanking.Grade(g).label}"
+        _("%(grades)s đơn vị xếp loại %(label)s") % {"grades": grades[g], "label": UnitRanking.Grade(g).label}
         for g in UnitRanking.Grade.values
         if grades.get(g)
     )
-    section.paragraphs.append(f"Năm {later}, {len(rows)} đơn vị được đánh giá, xếp hạng: {grade_text}.")
+    section.paragraphs.append(
+        _("Năm %(later)s, %(rows)s đơn vị được đánh giá, xếp hạng: %(grade_text)s.")
+        % {"later": later, "rows": len(rows), "grade_text": grade_text}
+    )
     if earlier:
         section.paragraphs.append(
-            f"So với năm {earlier}, {len(improved)} đơn vị tăng hạng và {len(declined)} đơn vị tụt hạng "
-            "trong nhóm xếp hạng của mình."
+            _(
+                "So với năm %(earlier)s, %(improved)s đơn vị tăng hạng và %(declined)s "
+                "đơn vị tụt hạng trong nhóm xếp hạng của mình."
+            )
+            % {"earlier": earlier, "improved": len(improved), "declined": len(declined)}
         )
     grade_rows = []
     for label in sorted(groups):
@@ -79,10 +90,10 @@ def build(scope: Scope) -> Section:
     section.tables.append(
         Table(
             "xep-loai-dan-van",
-            f"Xếp loại công tác dân vận chính quyền năm {later} theo nhóm",
-            ["Nhóm", "Số đơn vị", *[str(g.label) for g in UnitRanking.Grade]],
+            _("Xếp loại công tác dân vận chính quyền năm %(later)s theo nhóm") % {"later": later},
+            [_("Nhóm"), _("Số đơn vị"), *[str(g.label) for g in UnitRanking.Grade]],
             grade_rows,
-            ["Tổng cộng", len(rows), *[grades.get(g, 0) for g in UnitRanking.Grade.values]],
+            [_("Tổng cộng"), len(rows), *[grades.get(g, 0) for g in UnitRanking.Grade.values]],
         )
     )
     top_rows = [
@@ -93,8 +104,8 @@ def build(scope: Scope) -> Section:
     section.tables.append(
         Table(
             "dan-dau-nhom",
-            "Đơn vị dẫn đầu các nhóm (3 vị trí đầu)",
-            ["Nhóm", "Hạng", "Đơn vị", "Điểm"],
+            _("Đơn vị dẫn đầu các nhóm (3 vị trí đầu)"),
+            [_("Nhóm"), _("Hạng"), _("Đơn vị"), _("Điểm")],
             top_rows,
             widths=[25, 10, 50, 15],
         )
@@ -103,24 +114,28 @@ def build(scope: Scope) -> Section:
     movers.sort(key=lambda r: -r["change"])
     section.charts.append(
         Chart(
-            f"Thay đổi thứ hạng so với năm {earlier}" if earlier else "Thay đổi thứ hạng",
-            change_chart([(r["ranking"].unit.name, r["change"]) for r in movers], title="Thay đổi thứ hạng"),
+            _("Thay đổi thứ hạng so với năm %(earlier)s") % {"earlier": earlier}
+            if earlier
+            else _("Thay đổi thứ hạng"),
+            change_chart(
+                [(r["ranking"].unit.name, r["change"]) for r in movers], title=_("Thay đổi thứ hạng")
+            ),
         )
     )
     section.annexes.append(
         Table(
             "phu-luc-xep-hang",
-            f"Kết quả xếp hạng công tác dân vận chính quyền năm {later}"
-            + (f" và thay đổi so với năm {earlier}" if earlier else ""),
+            _("Kết quả xếp hạng công tác dân vận chính quyền năm %(later)s") % {"later": later}
+            + (_(" và thay đổi so với năm %(earlier)s") % {"earlier": earlier} if earlier else ""),
             [
                 "STT",
-                "Đơn vị",
-                "Nhóm",
-                "Điểm",
-                "Xếp loại",
-                f"Hạng {earlier or ''}".strip(),
-                f"Hạng {later}",
-                "Thay đổi",
+                _("Đơn vị"),
+                _("Nhóm"),
+                _("Điểm"),
+                _("Xếp loại"),
+                (_("Hạng %(year)s") % {"year": earlier or ""}).strip(),
+                _("Hạng %(later)s") % {"later": later},
+                _("Thay đổi"),
             ],
             [
                 [

@@ -4,12 +4,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reports.content.base import Section, Table
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
+NATIONAL_NAME = gettext_lazy("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+MOTTO = gettext_lazy("Độc lập - Tự do - Hạnh phúc")
 # The number is written in by hand when the document is signed: keep the blank visible in HTML.
 NBSP = "\u00a0"
 
@@ -38,7 +40,7 @@ class Part:
     signer_name: str = ""
     annexes: list[Annex] = field(default_factory=list)
     # Who issues it, in running text ("Sở Nội vụ"): annexes say "kèm theo … của <issuer_name>".
-    issuer_name: str = "Sở Nội vụ"
+    issuer_name: str = gettext_lazy("Sở Nội vụ")
     addressee: str = ""
     # Centred bold line above the legal bases of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …").
     authority: str = ""
@@ -49,7 +51,7 @@ class Part:
     @property
     def number_text(self) -> str:
         """'số      /BC-SNV' for running text."""
-        return self.number.replace("Số:", "số", 1)
+        return self.number.replace(_("Số:"), _("số"), 1)
 
     def attach_annexes(self) -> None:
         """Collect every section's long lists as numbered annexes (Phụ lục I, II, …)."""
@@ -79,13 +81,18 @@ class Report:
 def place_date(place: str, day: date) -> str:
     """'Hưng Yên, ngày 05 tháng 02 năm 2026': days below 10 and months 1–2 take a leading zero (NĐ 30)."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return _("%(place)s, ngày %(day)s tháng %(month)s năm %(year)s") % {
+        "place": place,
+        "day": f"{day.day:02d}",
+        "month": month,
+        "year": day.year,
+    }
 
 
 def province_body() -> str:
-    return getattr(settings, "PORTAL_ISSUER", "UBND TỈNH HƯNG YÊN").upper()
+    return getattr(settings, "PORTAL_ISSUER", _("UBND TỈNH HƯNG YÊN")).upper()
 
 
 def department_signature() -> tuple[list[str], str]:
-    title = getattr(settings, "REPORTS_SIGNER_TITLE", "GIÁM ĐỐC")
+    title = getattr(settings, "REPORTS_SIGNER_TITLE", _("GIÁM ĐỐC"))
     return [title], getattr(settings, "REPORTS_SIGNER_NAME", "")

@@ -195,8 +195,7 @@ def test_the_typed_unit_is_matched_without_diacritics_among_the_users_units(
     response = client.post(reverse("reports:home"), {**form, "unit": cast.unit_b.name})
     assert response.status_code == 200 and not ReportJob.objects.exists()
     assert response.context["form"].errors["unit"] == [
-        f"Không tìm thấy đơn vị “{cast.unit_b.name}” trong các đơn vị bạn được lập báo cáo. "
-        "Hãy gõ tên đơn vị (có thể không dấu) hoặc mã đơn vị."
+        f"Không tìm thấy đơn vị “{cast.unit_b.name}”. Hãy gõ tên đơn vị (có thể không dấu) hoặc mã đơn vị."
     ]
     assert "Không tìm thấy đơn vị" in response.content.decode()
     with (

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from campaigns.models import AwardRound, Campaign, Unit
 from reports import jobs as building
@@ -17,30 +19,37 @@ from reports.models import ReportJob
 
 
 class Command(BaseCommand):
-    help = "Tạo báo cáo (PDF hoặc XLSX) ngay trong tiến trình này, dùng cùng mã với tác vụ nền."
+    help = gettext_lazy("Tạo báo cáo (PDF hoặc XLSX) ngay trong tiến trình này, dùng cùng mã với tác vụ nền.")
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=["annual", "final", "proposal", "unit"])
-        parser.add_argument("--campaign", required=True, help="Số hiệu kế hoạch, ví dụ 169/KH-UBND")
+        parser.add_argument("--campaign", required=True, help=_("Số hiệu kế hoạch, ví dụ 169/KH-UBND"))
         parser.add_argument("--year", type=int)
-        parser.add_argument("--round", help="Mã đợt khen thưởng, ví dụ nam-2025")
-        parser.add_argument("--unit", help="Mã đơn vị (báo cáo của đơn vị)")
+        parser.add_argument("--round", help=_("Mã đợt khen thưởng, ví dụ nam-2025"))
+        parser.add_argument("--unit", help=_("Mã đơn vị (báo cáo của đơn vị)"))
         parser.add_argument("--format", choices=["pdf", "xlsx"])
-        parser.add_argument("--output", required=True, help="Đường dẫn tệp kết quả")
+        parser.add_argument("--output", required=True, help=_("Đường dẫn tệp kết quả"))
 
     def handle(self, *args, kind, campaign, year, round, unit, format, output, **options):
         target = Path(output)
         fmt = format or ("xlsx" if target.suffix.lower() == ".xlsx" else "pdf")
         found = Campaign.objects.filter(number=campaign).first()
         if found is None:
-            raise CommandError(f"Không có kế hoạch số {campaign}. Hãy kiểm tra số hiệu (ví dụ 169/KH-UBND).")
+            raise CommandError(
+                _("Không có kế hoạch số %(campaign)s. Hãy kiểm tra số hiệu (ví dụ 169/KH-UBND).")
+                % {"campaign": campaign}
+            )
         job = ReportJob(kind=kind, format=fmt, campaign=found, year=year, parameters={})
         if kind == "annual" and not year:
-            raise CommandError("Báo cáo năm cần --year, ví dụ --year 2025.")
+            raise CommandError(_("Báo cáo năm cần --year, ví dụ --year 2025."))
         if year and not found.starts_on.year <= year <= found.ends_on.year:
             raise CommandError(
-                f"Năm {year} nằm ngoài thời gian của kế hoạch "
-                f"({found.starts_on:%d/%m/%Y} – {found.ends_on:%d/%m/%Y})."
+                _("Năm %(year)s nằm ngoài thời gian của kế hoạch (%(starts_on)s – %(ends_on)s).")
+                % {
+                    "year": year,
+                    "starts_on": f"{found.starts_on:%d/%m/%Y}",
+                    "ends_on": f"{found.ends_on:%d/%m/%Y}",
+                }
             )
         if kind == "final":
             job.year = None
@@ -48,11 +57,13 @@ class Command(BaseCommand):
             job.round = AwardRound.objects.filter(campaign=found, code=round or "").first()
             if job.round is None:
                 codes = ", ".join(found.rounds.values_list("code", flat=True))
-                raise CommandError(f"Hãy chọn --round là một đợt của kế hoạch: {codes}.")
+                raise CommandError(
+                    _("Hãy chọn --round là một đợt của kế hoạch: %(codes)s.") % {"codes": codes}
+                )
         if kind == "unit":
             job.unit = Unit.objects.filter(code=unit or "").select_related("parent").first()
             if job.unit is None:
-                raise CommandError("Báo cáo của đơn vị cần --unit là mã một đơn vị có trong danh mục.")
+                raise CommandError(_("Báo cáo của đơn vị cần --unit là mã một đơn vị có trong danh mục."))
         verbose = options["verbosity"] > 1
 
         def progress(percent: int, step: str) -> None:
@@ -67,5 +78,8 @@ class Command(BaseCommand):
         temporary.replace(target)
         missing = report.missing_sources()
         if missing and verbose:
-            sys.stderr.write("Chưa có dữ liệu nguồn: " + "; ".join(missing) + "\n")
-        self.stdout.write(f"Đã ghi {target} ({len(data):,} byte).".replace(",", "."))
+            sys.stderr.write(_("Chưa có dữ liệu nguồn: ") + "; ".join(missing) + "\n")
+        self.stdout.write(
+            _("Đã ghi %(target)s (%(size)s byte).")
+            % {"target": target, "size": f"{len(data):,}".replace(",", ".")}
+        )
