@@ -47,3 +47,11 @@ def bonus_rule(*, award_type, day, subjects) -> BonusRule:
         )
     rounding = BonusRounding.objects.filter(effective_from__lte=day).order_by("-effective_from").first()
     return BonusRule(base_salary=salary.amount, multiples=multiples, rounding=rounding)
+
+
+def bonus_rule_if_known(*, award_type, day) -> BonusRule | None:
+    """The rule in force on day, or None where its data is missing (pages show amounts as recorded)."""
+    try:
+        return bonus_rule(award_type=award_type, day=day, subjects=set())
+    except ValidationError:
+        return None

@@ -35,6 +35,10 @@ MULTIPLES = [
 ]
 
 
+# The legal basis written on the rounding rule seeded for dates before any decree of the catalogue.
+EARLIER_ROUNDING_BASIS = "Làm tròn xuống hàng chục nghìn đồng như nghị định trước (223.500 → 220.000)"
+
+
 def ensure_defaults(get_model=None) -> None:
     """Create the default rows that are missing (get_model: a migration's apps.get_model)."""
     if get_model is None:
@@ -62,6 +66,6 @@ def ensure_defaults(get_model=None) -> None:
         defaults={
             "step": 10_000,
             "mode": "down",
-            "legal_basis": "Làm tròn xuống hàng chục nghìn đồng như nghị định trước (223.500 → 220.000)",
+            "legal_basis": EARLIER_ROUNDING_BASIS,
         },
     )

@@ -63,8 +63,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "csp",
@@ -245,8 +243,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 *
 
 # Forms are drawn one way: Django's form templates with the portal's markup (portal/form_renderer.py).
 FORM_RENDERER = "portal.form_renderer.PortalFormRenderer"
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env.str(

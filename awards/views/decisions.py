@@ -1,7 +1,5 @@
 """The Chairman's decisions: recording one after the council, listing and reading them."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,12 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from awards import services
-from awards.bonus import bonus_rule
+from awards.bonus import bonus_rule_if_known
 from awards.forms import ProvinceDecisionForm
 from awards.models import CouncilResult, Decision
 from campaigns.models import AwardRound, AwardType
 from nominations.models import Nomination, State
-from portal.web import add_service_error, paginate, permission_required
+from portal.web import call_service, paginate, permission_required
 
 
 @permission_required("awards.record_decision")
@@ -43,22 +41,22 @@ def decision_create(request, round_id: int):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            decision = services.record_decision(
-                actor=request.user,
-                round=round_,
-                award_type=award_type,
-                number=data["number"],
-                issued_on=data["issued_on"],
-                signer_name=data["signer_name"],
-                signer_title=data["signer_title"],
-                issuer=data["issuer"],
-                awardees=list(data["awardees"]),
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận quyết định số %(n)s.") % {"n": decision.number})
+        done, decision = call_service(
+            request,
+            services.record_decision,
+            form=form,
+            success=lambda decision: _("Đã ghi nhận quyết định số %(n)s.") % {"n": decision.number},
+            actor=request.user,
+            round=round_,
+            award_type=award_type,
+            number=data["number"],
+            issued_on=data["issued_on"],
+            signer_name=data["signer_name"],
+            signer_title=data["signer_title"],
+            issuer=data["issuer"],
+            awardees=list(data["awardees"]),
+        )
+        if done:
             return redirect("awards:decision_detail", decision.pk)
     rows = [{"nomination": n, "passed": n.pk in passed} for n in proposed]
     return render(
@@ -112,10 +110,7 @@ def decision_detail(request, decision_id: int):
         if decision.issuing_unit_id
         else (_("Quyết định khen thưởng"), reverse("awards:decision_list"))
     )
-    try:
-        rule = bonus_rule(award_type=decision.award_type, day=decision.issued_on, subjects=set())
-    except ValidationError:  # no rounding rule on that day: the page shows the amounts without it
-        rule = None
+    rule = bonus_rule_if_known(award_type=decision.award_type, day=decision.issued_on)
     return render(
         request,
         "awards/decision_detail.html",

@@ -1,7 +1,6 @@
 """Giấy khen of a unit's head: the unit's own decisions and its number for each round."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,7 +11,7 @@ from awards import services
 from awards.forms import UnitDecisionForm, UnitPlanForm
 from awards.models import Award, Decision, UnitAwardPlan
 from campaigns import roles
-from portal.web import add_service_error, call_service, paginate, permission_required
+from portal.web import call_service, paginate, permission_required
 
 
 @permission_required("awards.issue_unit_awards")
@@ -79,21 +78,21 @@ def unit_decision_create(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            outcome = services.record_unit_decision(
-                actor=request.user,
-                round=data["round"],
-                number=data["number"],
-                issued_on=data["issued_on"],
-                signer_name=data["signer_name"],
-                signer_title=data["signer_title"],
-                people=data["people"],
-                units=data["units"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận quyết định số %(n)s.") % {"n": outcome.decision.number})
+        done, outcome = call_service(
+            request,
+            services.record_unit_decision,
+            form=form,
+            success=lambda outcome: _("Đã ghi nhận quyết định số %(n)s.") % {"n": outcome.decision.number},
+            actor=request.user,
+            round=data["round"],
+            number=data["number"],
+            issued_on=data["issued_on"],
+            signer_name=data["signer_name"],
+            signer_title=data["signer_title"],
+            people=data["people"],
+            units=data["units"],
+        )
+        if done:
             if outcome.warning:
                 messages.warning(request, outcome.warning)
             return redirect("awards:decision_detail", outcome.decision.pk)

@@ -1,9 +1,7 @@
 """Account pages for the head of Ban Thi đua – Khen thưởng: onboard units without the Django admin."""
 
-from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +13,7 @@ from campaigns.forms.accounts import AccountForm, NewAccountForm
 from campaigns.models import Membership
 from campaigns.services.accounts import create_account, set_account_active, update_account
 from campaigns.text import fold
-from portal.web import add_service_error, call_service, paginate, permission_required
+from portal.web import call_service, paginate, permission_required
 
 PERM = "campaigns.manage_users"
 
@@ -60,21 +58,21 @@ def account_create(request):
     form = NewAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            user = create_account(
-                actor=request.user,
-                username=data["username"],
-                last_name=data["last_name"],
-                first_name=data["first_name"],
-                email=data["email"],
-                role=data["role"],
-                unit=data["unit"],
-                password=data["password"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã tạo tài khoản “%(name)s”.") % {"name": user.username})
+        created, _user = call_service(
+            request,
+            create_account,
+            form=form,
+            success=lambda user: _("Đã tạo tài khoản “%(name)s”.") % {"name": user.username},
+            actor=request.user,
+            username=data["username"],
+            last_name=data["last_name"],
+            first_name=data["first_name"],
+            email=data["email"],
+            role=data["role"],
+            unit=data["unit"],
+            password=data["password"],
+        )
+        if created:
             return redirect("campaigns:account_list")
     return render(
         request,
@@ -97,20 +95,20 @@ def account_edit(request, pk: int):
     form = AccountForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            update_account(
-                actor=request.user,
-                user=user,
-                last_name=data["last_name"],
-                first_name=data["first_name"],
-                email=data["email"],
-                role=data["role"],
-                unit=data["unit"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã cập nhật tài khoản “%(name)s”.") % {"name": user.username})
+        updated, _result = call_service(
+            request,
+            update_account,
+            form=form,
+            success=_("Đã cập nhật tài khoản “%(name)s”.") % {"name": user.username},
+            actor=request.user,
+            user=user,
+            last_name=data["last_name"],
+            first_name=data["first_name"],
+            email=data["email"],
+            role=data["role"],
+            unit=data["unit"],
+        )
+        if updated:
             return redirect("campaigns:account_list")
     return render(
         request,

@@ -5,7 +5,6 @@ a higher app keeps its own upload page (criteria: rankings, with their year) and
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,7 +24,7 @@ from campaigns.services.imports import (
     start_import,
 )
 from campaigns.views.directory import _xlsx_response
-from portal.web import add_service_error, call_service, permission_required
+from portal.web import call_service, permission_required
 
 PERM = "campaigns.import_data"
 PREVIEW_LIMIT = 200
@@ -52,14 +51,16 @@ def _batch_or_404(request, pk: int) -> ImportBatch:
 
 def start_from_form(request, form, *, kind: str, **options):
     """Start a batch from a valid upload form: a redirect to its preview, or None (refusal on the form)."""
-    try:
-        batch, _result = start_import(
-            actor=request.user, kind=kind, upload=form.cleaned_data["file"], **options
-        )
-    except ValidationError as error:
-        add_service_error(form, error)
-        return None
-    return redirect("campaigns:import_preview", pk=batch.pk)
+    started, result = call_service(
+        request,
+        start_import,
+        form=form,
+        actor=request.user,
+        kind=kind,
+        upload=form.cleaned_data["file"],
+        **options,
+    )
+    return redirect("campaigns:import_preview", pk=result[0].pk) if started else None
 
 
 @permission_required(PERM)

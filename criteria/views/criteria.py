@@ -1,7 +1,5 @@
 """The manager's pages for a campaign's criteria (editable until dossiers are submitted)."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,7 +10,7 @@ from criteria.forms import CriterionForm
 from criteria.models import Criterion, CriterionSet
 from criteria.plan_panel import criterion_sets_of
 from criteria.services import criteria as services
-from portal.web import add_service_error, call_service, permission_required
+from portal.web import call_service, permission_required
 
 PERM = "criteria.manage_criteria"
 
@@ -50,15 +48,27 @@ def _form_page(request, *, criterion_set: CriterionSet, criterion: Criterion | N
     form = CriterionForm(request.POST or None, instance=criterion)
     if request.method == "POST" and form.is_valid():
         values = {k: form.cleaned_data.get(k) for k in services.EDITABLE}
-        try:
-            if criterion is None:
-                services.create_criterion(actor=request.user, criterion_set=criterion_set, values=values)
-            else:
-                services.update_criterion(actor=request.user, criterion=criterion, values=values)
-        except ValidationError as error:
-            add_service_error(form, error)
+        if criterion is None:
+            saved, _result = call_service(
+                request,
+                services.create_criterion,
+                form=form,
+                success=_("Đã lưu tiêu chí."),
+                actor=request.user,
+                criterion_set=criterion_set,
+                values=values,
+            )
         else:
-            messages.success(request, _("Đã lưu tiêu chí."))
+            saved, _result = call_service(
+                request,
+                services.update_criterion,
+                form=form,
+                success=_("Đã lưu tiêu chí."),
+                actor=request.user,
+                criterion=criterion,
+                values=values,
+            )
+        if saved:
             return redirect("criteria:criteria_list", campaign.pk)
     title = _("Sửa tiêu chí %(code)s)") % {"code": criterion.code} if criterion else _("Thêm tiêu chí")
     return render(

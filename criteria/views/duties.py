@@ -1,8 +1,6 @@
 """Units' duties: the Sở Nội vụ table of all units, and each unit's own page to register, upload
 its launching plan and send its periodic reports."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +16,7 @@ from criteria.forms import DeadlineForm, PlanUploadForm, RegistrationForm, Repor
 from criteria.models import DutyDeadline, PeriodicReport, UnitPlan
 from criteria.selectors import PARTICIPANT_KINDS, PROBLEM_FILTERS, duty_units
 from criteria.services import duties as services_duties
-from portal.web import add_service_error, paginate, permission_required
+from portal.web import call_service, paginate, permission_required
 
 PAGE_SIZE = 50
 
@@ -133,14 +131,17 @@ def register(request, pk: int):
     campaign = _campaign(request)
     form = RegistrationForm(request.POST)
     if form.is_valid():
-        try:
-            services_duties.register(
-                actor=request.user, campaign=campaign, unit=unit, commitments=form.cleaned_data["commitments"]
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu đăng ký thi đua của đơn vị."))
+        done, _result = call_service(
+            request,
+            services_duties.register,
+            form=form,
+            success=_("Đã lưu đăng ký thi đua của đơn vị."),
+            actor=request.user,
+            campaign=campaign,
+            unit=unit,
+            commitments=form.cleaned_data["commitments"],
+        )
+        if done:
             return _back(unit, campaign, "#dang-ky")
     return _unit_page(request, unit, forms={"registration": form})
 
@@ -152,19 +153,19 @@ def upload_plan(request, pk: int):
     campaign = _campaign(request)
     form = PlanUploadForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            services_duties.upload_plan(
-                actor=request.user,
-                campaign=campaign,
-                unit=unit,
-                upload=form.cleaned_data["file"],
-                number=form.cleaned_data["number"],
-                issued_on=form.cleaned_data["issued_on"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã tải lên kế hoạch phát động phong trào thi đua của đơn vị."))
+        done, _result = call_service(
+            request,
+            services_duties.upload_plan,
+            form=form,
+            success=_("Đã tải lên kế hoạch phát động phong trào thi đua của đơn vị."),
+            actor=request.user,
+            campaign=campaign,
+            unit=unit,
+            upload=form.cleaned_data["file"],
+            number=form.cleaned_data["number"],
+            issued_on=form.cleaned_data["issued_on"],
+        )
+        if done:
             return _back(unit, campaign, "#ke-hoach")
     return _unit_page(request, unit, forms={"plan": form})
 
@@ -176,18 +177,18 @@ def upload_report(request, pk: int, deadline_pk: int):
     deadline = get_object_or_404(DutyDeadline.objects.select_related("campaign"), pk=deadline_pk)
     form = ReportUploadForm(request.POST, request.FILES, prefix=f"r{deadline.pk}")
     if form.is_valid():
-        try:
-            services_duties.upload_report(
-                actor=request.user,
-                deadline=deadline,
-                unit=unit,
-                upload=form.cleaned_data["file"],
-                number=form.cleaned_data["number"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã nộp “%(title)s”.") % {"title": deadline.title})
+        done, _result = call_service(
+            request,
+            services_duties.upload_report,
+            form=form,
+            success=_("Đã nộp “%(title)s”.") % {"title": deadline.title},
+            actor=request.user,
+            deadline=deadline,
+            unit=unit,
+            upload=form.cleaned_data["file"],
+            number=form.cleaned_data["number"],
+        )
+        if done:
             return _back(unit, deadline.campaign, "#bao-cao")
     return _unit_page(request, unit, forms={f"report-{deadline.pk}": form})
 
@@ -223,14 +224,17 @@ def deadlines(request, pk: int | None = None):
     form = DeadlineForm(request.POST or None, instance=deadline)
     if request.method == "POST" and form.is_valid():
         values = {k: form.cleaned_data.get(k) for k in services_duties.DEADLINE_FIELDS}
-        try:
-            services_duties.save_deadline(
-                actor=request.user, campaign=campaign, values=values, deadline=deadline
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã lưu hạn nhiệm vụ."))
+        done, _result = call_service(
+            request,
+            services_duties.save_deadline,
+            form=form,
+            success=_("Đã lưu hạn nhiệm vụ."),
+            actor=request.user,
+            campaign=campaign,
+            values=values,
+            deadline=deadline,
+        )
+        if done:
             return redirect(f"{reverse('criteria:deadlines')}?campaign={campaign.pk}")
     return render(
         request,

@@ -1,13 +1,13 @@
 """Home page per role."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from campaigns import roles
 from portal.navigation import entries_for
+from portal.web import permission_required
 
 
-@login_required
+@permission_required("portal.view_home")
 def home(request):
     role = roles.primary_role(request.user)
     return render(

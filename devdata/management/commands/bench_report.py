@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.template.loader import render_to_string
 
 from campaigns.pdf import render_pdf
 from devdata.sample_report import build_sample
@@ -53,7 +54,9 @@ class Command(BaseCommand):
                 started = time.perf_counter()
                 sample = build_sample(units=units, dossiers=dossiers, awards=awards, number="BENCH/KH-UBND")
                 results["data"] = time.perf_counter() - started
-                render_pdf("<p>khởi động phông chữ</p>")  # load fonts once, as a running worker has
+                render_pdf(
+                    render_to_string("devdata/font_warmup.html")
+                )  # load fonts once, as a running worker has
                 job = ReportJob(kind="final", format="pdf", campaign=sample.campaign, parameters={})
                 _reset_peak()
                 base_mb = _peak_rss_mb()
