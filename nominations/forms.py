@@ -201,7 +201,9 @@ class QueueFilterForm(forms.Form):
     """
 
     q = forms.CharField(label=_("Tìm theo tên"), required=False)
-    round = forms.ModelChoiceField(label=_("Đợt"), queryset=AwardRound.objects.all(), required=False)
+    round = forms.ModelChoiceField(
+        label=_("Đợt"), queryset=AwardRound.objects.all(), required=False, empty_label=_("Tất cả")
+    )
     state = forms.ChoiceField(label=_("Trạng thái"), choices=STATE_FILTER_CHOICES, required=False)
     unit_kind = forms.ChoiceField(
         label=_("Loại đơn vị"),
@@ -212,11 +214,13 @@ class QueueFilterForm(forms.Form):
         label=_("Cụm, khối"),
         queryset=Cluster.objects.all(),
         required=False,
+        empty_label=_("Tất cả"),
     )
     award_type = forms.ModelChoiceField(
         label=_("Hình thức"),
         queryset=AwardType.objects.filter(level=AwardType.Level.PROVINCE),
         required=False,
+        empty_label=_("Tất cả"),
     )
     appraiser = forms.ChoiceField(label=_("Chuyên viên"), required=False)
     overdue = forms.BooleanField(label=_("Chỉ hồ sơ quá hạn"), required=False)
