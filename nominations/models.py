@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.audit import AppendOnlyModel
 from campaigns.models import AwardRound, AwardType, DocumentType, Person, Unit
 from criteria.models import Criterion, Subject
+from portal.transitions import RecordsMoves
 
 
 class State(models.TextChoices):
@@ -68,8 +69,11 @@ def dossier_code(pk: int) -> str:
     return f"HS-{pk:05d}"
 
 
-class Nomination(models.Model):
+class Nomination(RecordsMoves, models.Model):
     """A dossier proposing one collective (a unit) or one individual (a person) for an award."""
+
+    history_model = "nominations.NominationEvent"  # RecordsMoves: move() writes its steps there
+    history_field = "nomination"
 
     round = models.ForeignKey(
         AwardRound, verbose_name=_("đợt khen thưởng"), on_delete=models.PROTECT, related_name="nominations"
@@ -183,17 +187,6 @@ class Nomination(models.Model):
     @property
     def code(self) -> str:
         return dossier_code(self.pk) if self.pk else ""
-
-    def record_event(self, *, actor, action: str, from_state: str, comment: str = "") -> "NominationEvent":
-        """Append the step that brought the dossier to its current state to its history (the audit trail)."""
-        return NominationEvent.objects.create(
-            nomination=self,
-            actor=actor,
-            action=action,
-            from_state=from_state,
-            to_state=self.state,
-            comment=comment,
-        )
 
 
 class NominationEvent(AppendOnlyModel):

@@ -7,6 +7,7 @@ field (tests/portal/test_layout.py looks for other writers).
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
@@ -83,3 +84,26 @@ def move(
         for field, value in changes.items():
             setattr(obj, field, value)
     return row
+
+
+class RecordsMoves:
+    """A model whose every move leaves a row in its history (move() calls record_event after saving).
+
+    The model names its history: `history_model` ("app_label.ModelName" of an append-only event model with
+    actor, action, from_state, to_state and comment) and `history_field` (that model's key to this row).
+    """
+
+    history_model: str
+    history_field: str
+
+    def record_event(self, *, actor, action: str, from_state: str, comment: str = ""):
+        """Append the step that brought the row to its current state to its history (the audit trail)."""
+        events = apps.get_model(self.history_model)
+        return events.objects.create(
+            **{self.history_field: self},
+            actor=actor,
+            action=action,
+            from_state=from_state,
+            to_state=self.state,
+            comment=comment,
+        )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.audit import AppendOnlyModel
 from campaigns.models import Person, Unit
+from portal.transitions import RecordsMoves
 
 # --- Good practices ------------------------------------------------------------------------
 
@@ -35,8 +36,11 @@ class PracticeState(models.TextChoices):
 PUBLISHED_STATES = (PracticeState.RECOGNISED, PracticeState.FEATURED)
 
 
-class Practice(models.Model):
+class Practice(RecordsMoves, models.Model):
     """Mô hình "Dân vận khéo", sáng kiến, cách làm hay of a unit or of one of its people."""
+
+    history_model = "practices.PracticeEvent"  # RecordsMoves: move() writes its steps there
+    history_field = "practice"
 
     class Kind(models.TextChoices):
         MODEL = "model", _("Mô hình “Dân vận khéo”")
@@ -173,17 +177,6 @@ class Practice(models.Model):
     def author_name(self) -> str:
         return self.person.full_name if self.person_id else self.unit.name
 
-    def record_event(self, *, actor, action: str, from_state: str, comment: str = "") -> "PracticeEvent":
-        """The one writer of the practice's history (portal.transitions.move calls it after a move)."""
-        return PracticeEvent.objects.create(
-            practice=self,
-            actor=actor,
-            action=action,
-            from_state=from_state,
-            to_state=self.state,
-            comment=comment,
-        )
-
 
 class PracticeFile(models.Model):
     """A document or a photo of a practice, stored under MEDIA_ROOT and served by a checked view."""
@@ -277,8 +270,11 @@ class DifficultyState(models.TextChoices):
 OPEN_STATES = (DifficultyState.RAISED, DifficultyState.FORWARDED)
 
 
-class Difficulty(models.Model):
+class Difficulty(RecordsMoves, models.Model):
     """Khó khăn, vướng mắc a unit meets in carrying out the plan, sent through Sở Nội vụ."""
+
+    history_model = "practices.DifficultyEvent"  # RecordsMoves: move() writes its steps there
+    history_field = "difficulty"
 
     unit = models.ForeignKey(
         Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="difficulties", editable=False
@@ -356,17 +352,6 @@ class Difficulty(models.Model):
         """Whole days since it was raised (its age in Sở Nội vụ's queue)."""
         today = today or timezone.localdate()
         return (today - timezone.localtime(self.raised_at).date()).days
-
-    def record_event(self, *, actor, action: str, from_state: str, comment: str = "") -> "DifficultyEvent":
-        """The one writer of the difficulty's history (portal.transitions.move calls it after a move)."""
-        return DifficultyEvent.objects.create(
-            difficulty=self,
-            actor=actor,
-            action=action,
-            from_state=from_state,
-            to_state=self.state,
-            comment=comment,
-        )
 
 
 class DifficultyFile(models.Model):
