@@ -107,6 +107,13 @@ def ensure_unit_may_edit(locked: Nomination) -> None:
 # --- The unit's side ------------------------------------------------------------------------
 
 
+def _step(actor, nomination: Nomination, may, **move_args) -> Nomination:
+    """One step of the dossier's life: locked and checked for this actor by `may`, then portal's move()."""
+    return move(
+        nomination, locked=lock_as(actor, nomination, may), actor=actor, refuse=_refuse_state, **move_args
+    )
+
+
 @transaction.atomic
 def create_draft(
     *,
@@ -202,15 +209,14 @@ def submit(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
         ensure_submission_window(locked.round)
         _require_complete(locked)
 
-    locked = move(
+    locked = _step(
+        actor,
         nomination,
-        locked=lock_as(actor, nomination, perms.may_decide_for_unit),
+        perms.may_decide_for_unit,
         to=State.SUBMITTED,
         allowed=(State.DRAFT,),
-        actor=actor,
         action="submit",
         doing=_("nộp"),
-        refuse=_refuse_state,
         comment=comment,
         check=check,
         compute=lambda locked: {"submitted_at": timezone.now(), **_becomes_complete(locked)},
@@ -233,15 +239,14 @@ def resubmit(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
         ensure_supplement_window(locked.round)
         _require_complete(locked)
 
-    locked = move(
+    locked = _step(
+        actor,
         nomination,
-        locked=lock_as(actor, nomination, perms.may_decide_for_unit),
+        perms.may_decide_for_unit,
         to=State.SUBMITTED,
         allowed=(State.RETURNED,),
-        actor=actor,
         action="resubmit",
         doing=_("nộp lại"),
-        refuse=_refuse_state,
         comment=comment,
         check=check,
         compute=_becomes_complete,
@@ -259,15 +264,14 @@ def resubmit(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
 @transaction.atomic
 def withdraw(*, actor, nomination: Nomination, reason: str = "") -> Nomination:
     """DRAFT / SUBMITTED / RETURNED → WITHDRAWN by the unit's head."""
-    return move(
+    return _step(
+        actor,
         nomination,
-        locked=lock_as(actor, nomination, perms.may_decide_for_unit),
+        perms.may_decide_for_unit,
         to=State.WITHDRAWN,
         allowed=(State.DRAFT, State.SUBMITTED, State.RETURNED),
-        actor=actor,
         action="withdraw",
         doing=_("rút"),
-        refuse=_refuse_state,
         comment=reason.strip(),
         check=_ensure_not_decided,
     )
@@ -279,15 +283,14 @@ def withdraw(*, actor, nomination: Nomination, reason: str = "") -> Nomination:
 @transaction.atomic
 def take(*, actor, nomination: Nomination) -> Nomination:
     """SUBMITTED → IN_REVIEW: the specialist takes the dossier (unassigned, or already theirs)."""
-    return move(
+    return _step(
+        actor,
         nomination,
-        locked=lock_as(actor, nomination, perms.may_take),
+        perms.may_take,
         to=State.IN_REVIEW,
         allowed=(State.SUBMITTED,),
-        actor=actor,
         action="take",
         doing=_("nhận thẩm định"),
-        refuse=_refuse_state,
         check=_ensure_not_decided,
         appraiser=actor,
     )
@@ -316,15 +319,14 @@ def assign(*, actor, nomination: Nomination, appraiser) -> Nomination:
         raise ValidationError(_("Chỉ phân công được cho chuyên viên Sở Nội vụ."))
     name = get_user_model().objects.filter(pk=appraiser.pk).values_list("last_name", "first_name").first()
     label = " ".join(p for p in (name or ()) if p) or appraiser.get_username()
-    locked = move(
+    locked = _step(
+        actor,
         nomination,
-        locked=lock_as(actor, nomination, perms.may_assign),
+        perms.may_assign,
         to=State.IN_REVIEW,
         allowed=(State.SUBMITTED, State.IN_REVIEW),
-        actor=actor,
         action="assign",
         doing=_("phân công"),
-        refuse=_refuse_state,
         check=_ensure_not_decided,
         comment=_("Phân công cho %(name)s") % {"name": label},
         appraiser=appraiser,
@@ -349,15 +351,14 @@ def return_for_supplement(*, actor, nomination: Nomination, reason: str) -> Nomi
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Hãy ghi rõ lý do trả lại để đơn vị biết cần bổ sung gì."))
-    locked = move(
+    locked = _step(
+        actor,
         nomination,
-        locked=lock_as(actor, nomination, perms.may_appraise),
+        perms.may_appraise,
         to=State.RETURNED,
         allowed=(State.IN_REVIEW,),
-        actor=actor,
         action="return",
         doing=_("trả lại"),
-        refuse=_refuse_state,
         comment=reason,
         check=_ensure_not_decided,
         appraisal_due_on=None,
@@ -401,15 +402,14 @@ def _notify_concluded(locked: Nomination, verdict: str, reason: str) -> None:
 def conclude_eligible(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """IN_REVIEW → APPRAISED: every criterion scored; the total becomes the dossier's score."""
     comment = (comment or "").strip()
-    locked = move(
+    locked = _step(
+        actor,
         nomination,
-        locked=lock_as(actor, nomination, perms.may_appraise),
+        perms.may_appraise,
         to=State.APPRAISED,
         allowed=(State.IN_REVIEW,),
-        actor=actor,
         action="conclude_eligible",
         doing=_("kết luận"),
-        refuse=_refuse_state,
         comment=comment,
         check=_ensure_not_decided,
         compute=lambda locked: {
@@ -428,15 +428,14 @@ def conclude_ineligible(*, actor, nomination: Nomination, reason: str) -> Nomina
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Hãy ghi rõ lý do hồ sơ không đủ điều kiện."))
-    locked = move(
+    locked = _step(
+        actor,
         nomination,
-        locked=lock_as(actor, nomination, perms.may_appraise),
+        perms.may_appraise,
         to=State.INELIGIBLE,
         allowed=(State.IN_REVIEW,),
-        actor=actor,
         action="conclude_ineligible",
         doing=_("kết luận"),
-        refuse=_refuse_state,
         comment=reason,
         check=_ensure_not_decided,
         compute=lambda locked: {
@@ -452,19 +451,23 @@ def conclude_ineligible(*, actor, nomination: Nomination, reason: str) -> Nomina
 # --- For the awards app ---------------------------------------------------------------------
 
 
+def _award_step(actor, nomination: Nomination, comment: str, **move_args) -> Nomination:
+    """A step the awards app records (proposal, decision): its own permission, the comment as given."""
+    return _step(actor, nomination, perms.may_record_award_outcome, comment=comment, **move_args)
+
+
 @transaction.atomic
 def mark_proposed(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """APPRAISED → PROPOSED: put on the list proposed to the council (quota checked by awards)."""
-    return move(
+    doing = _("đưa vào danh sách đề nghị")
+    return _award_step(
+        actor,
         nomination,
-        locked=lock_as(actor, nomination, perms.may_record_award_outcome),
+        comment,
         to=State.PROPOSED,
         allowed=(State.APPRAISED,),
-        actor=actor,
         action="propose",
-        doing=_("đưa vào danh sách đề nghị"),
-        refuse=_refuse_state,
-        comment=comment,
+        doing=doing,
         check=_ensure_not_decided,
     )
 
@@ -472,16 +475,15 @@ def mark_proposed(*, actor, nomination: Nomination, comment: str = "") -> Nomina
 @transaction.atomic
 def unmark_proposed(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """PROPOSED → APPRAISED: take off the proposed list."""
-    return move(
+    doing = _("rút khỏi danh sách đề nghị")
+    return _award_step(
+        actor,
         nomination,
-        locked=lock_as(actor, nomination, perms.may_record_award_outcome),
+        comment,
         to=State.APPRAISED,
         allowed=(State.PROPOSED,),
-        actor=actor,
         action="unpropose",
-        doing=_("rút khỏi danh sách đề nghị"),
-        refuse=_refuse_state,
-        comment=comment,
+        doing=doing,
         check=_ensure_not_decided,
     )
 
@@ -489,30 +491,22 @@ def unmark_proposed(*, actor, nomination: Nomination, comment: str = "") -> Nomi
 @transaction.atomic
 def mark_awarded(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """PROPOSED → AWARDED, recorded with the award decision."""
-    return move(
-        nomination,
-        locked=lock_as(actor, nomination, perms.may_record_award_outcome),
-        to=State.AWARDED,
-        allowed=(State.PROPOSED,),
-        actor=actor,
-        action="award",
-        doing=_("ghi nhận khen thưởng"),
-        refuse=_refuse_state,
-        comment=comment,
+    doing = _("ghi nhận khen thưởng")
+    return _award_step(
+        actor, nomination, comment, to=State.AWARDED, allowed=(State.PROPOSED,), action="award", doing=doing
     )
 
 
 @transaction.atomic
 def mark_not_awarded(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """PROPOSED → NOT_AWARDED, recorded when the decision leaves the dossier out."""
-    return move(
+    doing = _("ghi nhận không khen thưởng")
+    return _award_step(
+        actor,
         nomination,
-        locked=lock_as(actor, nomination, perms.may_record_award_outcome),
+        comment,
         to=State.NOT_AWARDED,
         allowed=(State.PROPOSED,),
-        actor=actor,
         action="not_award",
-        doing=_("ghi nhận không khen thưởng"),
-        refuse=_refuse_state,
-        comment=comment,
+        doing=doing,
     )
