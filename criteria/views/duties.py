@@ -124,50 +124,59 @@ def _back(unit: Unit, campaign: Campaign, anchor: str = ""):
     return redirect(f"{reverse('criteria:unit_duties', args=[unit.pk])}?campaign={campaign.pk}{anchor}")
 
 
-@permission_required("criteria.submit_duties", fn=_visible_unit)
-@require_POST
-def register(request, pk: int):
-    unit = _visible_unit(request, pk)
-    campaign = _campaign(request)
-    form = RegistrationForm(request.POST)
+def _submit(request, unit: Unit, form, *, key: str, service, success: str, back, values):
+    """A unit's duty form posted: on a valid form the service with `values(cleaned_data)`, then back to the
+    unit's page at `back`; otherwise the unit's page again with the form's errors under `key`."""
     if form.is_valid():
         done, _result = call_service(
             request,
-            services_duties.register,
+            service,
             form=form,
-            success=_("Đã lưu đăng ký thi đua của đơn vị."),
+            success=success,
             actor=request.user,
-            campaign=campaign,
             unit=unit,
-            commitments=form.cleaned_data["commitments"],
+            **values(form.cleaned_data),
         )
         if done:
-            return _back(unit, campaign, "#dang-ky")
-    return _unit_page(request, unit, forms={"registration": form})
+            return back
+    return _unit_page(request, unit, forms={key: form})
+
+
+@permission_required("criteria.submit_duties", fn=_visible_unit)
+@require_POST
+def register(request, pk: int):
+    unit, campaign = _visible_unit(request, pk), _campaign(request)
+    return _submit(
+        request,
+        unit,
+        RegistrationForm(request.POST),
+        key="registration",
+        service=services_duties.register,
+        success=_("Đã lưu đăng ký thi đua của đơn vị."),
+        back=_back(unit, campaign, "#dang-ky"),
+        values=lambda data: {"campaign": campaign, "commitments": data["commitments"]},
+    )
 
 
 @permission_required("criteria.submit_duties", fn=_visible_unit)
 @require_POST
 def upload_plan(request, pk: int):
-    unit = _visible_unit(request, pk)
-    campaign = _campaign(request)
-    form = PlanUploadForm(request.POST, request.FILES)
-    if form.is_valid():
-        done, _result = call_service(
-            request,
-            services_duties.upload_plan,
-            form=form,
-            success=_("Đã tải lên kế hoạch phát động phong trào thi đua của đơn vị."),
-            actor=request.user,
-            campaign=campaign,
-            unit=unit,
-            upload=form.cleaned_data["file"],
-            number=form.cleaned_data["number"],
-            issued_on=form.cleaned_data["issued_on"],
-        )
-        if done:
-            return _back(unit, campaign, "#ke-hoach")
-    return _unit_page(request, unit, forms={"plan": form})
+    unit, campaign = _visible_unit(request, pk), _campaign(request)
+    return _submit(
+        request,
+        unit,
+        PlanUploadForm(request.POST, request.FILES),
+        key="plan",
+        service=services_duties.upload_plan,
+        success=_("Đã tải lên kế hoạch phát động phong trào thi đua của đơn vị."),
+        back=_back(unit, campaign, "#ke-hoach"),
+        values=lambda data: {
+            "campaign": campaign,
+            "upload": data["file"],
+            "number": data["number"],
+            "issued_on": data["issued_on"],
+        },
+    )
 
 
 @permission_required("criteria.submit_duties", fn=_visible_unit)
@@ -175,22 +184,16 @@ def upload_plan(request, pk: int):
 def upload_report(request, pk: int, deadline_pk: int):
     unit = _visible_unit(request, pk)
     deadline = get_object_or_404(DutyDeadline.objects.select_related("campaign"), pk=deadline_pk)
-    form = ReportUploadForm(request.POST, request.FILES, prefix=f"r{deadline.pk}")
-    if form.is_valid():
-        done, _result = call_service(
-            request,
-            services_duties.upload_report,
-            form=form,
-            success=_("Đã nộp “%(title)s”.") % {"title": deadline.title},
-            actor=request.user,
-            deadline=deadline,
-            unit=unit,
-            upload=form.cleaned_data["file"],
-            number=form.cleaned_data["number"],
-        )
-        if done:
-            return _back(unit, deadline.campaign, "#bao-cao")
-    return _unit_page(request, unit, forms={f"report-{deadline.pk}": form})
+    return _submit(
+        request,
+        unit,
+        ReportUploadForm(request.POST, request.FILES, prefix=f"r{deadline.pk}"),
+        key=f"report-{deadline.pk}",
+        service=services_duties.upload_report,
+        success=_("Đã nộp “%(title)s”.") % {"title": deadline.title},
+        back=_back(unit, deadline.campaign, "#bao-cao"),
+        values=lambda data: {"deadline": deadline, "upload": data["file"], "number": data["number"]},
+    )
 
 
 def _serve(record) -> FileResponse:
