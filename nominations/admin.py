@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from nominations import models
+from portal.admin_base import ReadOnlyAdmin
 
 
 @admin.register(models.Holiday)
@@ -12,17 +13,8 @@ class HolidayAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.NominationEvent)
-class NominationEventAdmin(admin.ModelAdmin):
-    """The audit trail, read-only: events are appended by Nomination.record_event only."""
+class NominationEventAdmin(ReadOnlyAdmin):
+    """The audit trail: events are appended by Nomination.record_event (portal.transitions.RecordsMoves) only."""
 
     list_display = ("nomination", "action", "from_state", "to_state", "actor", "at")
     list_select_related = ("nomination", "actor")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
