@@ -14,7 +14,7 @@ class HolidayAdmin(admin.ModelAdmin):
 
 @admin.register(models.NominationEvent)
 class NominationEventAdmin(ReadOnlyAdmin):
-    """The audit trail: events are appended by Nomination.record_event (portal.transitions.RecordsMoves) only."""
+    """The audit trail: events are appended by Nomination.record_event only (RecordsMoves)."""
 
     list_display = ("nomination", "action", "from_state", "to_state", "actor", "at")
     list_select_related = ("nomination", "actor")
