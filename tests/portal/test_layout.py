@@ -82,6 +82,11 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
+def _offenders(find_lines, paths) -> dict[str, list[int]]:
+    """{file: lines} of the files where `find_lines(path)` finds something."""
+    return {str(p.relative_to(ROOT)): lines for p in paths if (lines := find_lines(p))}
+
+
 @pytest.mark.unit
 def test_emulation_portal_holds_configuration_only():
     modules = {
@@ -142,7 +147,7 @@ def _markup_built(path: Path) -> list[int]:
 
 @pytest.mark.unit
 def test_no_python_module_builds_markup():
-    offenders = {str(p.relative_to(ROOT)): lines for p in _python_files(*APPS) if (lines := _markup_built(p))}
+    offenders = _offenders(_markup_built, _python_files(*APPS))
     assert not offenders, offenders
 
 
@@ -169,11 +174,8 @@ def _state_writes(path: Path) -> list[int]:
 
 @pytest.mark.unit
 def test_nothing_but_the_transition_helper_writes_a_state():
-    offenders = {
-        str(p.relative_to(ROOT)): lines
-        for p in _python_files(*APPS, "tests")
-        if p != ROOT / "portal" / "transitions.py" and (lines := _state_writes(p))
-    }
+    paths = (p for p in _python_files(*APPS, "tests") if p != ROOT / "portal" / "transitions.py")
+    offenders = _offenders(_state_writes, paths)
     assert not offenders, offenders
 
 
@@ -295,11 +297,7 @@ def _untranslated(path: Path) -> list[int]:
 
 @pytest.mark.unit
 def test_every_user_facing_string_goes_through_gettext():
-    offenders = {
-        str(p.relative_to(ROOT)): lines
-        for p in _python_files(*ORDER, "portal")
-        if (lines := _untranslated(p))
-    }
+    offenders = _offenders(_untranslated, _python_files(*ORDER, "portal"))
     assert not offenders, offenders
 
 
