@@ -39,6 +39,9 @@ class _FilterForm(forms.Form):
         super().__init__(data)
         # Only a unit the user may see can be typed: another unit's name is "not found".
         self.fields["parent"].queryset = units
+        # The list shown is read once as (id, name) pairs; the queryset still validates a submitted id.
+        cluster = self.fields["cluster"]
+        cluster.choices = [("", cluster.empty_label), *Cluster.objects.values_list("pk", "name")]
 
     def value(self, name):
         return self.cleaned_data.get(name) if self.is_valid() else None
