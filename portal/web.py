@@ -4,6 +4,7 @@ Apps may import this module (and portal.transitions, portal.admin_base); nothing
 on top of every app (docs/architecture.md).
 """
 
+import hashlib
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -12,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
+from django.utils.translation import get_language
 from rules.contrib.views import permission_required as rules_permission_required
 
 # The one query-string name of the page number on every list.
@@ -78,3 +80,20 @@ def add_service_error(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def form_markup_key(form) -> str:
+    """A key for the rendered markup of a filter form: the language, the values submitted, every list of
+    choices it offers and its errors. A page may keep the form's markup in the cache under it
+    (`{% cache 600 name key %}`): a new choice or another value is another key, so nothing stale shows."""
+    inputs = (
+        get_language(),
+        sorted((key, values) for key, values in form.data.lists() if key in form.fields),
+        [
+            (name, [(str(value), str(label)) for value, label in field.choices])
+            for name, field in form.fields.items()
+            if hasattr(field, "choices")
+        ],
+        sorted((name, [str(e) for e in errors]) for name, errors in form.errors.items()),
+    )
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()

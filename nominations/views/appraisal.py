@@ -17,7 +17,7 @@ from nominations.forms import AssignForm, ConcludeForm, QueueFilterForm, ReasonF
 from nominations.models import State
 from nominations.services import content, practice_links, workflow
 from nominations.views.common import form_errors, visible_nomination
-from portal.web import call_service, paginate, permission_required
+from portal.web import call_service, form_markup_key, paginate, permission_required
 
 PAGE_SIZE = 25
 _PK = 2_147_483_647  # a placeholder id: the appraisal page's address is reversed once per page
@@ -100,6 +100,7 @@ def queue(request):
         "nominations/queue.html",
         {
             "form": form,
+            "form_key": form_markup_key(form),
             "page": page,
             "rows": _queue_rows(page.object_list, form),
             "progress": selectors.appraiser_progress(filters.round),

@@ -1,12 +1,14 @@
 """portal.web: the one guard, the one paginator, the one way to call a service from a view."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django import forms
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import resolve_url
 from django.test import RequestFactory
 
@@ -82,3 +84,22 @@ def test_the_guard_sends_a_stranger_to_sign_in_and_refuses_a_user_without_the_pe
     with pytest.raises(PermissionDenied):
         view(_request("/tham-dinh/", cast.officer_a))
     assert view(_request("/tham-dinh/", cast.appraiser)).content == b"ok"
+
+
+@pytest.mark.unit
+def test_the_filter_markup_key_changes_with_values_choices_and_errors():
+    class Filters(forms.Form):
+        kind = forms.ChoiceField(choices=[("", "Tất cả"), ("xa", "Xã")], required=False)
+
+    def key(data, choices=None):
+        form = Filters(QueryDict(urlencode(data)))
+        if choices:
+            form.fields["kind"].choices = choices
+        form.is_valid()
+        return web.form_markup_key(form)
+
+    plain = key({"kind": "xa"})
+    assert plain == key({"kind": "xa", "page": "3"})  # what the form does not show is not in the key
+    assert plain != key({"kind": ""})
+    assert plain != key({"kind": "xa"}, choices=[("", "Tất cả"), ("xa", "Xã"), ("phuong", "Phường")])
+    assert plain != key({"kind": "khong-co"})  # an error is drawn, so it is in the key
