@@ -49,28 +49,21 @@ def _form_page(request, *, criterion_set: CriterionSet, criterion: Criterion | N
     if request.method == "POST" and form.is_valid():
         values = {k: form.cleaned_data.get(k) for k in services.EDITABLE}
         if criterion is None:
-            saved, _result = call_service(
-                request,
-                services.create_criterion,
-                form=form,
-                success=_("Đã lưu tiêu chí."),
-                actor=request.user,
-                criterion_set=criterion_set,
-                values=values,
-            )
+            service, target = services.create_criterion, {"criterion_set": criterion_set}
         else:
-            saved, _result = call_service(
-                request,
-                services.update_criterion,
-                form=form,
-                success=_("Đã lưu tiêu chí."),
-                actor=request.user,
-                criterion=criterion,
-                values=values,
-            )
+            service, target = services.update_criterion, {"criterion": criterion}
+        saved, _result = call_service(
+            request,
+            service,
+            form=form,
+            success=_("Đã lưu tiêu chí."),
+            actor=request.user,
+            values=values,
+            **target,
+        )
         if saved:
             return redirect("criteria:criteria_list", campaign.pk)
-    title = _("Sửa tiêu chí %(code)s)") % {"code": criterion.code} if criterion else _("Thêm tiêu chí")
+    title = _("Sửa tiêu chí %(code)s") % {"code": criterion.code} if criterion else _("Thêm tiêu chí")
     return render(
         request,
         "criteria/criterion_form.html",
