@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "csp",
     "portal",
     "campaigns",
+    "documents",
     "criteria",
     "practices",
     "nominations",
