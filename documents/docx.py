@@ -106,8 +106,18 @@ def _page_field(paragraph) -> None:
 # --- Pieces ---------------------------------------------------------------------------------
 
 
-def _para(container, text="", *, bold=False, italic=False, size=14, align=WD_ALIGN_PARAGRAPH.CENTER,
-          underline=False, after=0, caps=False):
+def _para(
+    container,
+    text="",
+    *,
+    bold=False,
+    italic=False,
+    size=14,
+    align=WD_ALIGN_PARAGRAPH.CENTER,
+    underline=False,
+    after=0,
+    caps=False,
+):
     paragraph = container.add_paragraph()
     paragraph.alignment = align
     paragraph.paragraph_format.space_after = Pt(after)
@@ -300,7 +310,9 @@ def _closing(out, doc: Document) -> None:
 
 
 def _recipients(cell, recipients) -> None:
-    _first_para(cell, str(LABELS["recipients"]), bold=True, italic=True, size=12, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _first_para(
+        cell, str(LABELS["recipients"]), bold=True, italic=True, size=12, align=WD_ALIGN_PARAGRAPH.LEFT
+    )
     for r in recipients:
         _para(cell, f"- {r}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
 

@@ -30,8 +30,13 @@ def paper_html(doc: Document) -> str:
 def annex_html(doc: Document, annex) -> str:
     return render_to_string(
         "documents/pdf/annex.html",
-        {"doc": doc, "annex": annex, "reference": doc.annex_reference(annex), "blocks": _blocks(annex.blocks),
-         "labels": LABELS},
+        {
+            "doc": doc,
+            "annex": annex,
+            "reference": doc.annex_reference(annex),
+            "blocks": _blocks(annex.blocks),
+            "labels": LABELS,
+        },
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-ORDER = ["campaigns", "criteria", "practices", "nominations", "awards", "reports"]
+ORDER = ["campaigns", "documents", "criteria", "practices", "nominations", "awards", "reports"]
 
 
 def _imported_apps(path: Path) -> set[str]:
