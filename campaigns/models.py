@@ -157,6 +157,13 @@ class Unit(models.Model):
         related_name="predecessors",
     )
     email = models.EmailField(_("thư điện tử"), blank=True)
+    # As the unit's papers print it (documents.issuers): the full name, the abbreviation that ends a
+    # number ("/TTr-SNV"), the place line's locality. Blank: the name, and the locality of the unit above.
+    official_name = models.CharField(
+        _("tên đầy đủ trên văn bản"), max_length=255, blank=True, help_text=_("Viết đầy đủ, không viết tắt.")
+    )
+    abbreviation = models.CharField(_("chữ viết tắt trên số văn bản"), max_length=16, blank=True)
+    locality = models.CharField(_("địa danh ghi trên văn bản"), max_length=100, blank=True)
 
     objects = UnitQuerySet.as_manager()
 

@@ -1,0 +1,129 @@
+"""Who issues a paper and who signs it, on the paper's date: from the units and the register of officials.
+
+One place: every paper's header (`issuer_for`) and signature block (`signature_for`) come from here.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from campaigns.models import Unit
+from documents.content import Issuer, Signature
+from documents.models import Official
+
+# A People's Committee heads its own level: its papers carry no parent-body line (ND 30, Phụ lục I).
+SELF_HEADED = {Unit.Kind.PROVINCE, Unit.Kind.DISTRICT, Unit.Kind.COMMUNE}
+# The words ND 30 lets a parent-body line abbreviate.
+PARENT_ABBREVIATIONS = {"ỦY BAN NHÂN DÂN": "UBND", "HỘI ĐỒNG NHÂN DÂN": "HĐND"}
+
+
+def _valid_on(unit: Unit, day: date) -> bool:
+    return (unit.valid_from is None or unit.valid_from <= day) and (
+        unit.valid_to is None or day <= unit.valid_to
+    )
+
+
+def issuing_unit(unit: Unit, day: date) -> Unit:
+    """The unit that issues on `day`: the unit itself while it exists, else its successor valid then."""
+    seen = set()
+    while not _valid_on(unit, day):
+        seen.add(unit.pk)
+        later = [u for u in unit.successors.all() if u.pk not in seen]
+        current = next((u for u in later if _valid_on(u, day)), None)
+        if current is None and later:
+            unit = later[0]
+            continue
+        if current is None:
+            raise ValidationError(
+                _(
+                    "%(unit)s không còn hoạt động vào ngày %(day)s và chưa có đơn vị kế thừa: "
+                    "hãy ghi đơn vị kế thừa."
+                )
+                % {"unit": unit.name, "day": day.strftime("%d/%m/%Y")}
+            )
+        unit = current
+    return unit
+
+
+def full_name(unit: Unit) -> str:
+    return unit.official_name or unit.name
+
+
+def _locality(unit: Unit) -> str:
+    """The unit's own locality, else the nearest unit above it that has one (a Sở: the province's)."""
+    if unit.locality:
+        return unit.locality
+    above = Unit.objects.filter(pk__in=unit.ancestor_ids).exclude(locality="").order_by("-path").first()
+    if above is not None:
+        return above.locality
+    raise ValidationError(
+        _("Chưa có địa danh ghi trên văn bản của %(unit)s: hãy ghi địa danh trong danh mục đơn vị.")
+        % {"unit": full_name(unit)}
+    )
+
+
+def parent_line(unit: Unit) -> str:
+    """'UBND TỈNH HƯNG YÊN' above a department; nothing above a People's Committee."""
+    if unit.kind in SELF_HEADED or unit.parent is None:
+        return ""
+    line = full_name(unit.parent).upper()
+    for words, short in PARENT_ABBREVIATIONS.items():
+        line = line.replace(words, short)
+    return line
+
+
+def issuer_for(unit: Unit, day: date) -> Issuer:
+    """The header of a paper `unit` issues on `day` (its successor's once it has been dissolved)."""
+    unit = issuing_unit(unit, day)
+    if not unit.abbreviation:
+        raise ValidationError(
+            _(
+                "Chưa có chữ viết tắt trên số văn bản của %(unit)s (ví dụ SNV, UBND): "
+                "hãy ghi trong danh mục đơn vị."
+            )
+            % {"unit": full_name(unit)}
+        )
+    return Issuer(
+        name=full_name(unit).upper(),
+        parent=parent_line(unit),
+        abbreviation=unit.abbreviation,
+        locality=_locality(unit),
+        running_name=full_name(unit),
+    )
+
+
+def signature_of(official: Official) -> Signature:
+    """'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC'; an acting head signs 'Q. GIÁM ĐỐC' alone; a head, the title alone."""
+    title = official.title.upper()
+    if not official.authority:
+        return Signature(title=title, name=official.full_name)
+    authority = f"{official.authority} {official.on_behalf_of.upper()}"
+    if official.authority == Official.Authority.ACTING:
+        return Signature(title="", authority=authority, name=official.full_name)
+    return Signature(title=title, authority=authority, name=official.full_name)
+
+
+def signers(unit: Unit, day: date) -> list[Official]:
+    """The officials who may sign for the issuing unit on `day`, the default first."""
+    unit = issuing_unit(unit, day)
+    return [o for o in Official.objects.filter(unit=unit) if o.holds_on(day)]
+
+
+def signature_for(unit: Unit, day: date, official: Official | None = None) -> Signature:
+    """The signature block of a paper `unit` issues on `day`: the chosen official, or the unit's default."""
+    available = signers(unit, day)
+    if official is not None:
+        if official not in available:
+            raise ValidationError(
+                _("%(name)s không ký văn bản của đơn vị này vào ngày %(day)s: hãy chọn người ký trong sổ.")
+                % {"name": official.full_name, "day": day.strftime("%d/%m/%Y")}
+            )
+        return signature_of(official)
+    chosen = next((o for o in available if o.is_default), None)
+    if chosen is None:
+        raise ValidationError(
+            _("Chưa có người ký mặc định của %(unit)s vào ngày %(day)s: hãy thêm vào sổ người ký văn bản.")
+            % {"unit": full_name(issuing_unit(unit, day)), "day": day.strftime("%d/%m/%Y")}
+        )
+    return signature_of(chosen)
