@@ -134,3 +134,19 @@ def test_the_database_refuses_an_authority_without_whom_and_a_backward_period(de
         official(department, "A", "Phó Giám đốc", authority="KT.")
     with transaction.atomic(), pytest.raises(IntegrityError):
         official(department, "B", "Giám đốc", valid_from=date(2026, 1, 1), valid_to=date(2025, 1, 1))
+
+
+def test_the_demo_register_signs_each_demo_paper():
+    from devdata.demo.directory import seed_directory
+    from devdata.demo.signers import seed_signers
+
+    seed_directory()
+    assert seed_signers() == seed_signers()  # idempotent
+    day = date(2026, 12, 1)
+    district = Unit.objects.get(code="H-VANLAM")
+    assert issuer_for(district, day).name == "ỦY BAN NHÂN DÂN XÃ NHƯ QUỲNH"
+    assert issuer_for(district, day).locality == "Như Quỳnh"
+    assert signature_for(district, day).lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    province = Unit.objects.get(code="UBND-TINH")
+    assert signature_for(province, day).name != signature_for(province, date(2025, 3, 1)).name
+    assert issuer_for(Unit.objects.get(code="SNV"), day).parent == "UBND TỈNH HƯNG YÊN"

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from devdata.demo.directory import DEMO_PASSWORD, ensure_demo_accounts, seed_directory
+from devdata.demo.signers import seed_signers
 
 
 class Command(BaseCommand):
@@ -15,6 +16,8 @@ class Command(BaseCommand):
             f"Đơn vị: {counts['units']}, cụm/khối thi đua: {counts['clusters']}, "
             f"cá nhân minh họa: {counts['people']}."
         )
+        signers = seed_signers()
+        self.stdout.write(f"Đơn vị ban hành văn bản: {signers['issuers']}, người ký: {signers['officials']}.")
         rows = ensure_demo_accounts()
         self.stdout.write(self.style.SUCCESS(f"Tài khoản minh họa (mật khẩu chung: {DEMO_PASSWORD}):"))
         for username, role, unit in rows:
