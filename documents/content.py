@@ -165,22 +165,22 @@ class Document:
     motto: bool = True
 
     @property
+    def full_number(self) -> str:
+        """'12/TTr-SNV'; a recorded paper's number as issued ('1234/QĐ-UBND'); '      /TTr-SNV' while the
+        number is to be written in by hand."""
+        if "/" in self.number:
+            return self.number
+        return f"{self.number or BLANK}/{self.type_code}-{self.issuer.abbreviation}"
+
+    @property
     def number_line(self) -> str:
-        """'Số: 12/TTr-SNV', or 'Số:       /TTr-SNV' while the number is to be written in."""
-        return _("Số: %(number)s/%(code)s-%(issuer)s") % {
-            "number": self.number or BLANK,
-            "code": self.type_code,
-            "issuer": self.issuer.abbreviation,
-        }
+        """'Số: 12/TTr-SNV'."""
+        return _("Số: %(number)s") % {"number": self.full_number}
 
     @property
     def number_text(self) -> str:
         """'số 12/TTr-SNV' for running text."""
-        return _("số %(number)s/%(code)s-%(issuer)s") % {
-            "number": self.number or BLANK,
-            "code": self.type_code,
-            "issuer": self.issuer.abbreviation,
-        }
+        return _("số %(number)s") % {"number": self.full_number}
 
     @property
     def place_date(self) -> str:

@@ -93,10 +93,14 @@ def issuer_for(unit: Unit, day: date) -> Issuer:
     )
 
 
-def signature_of(official: Official) -> Signature:
-    """'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC'; an acting head signs 'Q. GIÁM ĐỐC' alone; a head, the title alone."""
+def signature_of(official: Official, *, in_own_name: bool = False) -> Signature:
+    """'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC'; an acting head signs 'Q. GIÁM ĐỐC' alone; a head, the title alone.
+
+    `in_own_name`: the paper is the head's own act (a decision headed "CHỦ TỊCH ỦY BAN NHÂN DÂN …"), so a
+    head who signs the committee's papers "TM. ỦY BAN NHÂN DÂN" signs it with the title alone.
+    """
     title = official.title.upper()
-    if not official.authority:
+    if not official.authority or (in_own_name and official.authority == Official.Authority.ON_BEHALF):
         return Signature(title=title, name=official.full_name)
     authority = f"{official.authority} {official.on_behalf_of.upper()}"
     if official.authority == Official.Authority.ACTING:
@@ -110,8 +114,11 @@ def signers(unit: Unit, day: date) -> list[Official]:
     return [o for o in Official.objects.filter(unit=unit) if o.holds_on(day)]
 
 
-def signature_for(unit: Unit, day: date, official: Official | None = None) -> Signature:
-    """The signature block of a paper `unit` issues on `day`: the chosen official, or the unit's default."""
+def signature_for(
+    unit: Unit, day: date, official: Official | None = None, *, in_own_name: bool = False
+) -> Signature:
+    """The signature block of a paper `unit` issues on `day`: the chosen official, or the unit's default
+    (`in_own_name`: see signature_of)."""
     available = signers(unit, day)
     if official is not None:
         if official not in available:
@@ -119,14 +126,14 @@ def signature_for(unit: Unit, day: date, official: Official | None = None) -> Si
                 _("%(name)s không ký văn bản của đơn vị này vào ngày %(day)s: hãy chọn người ký trong sổ.")
                 % {"name": official.full_name, "day": day.strftime("%d/%m/%Y")}
             )
-        return signature_of(official)
+        return signature_of(official, in_own_name=in_own_name)
     chosen = next((o for o in available if o.is_default), None)
     if chosen is None:
         raise ValidationError(
             _("Chưa có người ký mặc định của %(unit)s vào ngày %(day)s: hãy thêm vào sổ người ký văn bản.")
             % {"unit": full_name(issuing_unit(unit, day)), "day": day.strftime("%d/%m/%Y")}
         )
-    return signature_of(chosen)
+    return signature_of(chosen, in_own_name=in_own_name)
 
 
 def deciding_authority(unit: Unit, day: date) -> str:

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from awards import papers
 from awards.services.certificates import certificate_pdf
 from documents import docx, pdf
 from portal.transitions import move
@@ -176,6 +177,14 @@ def fail(job_id: int, message: str) -> ReportJob | None:
 
 def gather(job: ReportJob, progress) -> Report:
     """The report's content for the job's kind and parameters (progress 0–70%)."""
+    if job.kind == ReportJob.Kind.DECISION:
+        progress(20, _("Đọc quyết định và danh sách khen thưởng"))
+        paper = papers.decision_paper(job.decision)
+        return Report(title=job.title, documents=[paper], sections=[])
+    if job.kind == ReportJob.Kind.MINUTES:
+        progress(20, _("Đọc kết quả biểu quyết của Hội đồng"))
+        paper = papers.council_minutes(job.round.council_session)
+        return Report(title=job.title, documents=[paper], sections=[])
     scope = scope_for(job)
     if job.kind == ReportJob.Kind.PROPOSAL:
         return proposal.build(scope, progress)

@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from awards.models import Decision
 from campaigns.models import AwardRound, Campaign, Unit
 
+# The files of one decision (its certificates, its paper): asked for from the decision's page.
+DECISION_KINDS = ["certificates", "decision"]
+
 
 class ReportJob(models.Model):
     """A report asked for by a user and built by a Celery worker; every request is a new row (a version)."""
@@ -24,6 +27,8 @@ class ReportJob(models.Model):
         PROPOSAL = "proposal", _("Tờ trình đề nghị khen thưởng và dự thảo quyết định")
         UNIT = "unit", _("Báo cáo của đơn vị")
         CERTIFICATES = "certificates", _("Giấy chứng nhận của quyết định khen thưởng")
+        DECISION = "decision", _("Văn bản quyết định khen thưởng")
+        MINUTES = "council_minutes", _("Biên bản họp Hội đồng Thi đua – Khen thưởng")
 
     class Format(models.TextChoices):
         PDF = "pdf", _("PDF")
@@ -113,13 +118,13 @@ class ReportJob(models.Model):
                 condition=~Q(kind="unit") | Q(unit__isnull=False), name="report_job_unit_report_has_unit"
             ),
             models.CheckConstraint(
-                condition=~Q(kind="proposal") | Q(round__isnull=False),
-                name="report_job_proposal_has_round",
+                condition=~Q(kind__in=["proposal", "council_minutes"]) | Q(round__isnull=False),
+                name="report_job_round_papers_have_round",
             ),
             models.CheckConstraint(
-                condition=Q(kind="certificates", decision__isnull=False)
-                | (~Q(kind="certificates") & Q(decision__isnull=True)),
-                name="report_job_certificates_have_decision",
+                condition=Q(kind__in=DECISION_KINDS, decision__isnull=False)
+                | (~Q(kind__in=DECISION_KINDS) & Q(decision__isnull=True)),
+                name="report_job_decision_files_have_decision",
             ),
             models.UniqueConstraint(fields=["series", "version"], name="report_job_version_unique"),
         ]
@@ -144,6 +149,10 @@ class ReportJob(models.Model):
             return f"{self.get_kind_display()}: {self.unit.name}"
         if self.kind == self.Kind.CERTIFICATES and self.decision_id:
             return gettext("Giấy chứng nhận của quyết định số %(number)s") % {"number": self.decision.number}
+        if self.kind == self.Kind.DECISION and self.decision_id:
+            return gettext("Quyết định số %(number)s") % {"number": self.decision.number}
+        if self.kind == self.Kind.MINUTES and self.round_id:
+            return f"{self.get_kind_display()} – {self.round.name}"
         return str(self.get_kind_display())
 
     @property
@@ -160,5 +169,7 @@ class ReportJob(models.Model):
             self.Kind.PROPOSAL: f"to-trinh-{self.round.code if self.round_id else ''}",
             self.Kind.UNIT: f"bao-cao-don-vi-{fold(self.unit.code) if self.unit_id else ''}",
             self.Kind.CERTIFICATES: f"chung-nhan-qd-{self.decision_id}",
+            self.Kind.DECISION: f"quyet-dinh-{self.decision_id}",
+            self.Kind.MINUTES: f"bien-ban-hoi-dong-{self.round.code if self.round_id else ''}",
         }[self.kind]
         return f"{base}-v{self.version}.{self.format}".replace(" ", "-")

@@ -3,6 +3,7 @@
 import rules
 
 from campaigns.rules import is_leader, is_noivu_staff, is_unit_member, unit_in_user_tree
+from reports.models import DECISION_KINDS
 
 
 @rules.predicate
@@ -20,13 +21,14 @@ def job_of_user_tree(user, job) -> bool:
 
 
 @rules.predicate
-def is_certificates_job(user, job) -> bool:
-    return job is not None and job.kind == "certificates"
+def is_decision_job(user, job) -> bool:
+    """A file of one decision (its certificates, its paper): for those who may print the decision's."""
+    return job is not None and job.kind in DECISION_KINDS
 
 
 @rules.predicate
-def may_print_job_certificates(user, job) -> bool:
-    """A decision's certificates are for those who may print them (the awards app's rule)."""
+def may_print_job_decision(user, job) -> bool:
+    """A decision's files are for those who may print its certificates (the awards app's rule)."""
     return (
         job is not None
         and job.decision_id is not None
@@ -44,6 +46,6 @@ rules.add_perm(
 )
 rules.add_perm(
     "reports.view_job",
-    (~is_certificates_job & (is_province_reader | (is_unit_member & job_of_user_tree)))
-    | (is_certificates_job & may_print_job_certificates),
+    (~is_decision_job & (is_province_reader | (is_unit_member & job_of_user_tree)))
+    | (is_decision_job & may_print_job_decision),
 )

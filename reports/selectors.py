@@ -11,7 +11,7 @@ from reports.content.nominations import SENT_STATES
 from reports.content.participation import NO_CLUSTER
 from reports.content.rankings import rank_changes
 from reports.content.scope import campaign_scope
-from reports.models import ReportJob
+from reports.models import DECISION_KINDS, ReportJob
 
 
 def visible_jobs(user) -> QuerySet[ReportJob]:
@@ -19,7 +19,7 @@ def visible_jobs(user) -> QuerySet[ReportJob]:
     certificates for those who may print them (awards.print_certificates: the manager the province's,
     a unit head their unit's)."""
     qs = ReportJob.objects.select_related("requested_by", "campaign", "round", "unit", "decision")
-    certificates = Q(kind=ReportJob.Kind.CERTIFICATES)
+    certificates = Q(kind__in=DECISION_KINDS)
     own = roles.unit_of(user)
     if roles.has_role(user, roles.NOIVU_STAFF, roles.NOIVU_MANAGER, roles.LEADER):
         shown = ~certificates
@@ -34,10 +34,15 @@ def visible_jobs(user) -> QuerySet[ReportJob]:
     return qs.filter(shown)
 
 
-def certificates_job(decision) -> ReportJob | None:
-    """The latest job of the decision's certificates, if they were asked for."""
+def decision_job(decision, kind: str = ReportJob.Kind.CERTIFICATES, format: str = "pdf") -> ReportJob | None:
+    """The latest job of one of the decision's files (its certificates by default), if it was asked for."""
+    return ReportJob.objects.filter(kind=kind, decision=decision, format=format).order_by("-version").first()
+
+
+def minutes_job(round_, format: str) -> ReportJob | None:
+    """The latest job of the minutes of the round's council meeting in that format."""
     return (
-        ReportJob.objects.filter(kind=ReportJob.Kind.CERTIFICATES, decision=decision)
+        ReportJob.objects.filter(kind=ReportJob.Kind.MINUTES, round=round_, format=format)
         .order_by("-version")
         .first()
     )

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards.models import Decision
+from awards.models import CouncilSession, Decision
 from campaigns.models import AwardRound, Campaign, Unit
 from portal.transitions import move
 from reports import jobs as building
@@ -129,41 +129,86 @@ def request_report(
     return job
 
 
-@transaction.atomic
 def request_certificates(*, actor, decision: Decision) -> ReportJob:
-    """Queue the PDF of all the decision's certificates (once; a failed one is queued again).
+    """Queue the PDF of all the decision's certificates (once; a failed one is queued again)."""
+    return request_decision_file(actor=actor, decision=decision, kind=ReportJob.Kind.CERTIFICATES)
 
-    A decision does not change, so its certificates are built once: asking again returns the same
-    job, and only a failed one is put back in the queue (same row, same version).
+
+# What each file of a decision is made from, and the formats it comes in.
+DECISION_FILES = {
+    ReportJob.Kind.CERTIFICATES: (ReportJob.Format.PDF,),
+    ReportJob.Kind.DECISION: (ReportJob.Format.PDF, ReportJob.Format.DOCX),
+}
+
+
+@transaction.atomic
+def request_decision_file(
+    *, actor, decision: Decision, kind: str, format: str = ReportJob.Format.PDF
+) -> ReportJob:
+    """Queue a file of a recorded decision — its certificates, or its paper in PDF or Word.
+
+    A decision does not change, so each file is built once: asking again returns the same job, and only
+    a failed one is put back in the queue (same row, same version).
     """
+    if format not in DECISION_FILES.get(kind, ()):
+        raise ValidationError(_("Định dạng tệp không hợp lệ. Hãy chọn PDF hoặc Word."))
     if not actor.has_perm("awards.print_certificates", decision):
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
     # Lock the decision row: two requests at once make one job.
     decision = Decision.objects.select_for_update().select_related("round").get(pk=decision.pk)
-    series = f"{ReportJob.Kind.CERTIFICATES}:{decision.pk}"
-    job = ReportJob.objects.filter(series=series).order_by("-version").first()
-    if job is not None and job.state != ReportJob.State.FAILED:
-        return job
     if not decision.awards.exists():
         raise ValidationError(
             _("Quyết định chưa có người được khen thưởng nên chưa có giấy chứng nhận để in.")
+            if kind == ReportJob.Kind.CERTIFICATES
+            else _("Quyết định chưa có người được khen thưởng: hãy ghi danh sách trước khi in.")
         )
+    series = f"{kind}:{decision.pk}" + ("" if kind == ReportJob.Kind.CERTIFICATES else f":{format}")
+    return _queue_once(
+        actor=actor,
+        series=series,
+        kind=kind,
+        format=format,
+        campaign_id=decision.round.campaign_id,
+        round=decision.round,
+        decision=decision,
+        parameters={"decision": decision.number, "format": format},
+    )
+
+
+@transaction.atomic
+def request_minutes(*, actor, round: AwardRound, format: str = ReportJob.Format.PDF) -> ReportJob:
+    """Queue the minutes of the round's council meeting, once it has closed (built once, as a decision)."""
+    if format not in (ReportJob.Format.PDF, ReportJob.Format.DOCX):
+        raise ValidationError(_("Định dạng tệp không hợp lệ. Hãy chọn PDF hoặc Word."))
+    if not actor.has_perm("awards.manage_council"):
+        raise PermissionDenied(_("Chỉ lãnh đạo Sở Nội vụ được lập biên bản họp Hội đồng."))
+    session = CouncilSession.objects.select_for_update().filter(round=round).first()
+    if session is None or session.closed_at is None:
+        raise ValidationError(
+            _("Phiên họp của Hội đồng chưa kết thúc: hãy kết thúc phiên họp rồi lập biên bản.")
+        )
+    return _queue_once(
+        actor=actor,
+        series=f"{ReportJob.Kind.MINUTES}:{session.pk}:{format}",
+        kind=ReportJob.Kind.MINUTES,
+        format=format,
+        campaign_id=round.campaign_id,
+        round=round,
+        parameters={"round": round.code, "format": format},
+    )
+
+
+def _queue_once(*, actor, series: str, **fields) -> ReportJob:
+    """The job of a file that never changes: the existing one, a failed one queued again, or a new one."""
+    job = ReportJob.objects.filter(series=series).order_by("-version").first()
+    if job is not None and job.state != ReportJob.State.FAILED:
+        return job
     if job is not None:
         job = move(
             job, to=ReportJob.State.QUEUED, allowed=[ReportJob.State.FAILED], requested_by=actor, **REQUEUED
         )
     else:
-        job = ReportJob.objects.create(
-            kind=ReportJob.Kind.CERTIFICATES,
-            format=ReportJob.Format.PDF,
-            campaign_id=decision.round.campaign_id,
-            round=decision.round,
-            decision=decision,
-            parameters={"decision": decision.number, "format": ReportJob.Format.PDF},
-            series=series,
-            version=1,
-            requested_by=actor,
-        )
+        job = ReportJob.objects.create(series=series, version=1, requested_by=actor, **fields)
     transaction.on_commit(lambda: _send(job.pk))
     return job
 

@@ -11,4 +11,6 @@ urlpatterns = [
     path("bao-cao/<int:pk>/tai-ve/", views.download, name="download"),
     path("bao-cao/<int:pk>/thu-lai/", views.retry, name="retry"),
     path("bao-cao/giay-chung-nhan/<int:decision_id>/", views.certificates, name="certificates"),
+    path("bao-cao/quyet-dinh/<int:decision_id>/<str:format>/", views.decision_paper, name="decision_paper"),
+    path("bao-cao/bien-ban/<int:round_id>/<str:format>/", views.council_minutes, name="council_minutes"),
 ]

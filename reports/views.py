@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from awards.views.certificates import printable_decision
+from campaigns.models import AwardRound
 from portal.web import call_service, paginate, permission_required
 from reports import selectors, services, storage
 from reports.forms import ReportRequestForm
@@ -144,35 +145,101 @@ def retry(request, pk: int):
     return redirect("reports:job", pk=job.pk)
 
 
-@permission_required("awards.print_certificates", fn=printable_decision)
-def certificates(request, decision_id: int):
-    """All certificates of a decision in one PDF. GET: the PDF once built, the job's page while it is
-    being built or has failed, else a button to ask for it; POST: ask the worker to build it."""
-    decision = printable_decision(request, decision_id)
+def _file_of_record(request, *, job, ask, here: str, page: dict):
+    """A file built once from a record (a decision's certificates or paper, a council's minutes). GET:
+    the file once built, the job's page while it is being built or has failed, else a button to ask for
+    it (`page`); POST: `ask()` queues it through its service."""
     if request.method == "POST":
-        ok, job = call_service(
-            request,
-            services.request_certificates,
-            success=_("Đang tạo tệp giấy chứng nhận; trang sẽ tự cập nhật khi xong."),
-            actor=request.user,
-            decision=decision,
+        ok, queued = call_service(
+            request, ask, success=_("Đang tạo tệp ở chế độ nền; trang sẽ tự cập nhật khi xong.")
         )
-        return redirect("reports:job", pk=job.pk) if ok else redirect("reports:certificates", decision.pk)
-    job = selectors.certificates_job(decision)
+        return redirect("reports:job", pk=queued.pk) if ok else redirect(here)
     if job is None:
-        return render(
-            request,
-            "reports/certificates.html",
-            {
-                "decision": decision,
-                "breadcrumbs": [
-                    (decision.number, reverse("awards:decision_detail", args=[decision.pk])),
-                    (_("Giấy chứng nhận"), None),
-                ],
-            },
-        )
+        return render(request, "reports/file_of_record.html", page)
     if job.state != ReportJob.State.DONE:
         return redirect("reports:job", pk=job.pk)
-    response = HttpResponse(_stored_file(job).read_bytes(), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="chung-nhan-qd-{decision.pk}.pdf"'
+    response = HttpResponse(_stored_file(job).read_bytes(), content_type=CONTENT_TYPES[job.format])
+    disposition = "inline" if job.format == ReportJob.Format.PDF else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{job.download_name()}"'
     return response
+
+
+def _decision_page(decision, title: str, explanation: str, button: str) -> dict:
+    return {
+        "title": title,
+        "explanation": explanation,
+        "button": button,
+        "breadcrumbs": [
+            (decision.number, reverse("awards:decision_detail", args=[decision.pk])),
+            (title, None),
+        ],
+    }
+
+
+@permission_required("awards.print_certificates", fn=printable_decision)
+def certificates(request, decision_id: int):
+    """All certificates of a decision in one PDF, one A4 landscape page each."""
+    decision = printable_decision(request, decision_id)
+    kind = ReportJob.Kind.CERTIFICATES
+    return _file_of_record(
+        request,
+        job=selectors.decision_job(decision, kind),
+        ask=lambda: services.request_decision_file(actor=request.user, decision=decision, kind=kind),
+        here=reverse("reports:certificates", args=[decision.pk]),
+        page=_decision_page(
+            decision,
+            _("Giấy chứng nhận của quyết định số %(number)s") % {"number": decision.number},
+            _(
+                "Tệp PDF gồm giấy chứng nhận của tất cả người được khen thưởng, mỗi người một trang A4 khổ "
+                "ngang. Tệp được tạo ở chế độ nền; trang tiến độ tự cập nhật khi xong."
+            ),
+            _("Tạo tệp PDF"),
+        ),
+    )
+
+
+@permission_required("awards.print_certificates", fn=printable_decision)
+def decision_paper(request, decision_id: int, format: str):
+    """The decision as issued (its list and bonuses), in PDF or in Word for the office to edit."""
+    decision = printable_decision(request, decision_id)
+    kind = ReportJob.Kind.DECISION
+    return _file_of_record(
+        request,
+        job=selectors.decision_job(decision, kind, format),
+        ask=lambda: services.request_decision_file(
+            actor=request.user, decision=decision, kind=kind, format=format
+        ),
+        here=reverse("reports:decision_paper", args=[decision.pk, format]),
+        page=_decision_page(
+            decision,
+            _("Văn bản quyết định số %(number)s") % {"number": decision.number},
+            _(
+                "Quyết định như đã ban hành: số, ngày, căn cứ, các điều, danh sách được khen thưởng và tiền "
+                "thưởng của từng người. Tệp Word để văn thư chỉnh sửa, tệp PDF để in."
+            ),
+            _("Tạo tệp Word") if format == ReportJob.Format.DOCX else _("Tạo tệp PDF"),
+        ),
+    )
+
+
+@permission_required("awards.manage_council")
+def council_minutes(request, round_id: int, format: str):
+    """The minutes of the round's council meeting (members, each dossier's tally, the result)."""
+    round_ = get_object_or_404(AwardRound.objects.select_related("campaign"), pk=round_id)
+    title = _("Biên bản họp Hội đồng – %(round)s") % {"round": round_.name}
+    return _file_of_record(
+        request,
+        job=selectors.minutes_job(round_, format),
+        ask=lambda: services.request_minutes(actor=request.user, round=round_, format=format),
+        here=reverse("reports:council_minutes", args=[round_.pk, format]),
+        page={
+            "title": title,
+            "explanation": _(
+                "Biên bản gồm thành phần Hội đồng, kết quả biểu quyết từng hồ sơ và kết luận, lập từ phiên "
+                "họp "
+                "đã kết thúc của đợt. Tệp Word để văn thư chỉnh sửa trước khi ký."
+            ),
+            "button": _("Tạo tệp Word") if format == ReportJob.Format.DOCX else _("Tạo tệp PDF"),
+            "breadcrumbs": [(round_.name, reverse("awards:council_round", args=[round_.pk])), (title, None)],
+        },
+    )

@@ -111,9 +111,30 @@ def build_cast() -> Cast:
         code="T-HY", name="Ủy ban nhân dân tỉnh Hưng Yên", kind=Unit.Kind.PROVINCE, locality="Hưng Yên"
     )
     noivu = UnitFactory(code="T-SNV", name="Sở Nội vụ", kind=Unit.Kind.PROVINCIAL_AGENCY, parent=province)
-    unit_a = UnitFactory(code="T-VL", name="UBND huyện Văn Lâm", kind=Unit.Kind.DISTRICT, parent=province)
-    unit_a_child = UnitFactory(code="T-VL-LH", name="UBND xã Lạc Hồng", kind=Unit.Kind.COMMUNE, parent=unit_a)
-    unit_b = UnitFactory(code="T-AT", name="UBND huyện Ân Thi", kind=Unit.Kind.DISTRICT, parent=province)
+    unit_a = UnitFactory(
+        code="T-VL",
+        name="UBND huyện Văn Lâm",
+        official_name="Ủy ban nhân dân huyện Văn Lâm",
+        locality="Văn Lâm",
+        kind=Unit.Kind.DISTRICT,
+        parent=province,
+    )
+    unit_a_child = UnitFactory(
+        code="T-VL-LH",
+        name="UBND xã Lạc Hồng",
+        official_name="Ủy ban nhân dân xã Lạc Hồng",
+        locality="Lạc Hồng",
+        kind=Unit.Kind.COMMUNE,
+        parent=unit_a,
+    )
+    unit_b = UnitFactory(
+        code="T-AT",
+        name="UBND huyện Ân Thi",
+        official_name="Ủy ban nhân dân huyện Ân Thi",
+        locality="Ân Thi",
+        kind=Unit.Kind.DISTRICT,
+        parent=province,
+    )
     for unit, name, title in (
         (province, "Trần Quốc Văn", "Chủ tịch"),
         (noivu, "Lê Văn Thành", "Giám đốc"),

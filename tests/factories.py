@@ -135,6 +135,21 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     issued_on = datetime.date(2024, 11, 5)
     starts_on = datetime.date(2024, 11, 5)
     ends_on = datetime.date(2026, 12, 31)
+    # The cast's province decides, its Sở Nội vụ appraises (the same rows as the cast's, by code).
+    deciding_unit = factory.SubFactory(
+        UnitFactory,
+        code="T-HY",
+        name="Ủy ban nhân dân tỉnh Hưng Yên",
+        kind=Unit.Kind.PROVINCE,
+        locality="Hưng Yên",
+    )
+    appraising_unit = factory.SubFactory(
+        UnitFactory,
+        code="T-SNV",
+        name="Sở Nội vụ",
+        kind=Unit.Kind.PROVINCIAL_AGENCY,
+        parent=factory.SelfAttribute("..deciding_unit"),
+    )
 
 
 def campaign(kind: str = Campaign.Kind.THEMATIC, number: str | None = None) -> Campaign:

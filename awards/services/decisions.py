@@ -10,6 +10,7 @@ from awards.services.common import free_slots, lock_round, quota_of, require_per
 from campaigns.models import AwardRound
 from campaigns.text import normalize
 from criteria.models import Subject
+from documents.issuers import full_name
 from nominations.models import Nomination, State, dossier_code
 from nominations.services import workflow
 
@@ -40,16 +41,22 @@ def check_header(*, number, issued_on, signer_name, signer_title, issuer) -> Non
 
 
 def recipient_fields(nominee_subject: str, person=None, unit=None) -> dict:
-    """Names frozen on the award as they are on the decision date."""
+    """Names frozen on the award as they are on the decision date, written in full (documents.issuers)."""
     if nominee_subject == Subject.INDIVIDUAL:
         return {
             "subject": Subject.INDIVIDUAL,
             "person": person,
             "recipient_name": person.full_name,
             "recipient_position": person.position,
-            "unit_name": person.unit.name,
+            "unit_name": full_name(person.unit),
         }
-    return {"subject": Subject.COLLECTIVE, "unit": unit, "recipient_name": unit.name, "unit_name": unit.name}
+    # A collective is named on the decision by its full official name, never "UBND xã …".
+    return {
+        "subject": Subject.COLLECTIVE,
+        "unit": unit,
+        "recipient_name": full_name(unit),
+        "unit_name": full_name(unit),
+    }
 
 
 @transaction.atomic

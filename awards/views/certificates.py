@@ -1,7 +1,9 @@
 """One awardee's printable certificate. All of a decision's are a report job (reports.views.certificates)."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 
 from awards.models import Award
 from awards.services.certificates import certificate_pdf
@@ -21,6 +23,12 @@ def printable_decision(request, decision_id: int, **kwargs):
 def certificate(request, decision_id: int, award_id: int):
     decision = printable_decision(request, decision_id)
     award = get_object_or_404(Award.objects.select_related("person", "unit"), pk=award_id, decision=decision)
-    response = HttpResponse(certificate_pdf(decision, [award]), content_type="application/pdf")
+    try:
+        data = certificate_pdf(decision, [award])
+    except ValidationError as error:
+        # What the data lacks to print it (no signer on the register, no deciding body): say what to add.
+        messages.error(request, " ".join(error.messages))
+        return redirect("awards:decision_detail", decision.pk)
+    response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="chung-nhan-{award.pk}.pdf"'
     return response

@@ -77,8 +77,9 @@ VOTES_2025 = {
 DECISION_2025 = {
     "number": "2215/QĐ-UBND",
     "issued_on": D(2025, 12, 22),
-    "signer_name": "Trần Quốc Văn",
-    "signer_title": "Chủ tịch Ủy ban nhân dân tỉnh",
+    # The register's chairman on 22/12/2025 (devdata.demo.signers: the chairman changed on 01/07/2025).
+    "signer_name": "Nguyễn Hữu Nghĩa",
+    "signer_title": "Chủ tịch",
     "issuer": "Ủy ban nhân dân tỉnh Hưng Yên",
 }
 
@@ -197,7 +198,7 @@ GIAY_KHEN = {
     "number": "86/QĐ-UBND",
     "issued_on": D(2026, 11, 20),
     "signer_name": "Phạm Quốc Khánh",
-    "signer_title": "Chủ tịch UBND xã",
+    "signer_title": "Chủ tịch",
     "planned": 5,
     "people": [("direct", 3), ("direct", 4)],
 }

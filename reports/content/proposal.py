@@ -372,7 +372,7 @@ def draft_decision(
             ),
         ],
         recipients=[_("Như Điều 3;"), _("Lưu: VT, NC.")],
-        signatures=[signature_for(deciding, today)],
+        signatures=[signature_for(deciding, today, in_own_name=True)],
         annexes=[
             Annex(
                 _("DANH SÁCH"),

@@ -78,7 +78,9 @@ def test_all_certificates_of_a_decision_are_built_by_the_worker(cast, client_for
     assert response["Content-Type"] == "application/pdf"
     reader, text = _text(response.content)
     assert len(reader.pages) == 3
-    assert "Nguyễn Thị Ánh Tuyết" in text and "Đỗ Văn Hưởng" in text and cast.unit_a_child.name in text
+    assert (
+        "Nguyễn Thị Ánh Tuyết" in text and "Đỗ Văn Hưởng" in text and cast.unit_a_child.official_name in text
+    )
     assert "033198765432" not in text
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "awards-giay-khen.pdf").write_bytes(response.content)

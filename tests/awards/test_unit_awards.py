@@ -36,7 +36,7 @@ def test_head_records_giay_khen_for_own_people_and_units_below_with_bonuses(cast
         (a.subject, a.recipient_name): a.bonus_amount for a in Award.objects.filter(decision=outcome.decision)
     }
     assert awards[("individual", "Lê Thị Hoa")] == 700_000
-    assert awards[("collective", cast.unit_a_child.name)] == 1_400_000
+    assert awards[("collective", cast.unit_a_child.official_name)] == 1_400_000
     assert outcome.decision.issuing_unit == cast.unit_a and outcome.decision.issuer == cast.unit_a.name
     assert "chưa đặt số lượng" in outcome.warning
 
