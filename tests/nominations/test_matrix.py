@@ -19,7 +19,7 @@ from nominations.models import (
 from nominations.services import content, practice_links, workflow
 from nominations.urls import urlpatterns
 from tests import files
-from tests.factories import NominationFactory, make_complete, score_all
+from tests.factories import make_complete, score_all
 from tests.practices.helpers import recognise, register
 
 pytestmark = pytest.mark.django_db
@@ -213,9 +213,7 @@ def build_world(cast, setup, state: str) -> World:
         ("a", cast.unit_a, cast.officer_a, cast.head_a),
         ("b", cast.unit_b, cast.officer_b, cast.head_b),
     ):
-        n = NominationFactory(
-            round=setup.round, award_type=setup.award_type, nominee_unit=unit, created_by=officer
-        )
+        n = setup.dossier(nominee_unit=unit, created_by=officer)
         documents[which] = content.add_document(
             actor=officer,
             nomination=n,
