@@ -19,23 +19,13 @@ from nominations.models import (
 from nominations.services import content, practice_links, workflow
 from nominations.urls import urlpatterns
 from tests import files
+from tests.conftest import CAST_USERS
 from tests.factories import make_complete, score_all
 from tests.practices.helpers import recognise, register
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "officer_a",
-    "head_a",
-    "head_b",
-    "officer_b",
-    "appraiser",
-    "manager",
-    "council",
-    "leader",
-    "nobody",
-    None,
-]
+ROLES = [*CAST_USERS, None]  # None: anonymous
 UNIT_OF_ROLE = {"officer_a": "a", "head_a": "a", "head_b": "b", "officer_b": "b"}
 HEADS = {"head_a", "head_b"}
 NOIVU = {"appraiser", "manager"}
