@@ -322,5 +322,10 @@ def login(pg, username: str, password: str = TEST_PASSWORD) -> None:
     pg.goto(pg.base_url + "/tai-khoan/dang-nhap/")
     pg.get_by_label("Tên đăng nhập").fill(username)
     pg.get_by_label("Mật khẩu").fill(password)
-    pg.get_by_role("button", name="Đăng nhập").click()
+    press(pg, "Đăng nhập")
+
+
+def press(pg, button: str, **options) -> None:
+    """Click the button of that name (get_by_role options, e.g. exact=True) and wait for what it loads."""
+    pg.get_by_role("button", name=button, **options).click()
     pg.wait_for_load_state("networkidle")
