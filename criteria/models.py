@@ -193,19 +193,27 @@ class StoredFile(models.Model):
         abstract = True
 
 
-class UnitPlan(StoredFile):
-    """The plan with which a unit launched the movement (kế hoạch phát động của đơn vị)."""
+class SubmittedFile(StoredFile):
+    """A file a unit submits for one of its duties, which it may replace."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="unit_plans")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="launch_plans")
-    number = models.CharField(_("số, ký hiệu"), max_length=64)
-    issued_on = models.DateField(_("ngày ban hành"))
     # First upload decides on time / late; a later replacement keeps it.
     submitted_at = models.DateTimeField(_("nộp lần đầu"))
     updated_at = models.DateTimeField(_("cập nhật lần cuối"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
     )
+
+    class Meta:
+        abstract = True
+
+
+class UnitPlan(SubmittedFile):
+    """The plan with which a unit launched the movement (kế hoạch phát động của đơn vị)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="unit_plans")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="launch_plans")
+    number = models.CharField(_("số, ký hiệu"), max_length=64)
+    issued_on = models.DateField(_("ngày ban hành"))
 
     class Meta:
         verbose_name = _("kế hoạch phát động của đơn vị")
@@ -218,17 +226,12 @@ class UnitPlan(StoredFile):
         return f"{self.number} – {self.unit}"
 
 
-class PeriodicReport(StoredFile):
+class PeriodicReport(SubmittedFile):
     """A unit's report for one reporting deadline."""
 
     deadline = models.ForeignKey(DutyDeadline, on_delete=models.PROTECT, related_name="reports")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="periodic_reports")
     number = models.CharField(_("số, ký hiệu"), max_length=64, blank=True)
-    submitted_at = models.DateTimeField(_("nộp lần đầu"))
-    updated_at = models.DateTimeField(_("cập nhật lần cuối"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
-    )
 
     class Meta:
         verbose_name = _("báo cáo định kỳ của đơn vị")
