@@ -14,6 +14,17 @@ class Subject(models.TextChoices):
     INDIVIDUAL = "individual", _("Cá nhân")
 
 
+def recipient_matches_subject(*, unit: str, person: str, name: str) -> models.CheckConstraint:
+    """A row about a collective names its unit and no person; about an individual, its person and no unit."""
+    return models.CheckConstraint(
+        condition=(
+            Q(subject="collective", **{f"{unit}__isnull": False, f"{person}__isnull": True})
+            | Q(subject="individual", **{f"{unit}__isnull": True, f"{person}__isnull": False})
+        ),
+        name=name,
+    )
+
+
 class CriterionSet(models.Model):
     """Bộ tiêu chí thi đua of a campaign for one kind of subject (collectives or individuals)."""
 

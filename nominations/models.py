@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.audit import AppendOnlyModel
 from campaigns.models import AwardRound, AwardType, DocumentType, Person, Unit
-from criteria.models import Criterion, Subject
+from criteria.models import Criterion, Subject, recipient_matches_subject
 from portal.transitions import RecordsMoves
 
 
@@ -146,12 +146,8 @@ class Nomination(RecordsMoves, models.Model):
             models.Index(fields=["state", "appraisal_due_on"]),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(subject="collective", nominee_unit__isnull=False, nominee_person__isnull=True)
-                    | Q(subject="individual", nominee_unit__isnull=True, nominee_person__isnull=False)
-                ),
-                name="nomination_one_nominee_matching_subject",
+            recipient_matches_subject(
+                unit="nominee_unit", person="nominee_person", name="nomination_one_nominee_matching_subject"
             ),
             models.UniqueConstraint(
                 fields=["round", "award_type", "nominee_unit"],

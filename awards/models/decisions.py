@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import AwardRound, AwardType, Campaign, Person, Unit
 from campaigns.text import fold
-from criteria.models import Subject
+from criteria.models import Subject, recipient_matches_subject
 from nominations.models import Nomination
 
 
@@ -92,12 +92,8 @@ class Award(models.Model):
         ordering = ["decision", "pk"]
         indexes = [models.Index(fields=["round", "award_type"])]
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(subject="collective", unit__isnull=False, person__isnull=True)
-                    | Q(subject="individual", unit__isnull=True, person__isnull=False)
-                ),
-                name="award_one_recipient_matching_subject",
+            recipient_matches_subject(
+                unit="unit", person="person", name="award_one_recipient_matching_subject"
             ),
             models.UniqueConstraint(
                 fields=["round", "award_type", "slot"],
