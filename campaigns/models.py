@@ -374,42 +374,47 @@ class CampaignSection(models.Model):
         return self.heading
 
 
-class DocumentType(models.Model):
-    """A kind of document a dossier may carry (tờ trình, báo cáo thành tích, biên bản, minh chứng)."""
+class CodeListEntry(models.Model):
+    """An entry of a code list kept as data: a stable code and its place in the list.
+
+    Each list declares the entry's `name`, under its own label.
+    """
 
     code = models.SlugField(_("mã"), max_length=64, unique=True)
-    name = models.CharField(_("tên loại tài liệu"), max_length=255)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
-        verbose_name = _("loại tài liệu")
-        verbose_name_plural = _("loại tài liệu")
+        abstract = True
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
         return self.name
 
 
-class AwardType(models.Model):
+class DocumentType(CodeListEntry):
+    """A kind of document a dossier may carry (tờ trình, báo cáo thành tích, biên bản, minh chứng)."""
+
+    name = models.CharField(_("tên loại tài liệu"), max_length=255)
+
+    class Meta(CodeListEntry.Meta):
+        verbose_name = _("loại tài liệu")
+        verbose_name_plural = _("loại tài liệu")
+
+
+class AwardType(CodeListEntry):
     """Hình thức khen thưởng (form of award), kept apart from danh hiệu thi đua (titles)."""
 
     class Level(models.TextChoices):
         PROVINCE = "province", _("Cấp tỉnh quyết định")
         UNIT = "unit", _("Thủ trưởng đơn vị quyết định")
 
-    code = models.SlugField(_("mã"), max_length=64, unique=True)
     name = models.CharField(_("tên hình thức khen thưởng"), max_length=255)
     short_name = models.CharField(_("tên ngắn"), max_length=64)
     level = models.CharField(_("cấp quyết định"), max_length=16, choices=Level.choices)
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
-    class Meta:
+    class Meta(CodeListEntry.Meta):
         verbose_name = _("hình thức khen thưởng")
         verbose_name_plural = _("hình thức khen thưởng")
-        ordering = ["order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class AwardRound(models.Model):

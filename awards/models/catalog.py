@@ -6,10 +6,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.models import CodeListEntry
 from criteria.models import Subject
 
 
-class EmulationTitle(models.Model):
+class EmulationTitle(CodeListEntry):
     """Danh hiệu thi đua (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …).
 
     A title is earned by meeting a standard over a year; a form of award (campaigns.AwardType:
@@ -17,18 +18,13 @@ class EmulationTitle(models.Model):
     with different conditions and money, so they are two code lists and never one.
     """
 
-    code = models.SlugField(_("mã"), max_length=64, unique=True)
     name = models.CharField(_("tên danh hiệu thi đua"), max_length=255)
     subject = models.CharField(_("đối tượng"), max_length=16, choices=Subject.choices)
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
         verbose_name = _("danh hiệu thi đua")
         verbose_name_plural = _("danh hiệu thi đua")
         ordering = ["subject", "order"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class BaseSalaryQuerySet(models.QuerySet):
