@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.audit import AppendOnlyModel
+from campaigns.model_fields import optional_key
 from campaigns.models import Person, Unit
 from portal.transitions import RecordsMoves
 
@@ -55,11 +56,9 @@ class Practice(RecordsMoves, models.Model):
     unit = models.ForeignKey(
         Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="practices", editable=False
     )
-    person = models.ForeignKey(
+    person = optional_key(
         Person,
-        verbose_name=_("cá nhân thực hiện"),
-        null=True,
-        blank=True,
+        _("cá nhân thực hiện"),
         on_delete=models.PROTECT,
         related_name="practices",
         help_text=_("Để trống nếu là mô hình của tập thể đơn vị."),
@@ -87,22 +86,12 @@ class Practice(RecordsMoves, models.Model):
     recognition_date = models.DateField(_("ngày quyết định công nhận"), null=True, blank=True, editable=False)
     recognition_issuer = models.CharField(_("cơ quan công nhận"), max_length=255, blank=True, editable=False)
     recognised_at = models.DateTimeField(_("ghi nhận công nhận lúc"), null=True, blank=True, editable=False)
-    recognised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
+    recognised_by = optional_key(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )
     featured_at = models.DateTimeField(_("chọn nhân rộng lúc"), null=True, blank=True, editable=False)
-    featured_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
+    featured_by = optional_key(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
@@ -232,9 +221,7 @@ class HistoryEntry(AppendOnlyModel):
 
     row_field: str
 
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    actor = optional_key(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)
     comment = models.TextField(blank=True)
 
@@ -314,13 +301,8 @@ class Difficulty(RecordsMoves, models.Model):
     )
     answer = models.TextField(_("trả lời của Sở Nội vụ"), blank=True, editable=False)
     answered_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True, editable=False)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
+    answered_by = optional_key(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )
     forwarded_to = models.CharField(_("chuyển đến cơ quan"), max_length=255, blank=True, editable=False)
     forward_note = models.TextField(_("ghi chú khi chuyển"), blank=True, editable=False)
