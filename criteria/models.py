@@ -191,22 +191,14 @@ class Registration(models.Model):
         return f"{self.unit} – {self.campaign.number}"
 
 
-class StoredFile(models.Model):
-    """Fields of a file kept under MEDIA_ROOT (checked by campaigns.files)."""
+class SubmittedFile(models.Model):
+    """A file a unit submits for a duty, and may replace; kept under MEDIA_ROOT (see campaigns.files)."""
 
     file_name = models.CharField(max_length=255, editable=False)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveIntegerField(_("dung lượng"))
     sha256 = models.CharField(max_length=64)
     content_type = models.CharField(max_length=128)
-
-    class Meta:
-        abstract = True
-
-
-class SubmittedFile(StoredFile):
-    """A file a unit submits for one of its duties, which it may replace."""
-
     # First upload decides on time / late; a later replacement keeps it.
     submitted_at = models.DateTimeField(_("nộp lần đầu"))
     updated_at = models.DateTimeField(_("cập nhật lần cuối"))
