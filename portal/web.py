@@ -13,8 +13,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.http import HttpResponseRedirect
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from rules.contrib.views import permission_required as rules_permission_required
 
@@ -33,6 +33,15 @@ def permission_required(perm: str | tuple[str, ...], fn: Callable | None = None)
         return login_required(wraps(view)(guarded))
 
     return decorate
+
+
+def visible_or_404(request, perm: str, queryset, **lookup):
+    """The row of `queryset` matching `lookup` if the user has `perm` on it; 404 otherwise, as for a row
+    that does not exist (another unit's row is not shown to exist)."""
+    row = get_object_or_404(queryset, **lookup)
+    if not request.user.has_perm(perm, row):
+        raise Http404
+    return row
 
 
 def paginate(request, items, per_page: int = 50) -> Page:

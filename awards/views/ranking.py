@@ -14,7 +14,7 @@ from awards.forms import ProposeForm
 from awards.models import CouncilSession
 from campaigns.models import AwardRound
 from nominations.models import Nomination
-from portal.web import PAGE_PARAM, call_service, paginate, permission_required, show_errors
+from portal.web import PAGE_PARAM, act, call_service, paginate, permission_required, show_errors
 
 BOARD_PAGE_MIN = 50
 BOARD_ROWS_PAST_QUOTA = 25
@@ -99,12 +99,11 @@ def _board_url(round_, code) -> str:
 def proposal_withdraw(request, round_id: int, nomination_id: int):
     round_ = get_object_or_404(AwardRound, pk=round_id)
     nomination = get_object_or_404(Nomination, pk=nomination_id, round=round_)
-    call_service(
+    return act(
         request,
         services.withdraw_proposal,
+        back=_board_url(round_, nomination.award_type.code),
         success=_("Đã rút hồ sơ “%(name)s” khỏi tờ trình.") % {"name": nomination.nominee_name},
-        actor=request.user,
         round=round_,
         nomination=nomination,
     )
-    return redirect(_board_url(round_, nomination.award_type.code))
