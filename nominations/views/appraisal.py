@@ -16,8 +16,8 @@ from nominations.extensions import earlier_awards_for
 from nominations.forms import AssignForm, ConcludeForm, QueueFilterForm, ReasonForm, ScoreForm
 from nominations.models import State
 from nominations.services import content, practice_links, workflow
-from nominations.views.common import dossier_action, visible_nomination
-from portal.web import form_markup_key, paginate, permission_required, show_form_errors
+from nominations.views.common import dossier_action, dossier_page, visible_nomination
+from portal.web import form_markup_key, permission_required, show_form_errors
 
 PAGE_SIZE = 25
 APPRAISE = "nominations:appraise"
@@ -86,15 +86,13 @@ def queue(request):
     appraisers = selectors.appraisers().only("pk", "username", "first_name", "last_name")
     form = QueueFilterForm(request.GET or None, appraisers=appraisers)
     filters = _queue_filters(form)
-    rows = (
-        selectors.queue(request.user, filters)
-        .select_related(None)
-        .select_related(*QUEUE_RELATED)
-        .only(*QUEUE_COLUMNS)
+    page = dossier_page(
+        request,
+        selectors.queue(request.user, filters),
+        related=QUEUE_RELATED,
+        columns=QUEUE_COLUMNS,
+        per_page=PAGE_SIZE,
     )
-    page = paginate(request, rows, PAGE_SIZE)
-    selectors.annotate_deadlines(page.object_list)
-    selectors.annotate_labels(page.object_list)
     # The unread count in the header comes from the context processor (unread_notifications).
     return render(
         request,

@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from campaigns.models import Person, Unit
+from nominations import selectors
 from nominations.models import Nomination
-from portal.web import act
+from portal.web import act, paginate
 
 
 def visible_nomination(request, pk: int) -> Nomination:
@@ -28,6 +29,15 @@ def _load_nominee(nomination: Nomination) -> None:
         nomination.nominee_person = Person.objects.select_related("unit").get(pk=nomination.nominee_person_id)
     elif nomination.nominee_unit_id:
         nomination.nominee_unit = Unit.objects.get(pk=nomination.nominee_unit_id)
+
+
+def dossier_page(request, rows, *, related: tuple[str, ...], columns: tuple[str, ...], per_page: int):
+    """A page of a list of dossiers reading only the `related` rows and `columns` its rows show, each
+    dossier with its deadline note and its labels."""
+    page = paginate(request, rows.select_related(None).select_related(*related).only(*columns), per_page)
+    selectors.annotate_deadlines(page.object_list)
+    selectors.annotate_labels(page.object_list)
+    return page
 
 
 def dossier_action(request, page: str, nomination: Nomination, service, /, **kwargs) -> HttpResponseRedirect:

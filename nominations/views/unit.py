@@ -13,7 +13,7 @@ from nominations.extensions import earlier_awards_for
 from nominations.forms import DocumentUploadForm, NominationCreateForm, SelfAssessmentForm, SummaryForm
 from nominations.models import DossierDocument, Notification, State
 from nominations.services import content, practice_links, workflow
-from nominations.views.common import dossier_action, visible_nomination
+from nominations.views.common import dossier_action, dossier_page, visible_nomination
 from portal.web import call_service, paginate, permission_required
 
 PAGE_SIZE = 25
@@ -43,15 +43,13 @@ def _crumbs(*extra):
 
 @permission_required("nominations.view_unit_dossiers")
 def unit_list(request):
-    rows = (
-        selectors.unit_dossiers(request.user)
-        .select_related(None)
-        .select_related(*UNIT_LIST_RELATED)
-        .only(*UNIT_LIST_COLUMNS)
+    page = dossier_page(
+        request,
+        selectors.unit_dossiers(request.user),
+        related=UNIT_LIST_RELATED,
+        columns=UNIT_LIST_COLUMNS,
+        per_page=PAGE_SIZE,
     )
-    page = paginate(request, rows, PAGE_SIZE)
-    selectors.annotate_deadlines(page.object_list)
-    selectors.annotate_labels(page.object_list)
     # The template links each notice by nomination_id: the dossier itself is not read.
     notices = list(
         Notification.objects.filter(user=request.user, read_at__isnull=True).only(
