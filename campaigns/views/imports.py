@@ -24,7 +24,7 @@ from campaigns.services.imports import (
     start_import,
 )
 from campaigns.views.directory import _xlsx_response
-from portal.web import call_service, permission_required, visible_or_404
+from portal.web import act, call_service, permission_required, visible_or_404
 
 PERM = "campaigns.import_data"
 PREVIEW_LIMIT = 200
@@ -161,12 +161,10 @@ def import_confirm(request, pk: int):
 @require_POST
 @permission_required(PERM)
 def import_discard(request, pk: int):
-    batch = _batch_or_404(request, pk)
-    call_service(
+    return act(
         request,
         discard_import,
+        back="campaigns:import_home",
         success=_("Đã hủy lượt nhập; không có dữ liệu nào được ghi."),
-        actor=request.user,
-        batch=batch,
+        batch=_batch_or_404(request, pk),
     )
-    return redirect("campaigns:import_home")
