@@ -1,9 +1,10 @@
 """The dossier's life: the ONLY writer of Nomination.state.
 
-Every transition is one function here, and each moves the dossier through portal.transitions.move:
-the actor's role and scope first (PermissionDenied), then the dossier's state and the round's window
-(ValidationError with a Vietnamese sentence), in a transaction holding the dossier's row lock; the
-dossier appends its NominationEvent (Nomination.record_event).
+Every transition is one function here, and each takes one step of the table STEPS (who may, from which
+states, to which) through portal.transitions.move: the actor's role and scope first (PermissionDenied),
+then the dossier's state and the round's window (ValidationError with a Vietnamese sentence), in a
+transaction holding the dossier's row lock; the dossier appends its NominationEvent
+(Nomination.record_event).
 """
 
 from collections.abc import Callable
