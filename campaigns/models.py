@@ -308,6 +308,25 @@ class Campaign(models.Model):
     legal_basis = models.TextField(_("căn cứ"), blank=True)
     status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
     recipients = models.TextField(_("nơi nhận"), blank=True)
+    # Who issues the campaign's papers (documents.issuers): the body that decides province-level awards
+    # (UBND tỉnh: the decision) and the department that appraises and reports (Sở Nội vụ: the tờ trình,
+    # the summary reports). Set by Sở Nội vụ on the signers' page once the units are imported.
+    deciding_unit = models.ForeignKey(
+        "campaigns.Unit",
+        verbose_name=_("cơ quan quyết định khen thưởng"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    appraising_unit = models.ForeignKey(
+        "campaigns.Unit",
+        verbose_name=_("cơ quan thẩm định, báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     # Criterion (d) of collectives: "ranked high" = top N of its group; "remarkable" = up K places.
     ranking_top_n = models.PositiveSmallIntegerField(_("xếp hạng cao: trong nhóm N đầu"), default=3)
     ranking_improvement_k = models.PositiveSmallIntegerField(

@@ -17,6 +17,7 @@ from awards.models import Award, Decision
 from campaigns.models import AwardRound, AwardType, Campaign, Cluster, Person, RoundQuota, Unit
 from campaigns.text import fold, normalize
 from criteria.models import DutyDeadline, PeriodicReport, Registration, Subject, UnitPlan, UnitRanking
+from documents.models import Official
 from nominations.models import Nomination, State
 from practices.models import Difficulty, Practice
 
@@ -75,7 +76,7 @@ def build_sample(
         number=number,
         defaults=dict(
             title=TITLE,
-            issuer="UBND tỉnh Hưng Yên",
+            issuer="Ủy ban nhân dân tỉnh Hưng Yên",
             place="Hưng Yên",
             signer_name="Trần Quốc Văn",
             signer_title="Chủ tịch",
@@ -116,7 +117,7 @@ def build_sample(
     bang_khen, _ = AwardType.objects.get_or_create(
         code="bang-khen-chu-tich",
         defaults=dict(
-            name="Bằng khen của Chủ tịch UBND tỉnh",
+            name="Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
             short_name="Bằng khen",
             level=AwardType.Level.PROVINCE,
             order=1,
@@ -142,7 +143,13 @@ def build_sample(
         Cluster.objects.create(code=f"K{tag}-{i}", name=f"Khối {n}", kind=Cluster.Kind.KHOI)
         for i, n in enumerate(["các cơ quan Đảng, đoàn thể", "kinh tế – tổng hợp", "văn hóa – xã hội"], 1)
     ]
-    root = Unit.objects.create(code=f"R{tag}", name="Ủy ban nhân dân tỉnh Hưng Yên", kind=Unit.Kind.PROVINCE)
+    root = Unit.objects.create(
+        code=f"R{tag}",
+        name="Ủy ban nhân dân tỉnh Hưng Yên",
+        kind=Unit.Kind.PROVINCE,
+        abbreviation="UBND",
+        locality="Hưng Yên",
+    )
     made = []
     for i in range(units):
         kind = KINDS[i % len(KINDS)]
@@ -252,6 +259,7 @@ def build_sample(
     _awards(rng, user, rounds, bang_khen, giay_khen, made, nominations, awards, tag)
     _duties(rng, user, campaign, made, tag)
     _practices(rng, user, made, people, name_suffix, tag)
+    _issuers_and_signers(campaign, root, made, tag)
     return Sample(campaign, rounds, made, people, len(nominations), awards)
 
 
@@ -263,6 +271,47 @@ def _decide(user, round_, award_type, awards: list[dict], **fields) -> None:
     Award.objects.bulk_create(
         [Award(decision=decision, round=round_, award_type=award_type, **award) for award in awards]
     )
+
+
+# The sample's papers: each unit's abbreviation and full name, a department that appraises, a signer each.
+ABBREVIATIONS = {Unit.Kind.COMMUNE: "UBND", Unit.Kind.PROVINCIAL_AGENCY: "S", Unit.Kind.DIVISION: "P"}
+
+
+def _issuers_and_signers(campaign, root, units, tag) -> None:
+    department = Unit.objects.create(
+        code=f"SNV{tag}", name="Sở Nội vụ", kind=Unit.Kind.PROVINCIAL_AGENCY, parent=root, abbreviation="SNV"
+    )
+    for i, unit in enumerate(units, 1):
+        code = ABBREVIATIONS[unit.kind]
+        unit.abbreviation = code if code == "UBND" else f"{code}{i}"
+        unit.official_name = unit.name.replace("UBND ", "Ủy ban nhân dân ", 1)
+    Unit.objects.bulk_update(units, ["abbreviation", "official_name"])
+    start = date(2024, 1, 1)
+    Official.objects.bulk_create(
+        [
+            Official(
+                unit=root, full_name="Trần Quốc Văn", title="Chủ tịch", valid_from=start, is_default=True
+            ),
+            Official(
+                unit=department, full_name="Lê Văn Thành", title="Giám đốc", valid_from=start, is_default=True
+            ),
+            *(
+                Official(
+                    unit=u,
+                    full_name=f"Nguyễn Văn Thủ Trưởng {i}",
+                    title="Chủ tịch" if u.kind == Unit.Kind.COMMUNE else "Giám đốc",
+                    authority="TM." if u.kind == Unit.Kind.COMMUNE else "",
+                    on_behalf_of="Ủy ban nhân dân" if u.kind == Unit.Kind.COMMUNE else "",
+                    valid_from=start,
+                    is_default=True,
+                )
+                for i, u in enumerate(units, 1)
+            ),
+        ]
+    )
+    if campaign.deciding_unit_id is None:
+        campaign.deciding_unit, campaign.appraising_unit = root, department
+        campaign.save(update_fields=["deciding_unit", "appraising_unit"])
 
 
 def _awards(rng, user, rounds, bang_khen, giay_khen, units, nominations, count, tag) -> None:
@@ -292,7 +341,7 @@ def _awards(rng, user, rounds, bang_khen, giay_khen, units, nominations, count, 
                 )
                 for n in chosen
             ],
-            issuer="UBND tỉnh Hưng Yên",
+            issuer="Ủy ban nhân dân tỉnh Hưng Yên",
             number=f"{100 + i}{tag[-3:]}/QĐ-UBND",
             issued_on=round_.appraisal_deadline,
             signer_name="Trần Quốc Văn",

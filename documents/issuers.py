@@ -127,3 +127,30 @@ def signature_for(unit: Unit, day: date, official: Official | None = None) -> Si
             % {"unit": full_name(issuing_unit(unit, day)), "day": day.strftime("%d/%m/%Y")}
         )
     return signature_of(chosen)
+
+
+def deciding_authority(unit: Unit, day: date) -> str:
+    """The centred line of a decision: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN' — the head's title (a
+    deputy signs KT. for the head, so the decision is still the head's) and the body's full name."""
+    return f"{head_title(unit, day)} {full_name(issuing_unit(unit, day))}".upper()
+
+
+def head_title(unit: Unit, day: date) -> str:
+    """The title of the unit's head on `day` ("Chủ tịch", "Giám đốc"): the default signer's, or the one
+    a deputy signs for."""
+    default = next((o for o in signers(unit, day) if o.is_default), None)
+    if default is None:
+        signature_for(unit, day)  # raises the sentence that says what to add
+    return default.on_behalf_of if default.authority == Official.Authority.DEPUTY else default.title
+
+
+def campaign_unit(campaign, role: str) -> Unit:
+    """The campaign's deciding body (`role="deciding"`) or appraising department (`"appraising"`)."""
+    unit = campaign.deciding_unit if role == "deciding" else campaign.appraising_unit
+    if unit is None:
+        which = _("cơ quan quyết định khen thưởng") if role == "deciding" else _("cơ quan thẩm định, báo cáo")
+        raise ValidationError(
+            _("Kế hoạch %(number)s chưa chọn %(which)s: hãy chọn ở trang “Cơ quan ban hành và người ký”.")
+            % {"number": campaign.number, "which": which}
+        )
+    return unit

@@ -48,9 +48,11 @@ def html_parts(doc: Document) -> list[str]:
 
 def render(*docs: Document) -> bytes:
     """PDF bytes of one or more papers, each with its annexes; WeasyPrint fetches only static files."""
-    rendered = []
-    for doc in docs:
-        for html in html_parts(doc):
-            rendered.append(HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=PortalURLFetcher()).render())
+    return write([html for doc in docs for html in html_parts(doc)])
+
+
+def write(htmls: list[str]) -> bytes:
+    """One PDF of HTML documents rendered apart (so each restarts its page numbers), in order."""
+    rendered = [HTML(string=h, base_url=PDF_BASE_URL, url_fetcher=PortalURLFetcher()).render() for h in htmls]
     pages = [page for r in rendered for page in r.pages]
     return rendered[0].copy(pages).write_pdf()

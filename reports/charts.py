@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from documents.content import Chart, Table
+
 FONT = "Liberation Serif, Times New Roman, DejaVu Serif, serif"
 NAVY = "#12355b"
 RED = "#a4161a"
@@ -118,3 +120,12 @@ def change_chart(items: list[tuple[str, int]], *, title: str = "") -> str:
         green=GREEN,
         empty=_("Chưa có số liệu của hai năm để so sánh."),
     )
+
+
+def chart(title: str, items: list[tuple[str, int]], *, label: str, value: str, change: bool = False) -> Chart:
+    """A chart of a report: the SVG for the PDF and, for the Word file, its figures as a two-column table
+    (`label` and `value` head the columns)."""
+    items = items[:MAX_BARS]
+    svg = change_chart(items, title=title) if change else bar_chart(items, title=title)
+    figures = Table(key="", title=title, columns=[label, value], rows=[list(i) for i in items], caption=False)
+    return Chart(title, svg, table=figures)

@@ -19,19 +19,21 @@ from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from awards.services.certificates import certificate_pdf
+from documents import docx, pdf
 from portal.transitions import move
 from reports import storage
 from reports.content import proposal, summary
 from reports.content.report import Report
 from reports.content.scope import scope_for
 from reports.models import ReportJob
-from reports.rendering import build_pdf
 from reports.workbook import build_xlsx
 
 logger = logging.getLogger(__name__)
@@ -42,6 +44,11 @@ MAX_ATTEMPTS = 3
 State = ReportJob.State
 UNFINISHED = (State.QUEUED, State.RUNNING)
 NOT_DONE = (State.QUEUED, State.RUNNING, State.FAILED)
+BUILDING_STEP = {
+    ReportJob.Format.PDF: gettext_lazy("Dựng tệp PDF"),
+    ReportJob.Format.XLSX: gettext_lazy("Dựng tệp Excel"),
+    ReportJob.Format.DOCX: gettext_lazy("Dựng tệp Word"),
+}
 
 
 def worker_identity() -> str:
@@ -176,7 +183,12 @@ def gather(job: ReportJob, progress) -> Report:
 
 
 def render(report: Report, format: str) -> bytes:
-    return build_pdf(report) if format == ReportJob.Format.PDF else build_xlsx(report)
+    """The report's file: its papers as PDF or Word, or its tables as a workbook."""
+    if format == ReportJob.Format.PDF:
+        return pdf.render(*report.documents)
+    if format == ReportJob.Format.DOCX:
+        return docx.render(*report.documents)
+    return build_xlsx(report)
 
 
 def build_certificates(job: ReportJob, progress) -> bytes:
@@ -192,7 +204,7 @@ def build_file(job: ReportJob, progress) -> bytes:
     if job.kind == ReportJob.Kind.CERTIFICATES:
         return build_certificates(job, progress)
     report = gather(job, progress)
-    progress(75, _("Dựng tệp PDF") if job.format == ReportJob.Format.PDF else _("Dựng tệp Excel"))
+    progress(75, BUILDING_STEP[job.format])
     return render(report, job.format)
 
 
@@ -217,6 +229,10 @@ def run_job(*, job_id: int, owner: str | None = None) -> str:
         size, sha256 = storage.write_atomically(name, data)
     except TRANSIENT_ERRORS:
         raise
+    except ValidationError as error:
+        # What the data lacks (no signer on the register, no issuer chosen): the sentence says what to add.
+        fail(job.pk, " ".join(error.messages))
+        return "failed"
     except SoftTimeLimitExceeded:
         fail(
             job.pk,

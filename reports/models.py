@@ -29,6 +29,7 @@ class ReportJob(models.Model):
     class Format(models.TextChoices):
         PDF = "pdf", _("PDF")
         XLSX = "xlsx", _("Excel (XLSX)")
+        DOCX = "docx", _("Word (DOCX) để chỉnh sửa trước khi ký")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("Đang chờ")

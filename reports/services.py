@@ -17,6 +17,7 @@ from awards.models import Decision
 from campaigns.models import AwardRound, Campaign, Unit
 from portal.transitions import move
 from reports import jobs as building
+from reports.content.proposal import check_proposable
 from reports.models import ReportJob
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,8 @@ def _check_request(*, actor, kind, campaign, year, round, unit) -> None:
         )
     if kind == ReportJob.Kind.PROPOSAL and (round is None or round.campaign_id != campaign.pk):
         raise ValidationError(_("Hãy chọn một đợt khen thưởng của kế hoạch này để lập tờ trình."))
+    if kind == ReportJob.Kind.PROPOSAL:
+        check_proposable(round)
 
 
 @transaction.atomic
@@ -87,7 +90,7 @@ def request_report(
 ) -> ReportJob:
     """Create a job (the next version of its series) and send its task once the transaction commits."""
     if format not in ReportJob.Format.values:
-        raise ValidationError(_("Định dạng tệp không hợp lệ. Hãy chọn PDF hoặc Excel."))
+        raise ValidationError(_("Định dạng tệp không hợp lệ. Hãy chọn PDF, Word hoặc Excel."))
     if kind == ReportJob.Kind.FINAL:
         year = None
     if kind != ReportJob.Kind.PROPOSAL:

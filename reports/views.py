@@ -19,6 +19,7 @@ PAGE_SIZE = 20
 CONTENT_TYPES = {
     ReportJob.Format.PDF: "application/pdf",
     ReportJob.Format.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ReportJob.Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
 

@@ -16,7 +16,7 @@ from django.test import override_settings
 from campaigns import roles
 from campaigns.models import Unit
 from emulation_portal.celery import app as celery_app
-from tests.factories import TEST_PASSWORD, UnitFactory, make_user
+from tests.factories import TEST_PASSWORD, OfficialFactory, UnitFactory, make_user
 from tests.support import CHROMIUM, chromium_available, on_postgresql, redis_reachable, requires
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,11 +111,21 @@ class Cast:
 
 
 def build_cast() -> Cast:
-    province = UnitFactory(code="T-HY", name="Ủy ban nhân dân tỉnh Hưng Yên", kind=Unit.Kind.PROVINCE)
+    province = UnitFactory(
+        code="T-HY", name="Ủy ban nhân dân tỉnh Hưng Yên", kind=Unit.Kind.PROVINCE, locality="Hưng Yên"
+    )
     noivu = UnitFactory(code="T-SNV", name="Sở Nội vụ", kind=Unit.Kind.PROVINCIAL_AGENCY, parent=province)
     unit_a = UnitFactory(code="T-VL", name="UBND huyện Văn Lâm", kind=Unit.Kind.DISTRICT, parent=province)
     unit_a_child = UnitFactory(code="T-VL-LH", name="UBND xã Lạc Hồng", kind=Unit.Kind.COMMUNE, parent=unit_a)
     unit_b = UnitFactory(code="T-AT", name="UBND huyện Ân Thi", kind=Unit.Kind.DISTRICT, parent=province)
+    for unit, name, title in (
+        (province, "Trần Quốc Văn", "Chủ tịch"),
+        (noivu, "Lê Văn Thành", "Giám đốc"),
+        (unit_a, "Nguyễn Văn Lâm", "Chủ tịch"),
+        (unit_a_child, "Phạm Văn Hồng", "Chủ tịch"),
+        (unit_b, "Đỗ Văn Thi", "Chủ tịch"),
+    ):
+        OfficialFactory(unit=unit, full_name=name, title=title)
     return Cast(
         province=province,
         noivu=noivu,

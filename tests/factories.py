@@ -26,6 +26,7 @@ from campaigns.models import (
     Unit,
 )
 from criteria.models import Criterion, CriterionSet, Subject
+from documents.models import Official
 from nominations.models import CriterionAssessment, DossierDocument, Nomination, NominationEvent, State
 
 TEST_PASSWORD = "Mat-khau-thu-nghiem-2026"
@@ -41,6 +42,23 @@ class UnitFactory(factory.django.DjangoModelFactory):
     code = factory.Sequence(lambda n: f"DV{n:04d}")
     name = factory.Sequence(lambda n: f"Đơn vị thử nghiệm số {n}")
     kind = Unit.Kind.COMMUNE
+    # What its papers print (documents.issuers): People's Committees number as UBND, others by their code.
+    abbreviation = factory.LazyAttribute(
+        lambda u: "UBND" if u.kind in (Unit.Kind.PROVINCE, Unit.Kind.DISTRICT, Unit.Kind.COMMUNE) else u.code
+    )
+
+
+class OfficialFactory(factory.django.DjangoModelFactory):
+    """A unit's default signer since 2024."""
+
+    class Meta:
+        model = Official
+
+    unit = factory.SubFactory(UnitFactory)
+    full_name = factory.Sequence(lambda n: f"Trần Văn Ký {n}")
+    title = "Chủ tịch"
+    valid_from = datetime.date(2024, 1, 1)
+    is_default = True
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from campaigns.models import Unit
+from campaigns.models import Campaign, Unit
 from devdata.demo import names as data
 from documents.models import Official
 
@@ -65,4 +65,9 @@ def seed_signers() -> dict[str, int]:
             },
         )
         written += 1
+    if "UBND-TINH" in by_code and "SNV" in by_code:
+        # The demo province decides its awards; its Sở Nội vụ appraises and reports.
+        Campaign.objects.filter(deciding_unit__isnull=True).update(
+            deciding_unit=by_code["UBND-TINH"], appraising_unit=by_code["SNV"]
+        )
     return {"issuers": len(units), "officials": written}

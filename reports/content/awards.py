@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from awards.models import Award
 from criteria.models import Subject
-from reports.charts import bar_chart
-from reports.content.base import Chart, Scope, Section, Table, money
+from documents.content import Table
+from reports.charts import chart
+from reports.content.base import Scope, Section, money
 
 GIAY_KHEN = "giay-khen"
 
@@ -23,7 +24,7 @@ def _awards(scope: Scope):
 
 
 def build(scope: Scope) -> Section:
-    section = Section(key="awards", heading=_("Kết quả khen thưởng của Chủ tịch UBND tỉnh"))
+    section = Section(key="awards", heading=_("Kết quả khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh"))
     qs = _awards(scope)
     province = qs.filter(decision__issuing_unit__isnull=True)
     decisions = (
@@ -67,12 +68,12 @@ def build(scope: Scope) -> Section:
         )
     else:
         section.paragraphs.append(
-            _("Trong kỳ báo cáo chưa có quyết định khen thưởng của Chủ tịch UBND tỉnh.")
+            _("Trong kỳ báo cáo chưa có quyết định khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh.")
         )
     section.tables.append(
         Table(
             "quyet-dinh-khen-thuong",
-            _("Quyết định khen thưởng của Chủ tịch UBND tỉnh"),
+            _("Quyết định khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh"),
             [
                 _("Số quyết định"),
                 _("Ngày"),
@@ -178,9 +179,11 @@ def build_unit_awards(scope: Scope) -> Section:
         section.tables.append(table)
     if rows:
         section.charts.append(
-            Chart(
+            chart(
                 _("Giấy khen theo đơn vị (15 đơn vị nhiều nhất)"),
-                bar_chart([(r[0], r[4]) for r in rows[:15]], title=_("Giấy khen theo đơn vị")),
+                [(r[0], r[4]) for r in rows[:15]],
+                label=_("Đơn vị"),
+                value=_("Số Giấy khen"),
             )
         )
     return section

@@ -1,4 +1,5 @@
-"""The plain data a report is made of: scope, tables, charts, sections."""
+"""The plain data a report section is made of: its scope, and the section (tables and charts are
+documents.content's)."""
 
 import time
 from dataclasses import dataclass, field
@@ -6,9 +7,9 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.utils.safestring import SafeString
 
 from campaigns.models import AwardRound, Campaign, Unit
+from documents.content import Chart, Table
 
 
 @dataclass
@@ -34,32 +35,6 @@ class Scope:
 
 
 @dataclass
-class Table:
-    """One table: printed in the PDF and written as one sheet of the XLSX."""
-
-    key: str
-    title: str
-    columns: list[str]
-    rows: list[list]
-    total: list | None = None
-    # Relative widths of the columns in the PDF (they sum to about 100).
-    widths: list[int] | None = None
-    note: str = ""
-
-    def display_rows(self) -> list[list[tuple[str, bool]]]:
-        return [[display_cell(c) for c in row] for row in self.rows]
-
-    def display_total(self) -> list[tuple[str, bool]] | None:
-        return [display_cell(c) for c in self.total] if self.total else None
-
-
-@dataclass
-class Chart:
-    title: str
-    svg: SafeString
-
-
-@dataclass
 class Section:
     key: str
     heading: str
@@ -76,22 +51,6 @@ class Section:
         if rows:
             numbered = [[i, *row] for i, row in enumerate(rows, 1)]
             self.annexes.append(Table(key, title, ["STT", *columns], numbered, widths=[6, *widths]))
-
-
-def display_cell(value) -> tuple[str, bool]:
-    """(text, is_number) with Vietnamese number formatting: 1.234.567 and 12,5."""
-    if value is None:
-        return ("", False)
-    if isinstance(value, bool):
-        return ("x" if value else "", False)
-    if isinstance(value, int):
-        return (f"{value:,}".replace(",", "."), True)
-    if isinstance(value, Decimal | float):
-        text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
-        return (text.replace(",", "\x00").replace(".", ",").replace("\x00", "."), True)
-    if isinstance(value, date):
-        return (value.strftime("%d/%m/%Y"), False)
-    return (str(value), False)
 
 
 def money(value: Decimal | int | None) -> str:

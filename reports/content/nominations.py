@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 
 from campaigns.models import Unit
 from criteria.models import Subject
+from documents.content import Table
 from nominations.models import Nomination, NominationEvent, State
-from reports.charts import bar_chart
-from reports.content.base import Chart, Scope, Section, Table, percent
+from reports.charts import chart
+from reports.content.base import Scope, Section, percent
 from reports.content.participation import NO_CLUSTER
 
 # Dossiers the unit actually sent: drafts never left the unit, withdrawn ones were taken back.
@@ -119,15 +120,19 @@ def build(scope: Scope) -> Section:
         )
     )
     section.charts.append(
-        Chart(
+        chart(
             _("Số hồ sơ theo cụm, khối thi đua"),
-            bar_chart([(r[0], r[3]) for r in cluster_rows], title=_("Số hồ sơ theo cụm, khối thi đua")),
+            [(r[0], r[3]) for r in cluster_rows],
+            label=_("Cụm, khối thi đua"),
+            value=_("Số hồ sơ"),
         )
     )
     section.charts.append(
-        Chart(
+        chart(
             _("Số hồ sơ theo loại đơn vị"),
-            bar_chart([(r[0], r[3]) for r in kind_rows], title=_("Số hồ sơ theo loại đơn vị")),
+            [(r[0], r[3]) for r in kind_rows],
+            label=_("Loại đơn vị"),
+            value=_("Số hồ sơ"),
         )
     )
     return section

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaigns.models import Unit
+from documents.content import Table
 from reports.content import duties
-from reports.content.base import Scope, Section, Table, percent
+from reports.content.base import Scope, Section, percent
 
 NO_CLUSTER = gettext_lazy("Chưa xếp cụm, khối")
 

@@ -3,8 +3,9 @@
 from django.utils.translation import gettext as _
 
 from campaigns.models import Unit
+from documents.content import Table
 from practices import selectors
-from reports.content.base import Scope, Section, Table
+from reports.content.base import Scope, Section
 
 
 def _units(scope: Scope):

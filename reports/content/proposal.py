@@ -1,4 +1,9 @@
-"""A round's proposal: Sở Nội vụ's tờ trình to the Chairman, its list within quota, and the draft decision."""
+"""A round's proposal: Sở Nội vụ's tờ trình to the Chairman with its list within quota, and the draft
+decision of each award type with the list of those it awards.
+
+Both papers are left undated and unnumbered ("Số:      /TTr-SNV", "ngày    tháng    năm 2026"): the văn
+thư writes them in when the paper is signed. The signer is the register's default on the day it is built.
+"""
 
 from collections.abc import Callable
 from decimal import Decimal
@@ -10,12 +15,22 @@ from django.utils.translation import gettext as _
 
 from awards.bonus import bonus_rule
 from awards.models import ProposalSlot
-from campaigns.models import AwardType
+from campaigns.models import AwardType, Person
 from criteria.models import Subject
+from documents.bases import bases_on
+from documents.content import Annex, Document, Heading, Paragraph, Table, roman
+from documents.issuers import (
+    campaign_unit,
+    deciding_authority,
+    full_name,
+    head_title,
+    issuer_for,
+    signature_for,
+)
 from nominations.models import Nomination, State
-from reports.content.base import Scope, Section, Table, money
+from reports.content.base import Scope, money
 from reports.content.nominations import ELIGIBLE_STATES, SENT_STATES
-from reports.content.report import NBSP, Annex, Part, Report, department_signature, place_date, province_body
+from reports.content.report import Report
 
 # A dossier stays on the proposal list once proposed, whatever the decision said afterwards.
 LISTED_STATES = [State.PROPOSED, State.AWARDED, State.NOT_AWARDED]
@@ -43,6 +58,20 @@ def listed_nominations(round_) -> list[Nomination]:
     return items
 
 
+def check_proposable(round_) -> None:
+    """Refuse a tờ trình for a round with nobody on its proposal list."""
+    if not Nomination.objects.filter(
+        round=round_, state__in=LISTED_STATES, award_type__level=AwardType.Level.PROVINCE
+    ).exists():
+        raise ValidationError(
+            _(
+                "Đợt “%(name)s” chưa có hồ sơ nào trong danh sách đề nghị khen thưởng: hãy lập danh sách "
+                "đề nghị trong chỉ tiêu (trang Xếp hạng và đề nghị) rồi tạo tờ trình."
+            )
+            % {"name": round_.name}
+        )
+
+
 def bonus_for(award_type, subject: str, day) -> int | None:
     """The bonus of one award on that day by the awards app's money rule (None if not configured yet)."""
     try:
@@ -51,10 +80,74 @@ def bonus_for(award_type, subject: str, day) -> int | None:
         return None
 
 
+def recipients_words(collectives: int, individuals: int) -> str:
+    """'3 tập thể và 4 cá nhân', or only the side there is."""
+    parts = []
+    if collectives:
+        parts.append(_("%(n)s tập thể") % {"n": collectives})
+    if individuals:
+        parts.append(_("%(n)s cá nhân") % {"n": individuals})
+    return _(" và ").join(parts)
+
+
+def count_words(n: int) -> str:
+    """'(03)': the count after a list's heading, two digits as lists of decisions write it."""
+    return f"({n:02d})"
+
+
+def addressed(person: Person) -> str:
+    """'Ông Nguyễn Văn An', 'Bà Nguyễn Thị Hoa': how a decision's list names a person."""
+    word = _("Bà") if person.gender == Person.Gender.FEMALE else _("Ông")
+    return f"{word} {person.full_name}"
+
+
+def _lists(items, *, with_score: bool, bonuses: dict | None = None) -> list:
+    """The blocks of a list: 'I. Tập thể (03)', its table; 'II. Cá nhân (04)', its table."""
+    blocks = []
+    groups = [
+        (Subject.COLLECTIVE, _("Tập thể"), [n for n in items if n.subject == Subject.COLLECTIVE]),
+        (Subject.INDIVIDUAL, _("Cá nhân"), [n for n in items if n.subject == Subject.INDIVIDUAL]),
+    ]
+    groups = [g for g in groups if g[2]]
+    for i, (subject, label, group) in enumerate(groups, 1):
+        blocks.append(Heading(f"{label} {count_words(len(group))}", numeral=roman(i)))
+        if subject == Subject.COLLECTIVE:
+            columns = [_("STT"), _("Tên tập thể"), _("Cơ quan, đơn vị đề nghị")]
+            widths = [8, 52, 40]
+            rows = [
+                [k, full_name(n.nominee_unit), full_name(n.proposing_unit)] for k, n in enumerate(group, 1)
+            ]
+        else:
+            columns = [_("STT"), _("Họ và tên"), _("Chức vụ, đơn vị công tác")]
+            widths = [8, 34, 58]
+            rows = [
+                [
+                    k,
+                    addressed(n.nominee_person),
+                    ", ".join(p for p in (n.nominee_person.position, full_name(n.nominee_person.unit)) if p),
+                ]
+                for k, n in enumerate(group, 1)
+            ]
+        if with_score:
+            columns.append(_("Điểm thẩm định"))
+            for row, n in zip(rows, group, strict=True):
+                row.append(n.score)
+            widths = [w - 4 if w > 20 else w for w in widths] + [12]
+        if bonuses is not None:
+            columns.append(_("Tiền thưởng (đồng)"))
+            for row, n in zip(rows, group, strict=True):
+                row.append(bonuses[(n.award_type.code, n.subject)])
+            widths = [w - 5 if w > 20 else w for w in widths] + [15]
+        key = "tap-the" if subject == Subject.COLLECTIVE else "ca-nhan"
+        blocks.append(Table(key, f"{label}", columns, rows, widths=widths, caption=False))
+    return blocks
+
+
 def build(scope: Scope, progress: Callable[[int, str], None], *, start: int = 0, end: int = 70) -> Report:
     round_ = scope.rounds[0]
     c = scope.campaign
     today = timezone.localdate()
+    check_proposable(round_)
     progress(start, _("Kết quả thẩm định của đợt"))
     scope.pause()
     figures = Nomination.objects.filter(round=round_).aggregate(
@@ -66,210 +159,226 @@ def build(scope: Scope, progress: Callable[[int, str], None], *, start: int = 0,
     progress(start + (end - start) // 3, _("Danh sách đề nghị"))
     scope.pause()
     items = listed_nominations(round_)
-    collectives = [n for n in items if n.subject == Subject.COLLECTIVE]
-    individuals = [n for n in items if n.subject == Subject.INDIVIDUAL]
-    award_names = sorted({n.award_type.name for n in items}) or [_("Bằng khen của Chủ tịch UBND tỉnh")]
-    award_name = ", ".join(award_names)
-    quota_total = sum(quotas.get(t, 0) for t in {n.award_type_id for n in items}) or sum(quotas.values())
+    award_types = list({n.award_type_id: n.award_type for n in items}.values())
+    quota_total = sum(quotas.get(t.pk, 0) for t in award_types)
 
-    progress(start + 2 * (end - start) // 3, _("Dự thảo quyết định"))
-    scope.pause()
-    bonuses = {}
-    for n in items:
-        key = (n.award_type.code, n.subject)
-        if key not in bonuses:
-            bonuses[key] = bonus_for(n.award_type, n.subject, today)
+    department = campaign_unit(c, "appraising")
+    deciding = campaign_unit(c, "deciding")
+    submitter = issuer_for(department, today)
+    decider = issuer_for(deciding, today)
+    chair = head_title(deciding, today)
+    department_head = head_title(department, today)
+    chair_of = _("%(title)s %(body)s") % {"title": chair, "body": decider.running_name}
+    plan = _("Kế hoạch số %(number)s ngày %(issued_on)s của %(issuer)s") % {
+        "number": c.number,
+        "issued_on": f"{c.issued_on:%d/%m/%Y}",
+        "issuer": c.issuer,
+    }
 
-    rows = []
-    for i, n in enumerate(items, 1):
-        if n.subject == Subject.COLLECTIVE:
-            name, position, unit = n.nominee_unit.name, "", n.proposing_unit.name
-        else:
-            name, position, unit = (
-                n.nominee_person.full_name,
-                n.nominee_person.position,
-                n.nominee_person.unit.name,
-            )
-        rows.append(
-            [
-                i,
-                name,
-                position,
-                unit,
-                n.award_type.short_name,
-                n.score,
-                bonuses[(n.award_type.code, n.subject)],
-            ]
-        )
-    list_table = Table(
-        "danh-sach-de-nghi",
-        _("Danh sách tập thể, cá nhân đề nghị tặng %(award_name)s – %(name)s")
-        % {"award_name": award_name, "name": round_.name},
-        [
-            "STT",
-            _("Tập thể, cá nhân"),
-            _("Chức vụ"),
-            _("Đơn vị"),
-            _("Hình thức"),
-            _("Điểm thẩm định"),
-            _("Tiền thưởng (đồng)"),
-        ],
-        rows,
-        widths=[6, 24, 14, 24, 10, 10, 12],
+    def subject_line(names, verb: str) -> str:
+        return _(
+            "Về việc %(verb)s %(award_name)s cho các tập thể, cá nhân có thành tích xuất sắc trong "
+            "phong trào thi đua “%(title)s”"
+        ) % {"verb": verb, "award_name": names, "title": c.title}
+
+    award_names = _(" và ").join(t.name for t in award_types)
+    who = recipients_words(
+        sum(n.subject == Subject.COLLECTIVE for n in items),
+        sum(n.subject == Subject.INDIVIDUAL for n in items),
     )
-    about = _(
-        "Về việc đề nghị tặng %(award_name)s cho các tập thể, cá nhân có thành "
-        "tích xuất sắc trong phong trào thi đua “%(title)s” – %(name)s"
-    ) % {"award_name": award_name, "title": c.title, "name": round_.name}
-    bases = [
-        _("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"),
-        _(
-            "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một "
-            "số điều của Luật Thi đua, khen thưởng;"
-        ),
-        _(
-            "Căn cứ Kế hoạch số %(number)s ngày %(issued_on)s của %(issuer)s phát "
-            "động phong trào thi đua “%(title)s”;"
-        )
-        % {
-            "number": c.number,
-            "issued_on": f"{c.issued_on:%d/%m/%Y}",
-            "issuer": c.issuer,
-            "title": c.title,
-        },
-    ]
-    result = Section(
-        key="proposal_result",
-        heading=_("Kết quả tiếp nhận, thẩm định hồ sơ"),
-        paragraphs=[
+    body = [
+        Paragraph(
             _(
-                "Sở Nội vụ đã tiếp nhận %(received)s hồ sơ đề nghị khen thưởng của các "
-                "cơ quan, đơn vị, địa phương; qua thẩm định có %(eligible)s hồ sơ đủ "
-                "điều kiện, %(ineligible)s hồ sơ không đủ điều kiện theo tiêu chuẩn quy "
-                "định."
+                "Thực hiện %(plan)s về việc phát động phong trào thi đua “%(title)s”, %(department)s kính "
+                "trình %(chair_of)s kết quả thẩm định hồ sơ đề nghị khen thưởng của đợt “%(round)s” như sau:"
             )
             % {
-                "received": figures["received"],
-                "eligible": figures["eligible"],
-                "ineligible": figures["ineligible"],
-            },
+                "plan": plan,
+                "title": c.title,
+                "department": submitter.running_name,
+                "chair_of": chair_of,
+                "round": round_.name,
+            }
+        ),
+        Heading(_("Kết quả tiếp nhận, thẩm định hồ sơ"), numeral=roman(1)),
+        Paragraph(
+            _(
+                "%(department)s đã tiếp nhận %(received)s hồ sơ đề nghị khen thưởng của các cơ quan, đơn "
+                "vị, địa phương; qua thẩm định có %(eligible)s hồ sơ đủ điều kiện, %(ineligible)s hồ sơ "
+                "không đủ điều kiện theo tiêu chuẩn quy định."
+            )
+            % {"department": submitter.running_name, **figures}
+        ),
+        Paragraph(
             (
-                _(
-                    "Căn cứ chỉ tiêu khen thưởng của đợt (tối đa %(quota_total)s tập thể, "
-                    "cá nhân) và kết quả xếp hạng "
-                )
+                _("Căn cứ chỉ tiêu khen thưởng của đợt (tối đa %(quota_total)s tập thể, cá nhân) và kết quả ")
                 % {"quota_total": quota_total}
                 if quota_total
-                else _("Căn cứ kết quả xếp hạng ")
+                else _("Căn cứ kết quả ")
             )
             + _(
-                "hồ sơ đủ điều kiện theo điểm thẩm định, ưu tiên cá nhân trực tiếp lao "
-                "động, công tác, Sở Nội vụ lựa chọn %(items)s tập thể, cá nhân đề nghị "
-                "khen thưởng."
+                "xếp hạng hồ sơ đủ điều kiện theo điểm thẩm định, ưu tiên cá nhân trực tiếp lao động, công "
+                "tác, %(department)s lựa chọn %(who)s đề nghị khen thưởng (danh sách kèm theo)."
             )
-            % {"items": len(items)},
-        ],
-    )
-    ask = Section(
-        key="proposal_ask",
-        heading=_("Đề nghị"),
-        paragraphs=[
+            % {"department": submitter.running_name, "who": who}
+        ),
+        Heading(_("Đề nghị"), numeral=roman(2)),
+        Paragraph(
             _(
-                "Sở Nội vụ kính trình Chủ tịch UBND tỉnh xem xét, quyết định tặng "
-                "%(award_name)s cho %(collectives)s tập thể và %(individuals)s cá nhân "
-                "có thành tích xuất sắc trong phong trào thi đua “%(title)s” (có danh "
-                "sách và dự thảo quyết định kèm theo)."
+                "%(department)s đề nghị %(chair_of)s tặng %(award_name)s cho %(who)s có thành tích xuất "
+                "sắc trong phong trào thi đua “%(title)s” (có danh sách và dự thảo Quyết định kèm theo)."
             )
             % {
-                "award_name": award_name,
-                "collectives": len(collectives),
-                "individuals": len(individuals),
+                "department": submitter.running_name,
+                "chair_of": chair_of,
+                "award_name": award_names,
                 "title": c.title,
+                "who": who,
             }
-        ],
-    )
-    signature, signer = department_signature()
-    submission = Part(
-        parent_body=province_body(),
-        issuing_body=_("SỞ NỘI VỤ"),
-        number=_("Số:") + NBSP * 8 + "/TTr-SNV",
-        place_date=place_date(c.place or _("Hưng Yên"), today),
+        ),
+        Paragraph(
+            _("%(department)s kính trình %(chair_of)s xem xét, quyết định./.")
+            % {"department": submitter.running_name, "chair_of": chair_of}
+        ),
+    ]
+    submission = Document(
+        issuer=submitter,
         doc_type=_("TỜ TRÌNH"),
-        title_lines=[about],
-        addressee=_("Chủ tịch Ủy ban nhân dân tỉnh"),
-        intro=bases,
-        sections=[result, ask],
-        closing=[_("Sở Nội vụ kính trình Chủ tịch UBND tỉnh xem xét, quyết định./.")],
+        type_code="TTr",
+        title_lines=[subject_line(award_names, _("đề nghị tặng"))],
+        year=today.year,
+        addressee=[chair_of],
+        body=body,
         recipients=[
             _("Như trên;"),
             _("Hội đồng Thi đua – Khen thưởng tỉnh;"),
             _("Lãnh đạo Sở;"),
             _("Lưu: VT, TĐKT."),
         ],
-        signature_lines=signature,
-        signer_name=signer,
+        signatures=[signature_for(department, today)],
+        annexes=[
+            Annex(
+                _("DANH SÁCH"),
+                _("Tập thể, cá nhân đề nghị tặng %(award_name)s") % {"award_name": award_names},
+                _lists(items, with_score=True),
+            )
+        ],
     )
-    submission.annexes = [Annex("", list_table)]
 
-    amounts = [bonuses[(n.award_type.code, n.subject)] for n in items]
-    money_text = (
-        _("Tổng số tiền thưởng là %(total)s đồng, từ nguồn quỹ thi đua, khen thưởng của tỉnh.")
-        % {"total": money(sum(a for a in amounts if a))}
-        if items and all(a is not None for a in amounts)
-        else _("Tiền thưởng thực hiện theo quy định hiện hành, từ nguồn quỹ thi đua, khen thưởng của tỉnh.")
-    )
-    articles = Section(
-        key="decision_articles",
-        heading="",
-        paragraphs=[
-            (
-                _("Điều 1."),
-                _(
-                    "Tặng %(award_name)s cho %(collectives)s tập thể và %(individuals)s cá "
-                    "nhân đã có thành tích xuất sắc trong phong trào thi đua “%(title)s” "
-                    "(có danh sách kèm theo)."
-                )
-                % {
-                    "award_name": award_name,
-                    "collectives": len(collectives),
-                    "individuals": len(individuals),
-                    "title": c.title,
-                },
-            ),
-            (_("Điều 2."), money_text),
-            (
-                _("Điều 3."),
-                _(
-                    "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tài chính, "
-                    "Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có "
-                    "tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
-                ),
-            ),
-        ],
-    )
-    decision = Part(
-        parent_body="",
-        issuing_body=_("ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN"),
-        number=_("Số:") + NBSP * 8 + _("/QĐ-UBND"),
-        place_date=place_date(c.place or _("Hưng Yên"), today),
-        doc_type=_("QUYẾT ĐỊNH"),
-        title_lines=[about.replace(_("Về việc đề nghị tặng"), _("Về việc tặng"), 1)],
-        issuer_name=_("Chủ tịch UBND tỉnh"),
-        authority=_("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN"),
-        intro=[
-            *bases,
-            _("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số%(nbsp)s/TTr-SNV.") % {"nbsp": NBSP * 8},
-        ],
-        sections=[articles],
-        recipients=[_("Như Điều 3;"), _("Chủ tịch, các Phó Chủ tịch UBND tỉnh;"), _("Lưu: VT, NC.")],
-        signature_lines=[_("TM. ỦY BAN NHÂN DÂN"), (c.signer_title or _("CHỦ TỊCH")).upper()],
-        signer_name=c.signer_name,
-        draft=True,
-        numbered_sections=False,
-    )
-    decision.annexes = [Annex("", list_table)]
+    progress(start + 2 * (end - start) // 3, _("Dự thảo quyết định"))
+    scope.pause()
+    decisions = []
+    for award_type in award_types:
+        listed = [n for n in items if n.award_type_id == award_type.pk]
+        decisions.append(
+            draft_decision(
+                award_type,
+                listed,
+                campaign=c,
+                plan=plan,
+                decider=decider,
+                deciding=deciding,
+                department=submitter,
+                department_head=department_head,
+                submission=submission,
+                subject_line=subject_line(award_type.name, _("tặng")),
+                today=today,
+            )
+        )
     progress(end, _("Hoàn thiện văn bản"))
     return Report(
         title=_("Tờ trình và dự thảo quyết định khen thưởng – %(name)s") % {"name": round_.name},
-        parts=[submission, decision],
+        documents=[submission, *decisions],
+        sections=[],
+    )
+
+
+def draft_decision(
+    award_type,
+    listed,
+    *,
+    campaign,
+    plan,
+    decider,
+    deciding,
+    department,
+    department_head,
+    submission,
+    subject_line,
+    today,
+) -> Document:
+    """The Chairman's decision as Sở Nội vụ drafts it: grounds in force today, 'được tặng', no scores."""
+    bonuses = {}
+    for n in listed:
+        key = (n.award_type.code, n.subject)
+        if key not in bonuses:
+            bonuses[key] = bonus_for(n.award_type, n.subject, today)
+    amounts = [bonuses[(n.award_type.code, n.subject)] for n in listed]
+    collectives = sum(n.subject == Subject.COLLECTIVE for n in listed)
+    individuals = len(listed) - collectives
+    money_text = (
+        _(
+            "Tặng kèm theo Bằng khen là tiền thưởng theo quy định; tổng số tiền thưởng là %(total)s đồng, "
+            "từ nguồn quỹ thi đua, khen thưởng của tỉnh."
+        )
+        % {"total": money(sum(amounts))}
+        if listed and all(a is not None for a in amounts)
+        else _("Tiền thưởng thực hiện theo quy định hiện hành, từ nguồn quỹ thi đua, khen thưởng của tỉnh.")
+    )
+    return Document(
+        issuer=decider,
+        doc_type=_("QUYẾT ĐỊNH"),
+        type_code="QĐ",
+        title_lines=[subject_line],
+        year=today.year,
+        authority=deciding_authority(deciding, today),
+        bases=[
+            *bases_on(today),
+            _("Căn cứ %(plan)s về việc phát động phong trào thi đua “%(title)s”;")
+            % {"plan": plan, "title": campaign.title},
+            _("Theo đề nghị của %(head)s %(department)s tại Tờ trình %(number)s.")
+            % {
+                "head": department_head,
+                "department": department.running_name,
+                "number": submission.number_text,
+            },
+        ],
+        body=[
+            Paragraph(
+                _(
+                    "Tặng %(award_name)s cho %(who)s đã có thành tích xuất sắc trong phong trào thi đua "
+                    "“%(title)s” (có danh sách kèm theo)."
+                )
+                % {
+                    "award_name": award_type.name,
+                    "who": recipients_words(collectives, individuals),
+                    "title": campaign.title,
+                },
+                lead=_("Điều 1."),
+            ),
+            Paragraph(money_text, lead=_("Điều 2.")),
+            Paragraph(
+                _(
+                    "Chánh Văn phòng %(body)s, %(head)s %(department)s, Giám đốc Sở Tài chính, Thủ "
+                    "trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu "
+                    "trách nhiệm thi hành Quyết định này./."
+                )
+                % {
+                    "body": decider.running_name,
+                    "head": department_head,
+                    "department": department.running_name,
+                },
+                lead=_("Điều 3."),
+            ),
+        ],
+        recipients=[_("Như Điều 3;"), _("Lưu: VT, NC.")],
+        signatures=[signature_for(deciding, today)],
+        annexes=[
+            Annex(
+                _("DANH SÁCH"),
+                _("Tập thể, cá nhân được tặng %(award_name)s") % {"award_name": award_type.name},
+                _lists(listed, with_score=False),
+            )
+        ],
+        draft=True,
     )

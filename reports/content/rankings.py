@@ -5,8 +5,9 @@ from collections import Counter, defaultdict
 from django.utils.translation import gettext as _
 
 from criteria.models import UnitRanking
-from reports.charts import change_chart
-from reports.content.base import Chart, Scope, Section, Table
+from documents.content import Table
+from reports.charts import chart
+from reports.content.base import Scope, Section
 
 
 def compared_years(scope: Scope) -> tuple[int | None, int | None]:
@@ -113,13 +114,14 @@ def build(scope: Scope) -> Section:
     movers = sorted((r for r in rows if r["change"]), key=lambda r: -abs(r["change"]))[:16]
     movers.sort(key=lambda r: -r["change"])
     section.charts.append(
-        Chart(
+        chart(
             _("Thay đổi thứ hạng so với năm %(earlier)s") % {"earlier": earlier}
             if earlier
             else _("Thay đổi thứ hạng"),
-            change_chart(
-                [(r["ranking"].unit.name, r["change"]) for r in movers], title=_("Thay đổi thứ hạng")
-            ),
+            [(r["ranking"].unit.name, r["change"]) for r in movers],
+            label=_("Đơn vị"),
+            value=_("Số bậc thay đổi"),
+            change=True,
         )
     )
     section.annexes.append(

@@ -1,98 +1,67 @@
-"""An official document (Nghị định 30/2020/NĐ-CP) as data: header blocks, title, body, annexes, signature."""
+"""What a report job builds: one or more papers (documents.content.Document) and the tables of its XLSX.
 
-from dataclasses import dataclass, field
-from datetime import date
+The sections (reports.content.*) gather plain data; this module turns them into a paper's blocks: a
+Roman-numbered part per section, its paragraphs, tables and charts, and the long lists as annexes.
+"""
 
-from django.conf import settings
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from reports.content.base import Section, Table
-
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
-NATIONAL_NAME = gettext_lazy("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-MOTTO = gettext_lazy("Độc lập - Tự do - Hạnh phúc")
-# The number is written in by hand when the document is signed: keep the blank visible in HTML.
-NBSP = "\u00a0"
-
-
-@dataclass
-class Annex:
-    numeral: str
-    table: Table
-
-
-@dataclass
-class Part:
-    """One document: a report, a tờ trình, its list, a draft decision. A PDF holds one or more."""
-
-    parent_body: str
-    issuing_body: str
-    number: str
-    place_date: str
-    doc_type: str
-    title_lines: list[str]
-    intro: list[str] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    closing: list[str] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)
-    signature_lines: list[str] = field(default_factory=list)
-    signer_name: str = ""
-    annexes: list[Annex] = field(default_factory=list)
-    # Who issues it, in running text ("Sở Nội vụ"): annexes say "kèm theo … của <issuer_name>".
-    issuer_name: str = gettext_lazy("Sở Nội vụ")
-    addressee: str = ""
-    # Centred bold line above the legal bases of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …").
-    authority: str = ""
-    # "DỰ THẢO" stamp of a draft decision; a list attached to another part has no motto block.
-    draft: bool = False
-    numbered_sections: bool = True
-
-    @property
-    def number_text(self) -> str:
-        """'số      /BC-SNV' for running text."""
-        return self.number.replace(_("Số:"), _("số"), 1)
-
-    def attach_annexes(self) -> None:
-        """Collect every section's long lists as numbered annexes (Phụ lục I, II, …)."""
-        tables = [t for s in self.sections for t in s.annexes]
-        self.annexes = [Annex(ROMAN[i] if i < len(ROMAN) else str(i + 1), t) for i, t in enumerate(tables)]
+from documents.content import Annex, Block, Document, Heading, Paragraph, Table, roman
+from reports.content.base import Section
 
 
 @dataclass
 class Report:
-    """What the builders render: the document parts, and the tables in the order the XLSX lists them."""
+    """The papers of one job (a tờ trình and its draft decision, or one report) and its title."""
 
     title: str
-    parts: list[Part]
+    documents: list[Document]
+    sections: list[Section]
 
     def tables(self) -> list[Table]:
+        """Every table of the sections, then of the annexes: the sheets of the XLSX, in order."""
         out = []
-        for part in self.parts:
-            for section in part.sections:
-                out.extend(section.tables)
-            out.extend(a.table for a in part.annexes)
+        for section in self.sections:
+            out.extend(section.tables)
+        for doc in self.documents:
+            out.extend(b for a in doc.annexes for b in a.blocks if isinstance(b, Table))
         return out
 
     def missing_sources(self) -> list[str]:
-        return sorted({m for p in self.parts for s in p.sections for m in s.missing_sources})
+        return sorted({m for s in self.sections for m in s.missing_sources})
 
 
-def place_date(place: str, day: date) -> str:
-    """'Hưng Yên, ngày 05 tháng 02 năm 2026': days below 10 and months 1–2 take a leading zero (NĐ 30)."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return _("%(place)s, ngày %(day)s tháng %(month)s năm %(year)s") % {
-        "place": place,
-        "day": f"{day.day:02d}",
-        "month": month,
-        "year": day.year,
-    }
+def paragraph(item) -> Paragraph:
+    """A section's paragraph: a sentence, or (bold lead, sentence) as in "Điều 1. …"."""
+    if isinstance(item, tuple):
+        return Paragraph(item[1], lead=item[0])
+    return Paragraph(item)
 
 
-def province_body() -> str:
-    return getattr(settings, "PORTAL_ISSUER", _("UBND TỈNH HƯNG YÊN")).upper()
+def body_of(sections: list[Section], *, numbered: bool = True) -> list[Block]:
+    """The body of a paper: each section a part ("I. …"), its paragraphs, tables and charts."""
+    blocks: list[Block] = []
+    for i, section in enumerate(sections, 1):
+        if section.heading:
+            blocks.append(Heading(section.heading, numeral=roman(i) if numbered else ""))
+        blocks.extend(paragraph(p) for p in section.paragraphs)
+        blocks.extend(section.tables)
+        blocks.extend(section.charts)
+    return blocks
 
 
-def department_signature() -> tuple[list[str], str]:
-    title = getattr(settings, "REPORTS_SIGNER_TITLE", _("GIÁM ĐỐC"))
-    return [title], getattr(settings, "REPORTS_SIGNER_NAME", "")
+def annexes_of(sections: list[Section]) -> list[Annex]:
+    """The sections' long lists, each an annex of its own: Phụ lục I, II, …"""
+    tables = [t for s in sections for t in s.annexes]
+    return [
+        Annex(_("Phụ lục %(n)s") % {"n": roman(i)}, t.title, [uncaptioned(t)])
+        for i, t in enumerate(tables, 1)
+    ]
+
+
+def uncaptioned(table: Table) -> Table:
+    """A table under an annex's title: no 'Bảng N.' caption of its own."""
+    table.caption = False
+    return table

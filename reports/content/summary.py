@@ -6,9 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from documents.content import Document, Paragraph
+from documents.issuers import campaign_unit, issuer_for, signature_for
 from reports.content import awards, nominations, participation, practices, rankings
 from reports.content.base import Scope
-from reports.content.report import NBSP, Part, Report, department_signature, place_date, province_body
+from reports.content.report import Report, annexes_of, body_of
 
 # (label shown on the progress bar, builder) in the order of the report.
 SECTIONS = [
@@ -74,48 +76,40 @@ def build(kind: str, scope: Scope, progress: Progress, *, start: int = 0, end: i
         subject = _("kết quả thực hiện phong trào thi đua “%(title)s”") % {"title": c.title} + (
             _(" năm %(year)s") % {"year": year} if year else ""
         )
+    appraising = campaign_unit(c, "appraising")
     if scope.unit is not None:
-        unit = scope.unit
-        parent = unit.parent.name.upper() if unit.parent_id else province_body()
-        issuing = unit.name.upper()
-        reporter = unit.name
-        number = _("Số:") + NBSP * 8 + "/BC"
-        recipients = [_("Sở Nội vụ (Ban Thi đua – Khen thưởng);"), _("Lưu: VT.")]
-        signature, signer = [_("THỦ TRƯỞNG ĐƠN VỊ")], ""
+        issuer = issuer_for(scope.unit, today)
+        signature = signature_for(scope.unit, today)
+        recipients = [_("%(name)s;") % {"name": issuer_for(appraising, today).running_name}, _("Lưu: VT.")]
     else:
-        parent, issuing, reporter = province_body(), _("SỞ NỘI VỤ"), _("Sở Nội vụ")
-        number = _("Số:") + NBSP * 8 + "/BC-SNV"
+        issuer = issuer_for(appraising, today)
+        signature = signature_for(appraising, today)
         recipients = [
-            _("UBND tỉnh (để báo cáo);"),
+            _("%(name)s (để báo cáo);")
+            % {"name": issuer_for(campaign_unit(c, "deciding"), today).running_name},
             _("Hội đồng Thi đua – Khen thưởng tỉnh;"),
-            _("Các sở, ban, ngành; UBND các xã, phường;"),
+            _("Các sở, ban, ngành; Ủy ban nhân dân các xã, phường;"),
             _("Lãnh đạo Sở;"),
             _("Lưu: VT, TĐKT."),
         ]
-        signature, signer = department_signature()
-    part = Part(
-        issuer_name=reporter,
-        parent_body=parent,
-        issuing_body=issuing,
-        number=number,
-        place_date=place_date(c.place or _("Hưng Yên"), today),
+    reporter = issuer.running_name
+    intro = _(
+        "Thực hiện %(scope)s về việc phát động phong trào thi đua “%(title)s”, "
+        "%(reporter)s báo cáo %(subject)s như sau:"
+    ) % {"scope": _campaign_ref(scope), "title": c.title, "reporter": reporter, "subject": subject}
+    closing = _("Trên đây là báo cáo %(subject)s của %(reporter)s") % {
+        "subject": subject,
+        "reporter": reporter,
+    } + (_(". Kính đề nghị Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.") if scope.unit is None else "./.")
+    paper = Document(
+        issuer=issuer,
         doc_type=_("BÁO CÁO"),
+        type_code="BC",
         title_lines=title_lines,
-        intro=[
-            _(
-                "Thực hiện %(scope)s về việc phát động phong trào thi đua “%(title)s”, "
-                "%(reporter)s báo cáo %(subject)s như sau:"
-            )
-            % {"scope": _campaign_ref(scope), "title": c.title, "reporter": reporter, "subject": subject}
-        ],
-        sections=sections,
-        closing=[
-            _("Trên đây là báo cáo %(subject)s của %(reporter)s") % {"subject": subject, "reporter": reporter}
-            + (_(". Kính đề nghị UBND tỉnh xem xét, chỉ đạo./.") if scope.unit is None else "./.")
-        ],
+        day=today,
+        body=[Paragraph(intro), *body_of(sections), Paragraph(closing)],
         recipients=recipients,
-        signature_lines=signature,
-        signer_name=signer,
+        signatures=[signature],
+        annexes=annexes_of(sections),
     )
-    part.attach_annexes()
-    return Report(title=title, parts=[part])
+    return Report(title=title, documents=[paper], sections=sections)

@@ -82,7 +82,9 @@ def test_a_dissolved_district_issues_through_its_successor(province):
 
 
 def test_an_issuer_without_abbreviation_or_locality_is_refused_with_what_to_do(province):
-    bare = UnitFactory(code="B", name="Sở Mới", kind=Unit.Kind.PROVINCIAL_AGENCY, parent=province)
+    bare = UnitFactory(
+        code="B", name="Sở Mới", kind=Unit.Kind.PROVINCIAL_AGENCY, parent=province, abbreviation=""
+    )
     with pytest.raises(ValidationError, match="hãy ghi trong danh mục đơn vị"):
         issuer_for(bare, date(2026, 1, 1))
     lost = UnitFactory(code="L", name="Ủy ban nhân dân xã Lạc", kind=Unit.Kind.COMMUNE, abbreviation="UBND")

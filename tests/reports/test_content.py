@@ -27,7 +27,7 @@ def _build(job) -> tuple:
 
 def test_annual_pdf_has_the_official_layout_and_the_sections_in_vietnamese(sample):
     report, data = _build(_job(sample, "annual", year=2025))
-    text = pdf_text(data)
+    text = " ".join(pdf_text(data).split())
     assert data.startswith(b"%PDF-")
     for expected in (
         "UBND TỈNH HƯNG YÊN",
@@ -37,18 +37,20 @@ def test_annual_pdf_has_the_official_layout_and_the_sections_in_vietnamese(sampl
         "/BC-SNV",
         "BÁO CÁO",
         "Kết quả thực hiện phong trào thi đua năm 2025",
-        "Công tác triển khai và sự tham gia của các đơn vị",
-        "Hồ sơ đề nghị khen thưởng",
-        "Kết quả thẩm định hồ sơ",
-        "Kết quả khen thưởng của Chủ tịch UBND tỉnh",
-        "Giấy khen",
-        "dân vận chính quyền",
-        "Mô hình “Dân vận khéo”",
-        "Khó khăn, vướng mắc",
+        # The parts of the body: Roman-numbered, in bold capitals (ND 30).
+        "I. CÔNG TÁC TRIỂN KHAI VÀ SỰ THAM GIA CỦA CÁC ĐƠN VỊ",
+        "HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG",
+        "KẾT QUẢ THẨM ĐỊNH HỒ SƠ",
+        "KẾT QUẢ KHEN THƯỞNG CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+        "GIẤY KHEN",
+        "DÂN VẬN CHÍNH QUYỀN",
+        "MÔ HÌNH “DÂN VẬN KHÉO”",
+        "KHÓ KHĂN, VƯỚNG MẮC",
         "Biểu đồ 1",
         "Phụ lục I",
         "Nơi nhận:",
         "GIÁM ĐỐC",
+        "Lê Văn Thành",
     ):
         assert expected in text, expected
     assert "Hưng Yên, ngày" in text
@@ -95,8 +97,12 @@ def test_proposal_has_the_submission_its_list_and_the_draft_decision(sample):
     assert "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh" in text
     assert "DANH SÁCH" in text
     assert "DỰ THẢO" in text and "QUYẾT ĐỊNH" in text and "/QĐ-UBND" in text
-    assert "Điều 1." in text and "TM. ỦY BAN NHÂN DÂN" in text
-    listed = report.parts[0].annexes[0].table.rows
+    assert "Điều 1." in text and "được tặng" in text.lower()
+    # The Chairman's own decision: his title and name, no "TM." of the committee; no scores in its list.
+    decision = text[text.index("QUYẾT ĐỊNH:") :]
+    assert "CHỦ TỊCH" in decision and "Trần Quốc Văn" in decision and "TM." not in decision
+    assert "Điểm" not in decision
+    listed = [row for t in report.documents[0].annexes[0].blocks if hasattr(t, "rows") for row in t.rows]
     from nominations.models import Nomination
 
     proposed = Nomination.objects.filter(

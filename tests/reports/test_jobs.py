@@ -61,7 +61,7 @@ def test_each_request_is_a_new_version_of_its_series(sample, cast, django_captur
         ({"kind": "annual"}, "Hãy chọn năm"),
         ({"kind": "proposal"}, "Hãy chọn một đợt khen thưởng"),
         ({"kind": "unit"}, "Hãy chọn đơn vị"),
-        ({"kind": "annual", "year": 2025, "format": "docx"}, "Định dạng tệp không hợp lệ"),
+        ({"kind": "annual", "year": 2025, "format": "odt"}, "Định dạng tệp không hợp lệ"),
     ],
 )
 def test_bad_requests_are_refused_in_vietnamese_and_write_nothing(sample, cast, kwargs, message):

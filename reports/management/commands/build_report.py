@@ -9,6 +9,7 @@ manage.py build_report unit --campaign 169/KH-UBND --unit H-VANLAM --year 2025 -
 import sys
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,7 +20,9 @@ from reports.models import ReportJob
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Tạo báo cáo (PDF hoặc XLSX) ngay trong tiến trình này, dùng cùng mã với tác vụ nền.")
+    help = gettext_lazy(
+        "Tạo báo cáo (PDF, Word hoặc Excel) ngay trong tiến trình này, dùng cùng mã với tác vụ nền."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=["annual", "final", "proposal", "unit"])
@@ -27,12 +30,12 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int)
         parser.add_argument("--round", help=_("Mã đợt khen thưởng, ví dụ nam-2025"))
         parser.add_argument("--unit", help=_("Mã đơn vị (báo cáo của đơn vị)"))
-        parser.add_argument("--format", choices=["pdf", "xlsx"])
+        parser.add_argument("--format", choices=["pdf", "docx", "xlsx"])
         parser.add_argument("--output", required=True, help=_("Đường dẫn tệp kết quả"))
 
     def handle(self, *args, kind, campaign, year, round, unit, format, output, **options):
         target = Path(output)
-        fmt = format or ("xlsx" if target.suffix.lower() == ".xlsx" else "pdf")
+        fmt = format or {".xlsx": "xlsx", ".docx": "docx"}.get(target.suffix.lower(), "pdf")
         found = Campaign.objects.filter(number=campaign).first()
         if found is None:
             raise CommandError(
@@ -70,8 +73,11 @@ class Command(BaseCommand):
             if verbose:
                 sys.stderr.write(f"{percent:3d}% {step}\n")
 
-        report = building.gather(job, progress)
-        data = building.render(report, fmt)
+        try:
+            report = building.gather(job, progress)
+            data = building.render(report, fmt)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.part")
         temporary.write_bytes(data)
