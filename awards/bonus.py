@@ -45,7 +45,7 @@ def bonus_rule(*, award_type, day, subjects) -> BonusRule:
             )
             % {"award": award_type.name, "subjects": ", ".join(missing)}
         )
-    rounding = BonusRounding.objects.filter(effective_from__lte=day).order_by("-effective_from").first()
+    rounding = BonusRounding.objects.in_force_on(day)
     return BonusRule(base_salary=salary.amount, multiples=multiples, rounding=rounding)
 
 

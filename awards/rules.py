@@ -10,6 +10,7 @@ from campaigns.rules import (
     is_noivu_staff,
     is_unit_head,
     is_unit_member,
+    unit_in_user_tree,
 )
 
 
@@ -22,13 +23,8 @@ def decision_of_own_unit(user, decision) -> bool:
 
 @rules.predicate
 def decision_in_user_tree(user, decision) -> bool:
-    own = roles.unit_of(user)
-    return (
-        decision is not None
-        and decision.issuing_unit_id is not None
-        and own is not None
-        and own.contains(decision.issuing_unit)
-    )
+    """A unit decision issued by the user's unit or a unit below it (a province decision has no unit)."""
+    return decision is not None and unit_in_user_tree(user, decision.issuing_unit)
 
 
 @rules.predicate

@@ -13,26 +13,23 @@ from campaigns.forms.units import UnitSearchField
 from campaigns.models import Cluster, Person, Unit
 from campaigns.text import fold
 
-STATUS_CHOICES = [
-    ("", _("Tất cả")),
-    ("active", _("Đang hoạt động")),
-    ("dissolved", _("Đã giải thể, sáp nhập")),
-]
+
+def any_of(label, choices) -> forms.ChoiceField:
+    """A filter's optional choice: one of `choices`, or "Tất cả" (no filter)."""
+    return forms.ChoiceField(label=label, choices=[("", _("Tất cả")), *choices], required=False)
+
+
+def any_row_of(label, queryset) -> forms.ModelChoiceField:
+    """A filter's optional row of `queryset`, or "Tất cả" (no filter)."""
+    return forms.ModelChoiceField(label=label, queryset=queryset, required=False, empty_label=_("Tất cả"))
 
 
 class _FilterForm(forms.Form):
     q = forms.CharField(label=_("Tìm kiếm"), required=False, max_length=100)
-    cluster = forms.ModelChoiceField(
-        label=_("Cụm/khối thi đua"),
-        queryset=Cluster.objects.only("pk", "name"),
-        required=False,
-        empty_label=_("Tất cả"),
-    )
+    cluster = any_row_of(_("Cụm/khối thi đua"), Cluster.objects.only("pk", "name"))
     parent = UnitSearchField(label=_("Thuộc đơn vị"), required=False, help_text="")
-    status = forms.ChoiceField(
-        label=_("Hiệu lực"),
-        choices=STATUS_CHOICES,
-        required=False,
+    status = any_of(
+        _("Hiệu lực"), [("active", _("Đang hoạt động")), ("dissolved", _("Đã giải thể, sáp nhập"))]
     )
 
     def __init__(self, data, *, units: QuerySet[Unit]):
@@ -48,11 +45,7 @@ class _FilterForm(forms.Form):
 
 
 class UnitFilterForm(_FilterForm):
-    kind = forms.ChoiceField(
-        label=_("Loại đơn vị"),
-        choices=[("", _("Tất cả")), *Unit.Kind.choices],
-        required=False,
-    )
+    kind = any_of(_("Loại đơn vị"), Unit.Kind.choices)
     field_order = ["q", "kind", "cluster", "parent", "status"]
 
     def filter(self, units: QuerySet[Unit]) -> QuerySet[Unit]:
@@ -77,16 +70,8 @@ class UnitFilterForm(_FilterForm):
 
 
 class PersonFilterForm(_FilterForm):
-    category = forms.ChoiceField(
-        label=_("Đối tượng"),
-        choices=[("", _("Tất cả")), *Person.Category.choices],
-        required=False,
-    )
-    role = forms.ChoiceField(
-        label=_("Vị trí"),
-        choices=[("", _("Tất cả")), ("leadership", _("Lãnh đạo, quản lý")), ("direct", _("Trực tiếp"))],
-        required=False,
-    )
+    category = any_of(_("Đối tượng"), Person.Category.choices)
+    role = any_of(_("Vị trí"), [("leadership", _("Lãnh đạo, quản lý")), ("direct", _("Trực tiếp"))])
     field_order = ["q", "category", "role", "cluster", "parent", "status"]
 
     def filter(self, people: QuerySet[Person]) -> QuerySet[Person]:

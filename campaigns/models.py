@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.model_fields import optional_key
 from campaigns.text import fold, normalize
 
 
@@ -21,22 +22,10 @@ class Cluster(models.Model):
     code = models.CharField(_("mã"), max_length=32, unique=True)
     name = models.CharField(_("tên"), max_length=255)
     kind = models.CharField(_("loại"), max_length=8, choices=Kind.choices)
-    leader_unit = models.ForeignKey(
-        "Unit",
-        verbose_name=_("đơn vị trưởng cụm/khối"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    leader_unit = optional_key(
+        "Unit", _("đơn vị trưởng cụm/khối"), on_delete=models.SET_NULL, related_name="+"
     )
-    deputy_unit = models.ForeignKey(
-        "Unit",
-        verbose_name=_("đơn vị phó cụm/khối"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    deputy_unit = optional_key("Unit", _("đơn vị phó cụm/khối"), on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = _("cụm, khối thi đua")
@@ -129,24 +118,10 @@ class Unit(models.Model):
     name = models.CharField(_("tên đơn vị"), max_length=255)
     search_name = models.CharField(max_length=255, editable=False, db_index=True)
     kind = models.CharField(_("loại đơn vị"), max_length=24, choices=Kind.choices)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("đơn vị cấp trên"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
+    parent = optional_key("self", _("đơn vị cấp trên"), on_delete=models.PROTECT, related_name="children")
     # Materialised path of ids ("/1/7/42/"): a subtree is one indexed prefix query.
     path = models.CharField(max_length=512, editable=False, db_index=True, default="")
-    cluster = models.ForeignKey(
-        Cluster,
-        verbose_name=_("cụm/khối thi đua"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="units",
-    )
+    cluster = optional_key(Cluster, _("cụm/khối thi đua"), on_delete=models.SET_NULL, related_name="units")
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     successors = models.ManyToManyField(
@@ -393,42 +368,47 @@ class CampaignSection(models.Model):
         return self.heading
 
 
-class DocumentType(models.Model):
-    """A kind of document a dossier may carry (tờ trình, báo cáo thành tích, biên bản, minh chứng)."""
+class CodeListEntry(models.Model):
+    """An entry of a code list kept as data: a stable code and its place in the list.
+
+    Each list declares the entry's `name`, under its own label.
+    """
 
     code = models.SlugField(_("mã"), max_length=64, unique=True)
-    name = models.CharField(_("tên loại tài liệu"), max_length=255)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
-        verbose_name = _("loại tài liệu")
-        verbose_name_plural = _("loại tài liệu")
+        abstract = True
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
         return self.name
 
 
-class AwardType(models.Model):
+class DocumentType(CodeListEntry):
+    """A kind of document a dossier may carry (tờ trình, báo cáo thành tích, biên bản, minh chứng)."""
+
+    name = models.CharField(_("tên loại tài liệu"), max_length=255)
+
+    class Meta(CodeListEntry.Meta):
+        verbose_name = _("loại tài liệu")
+        verbose_name_plural = _("loại tài liệu")
+
+
+class AwardType(CodeListEntry):
     """Hình thức khen thưởng (form of award), kept apart from danh hiệu thi đua (titles)."""
 
     class Level(models.TextChoices):
         PROVINCE = "province", _("Cấp tỉnh quyết định")
         UNIT = "unit", _("Thủ trưởng đơn vị quyết định")
 
-    code = models.SlugField(_("mã"), max_length=64, unique=True)
     name = models.CharField(_("tên hình thức khen thưởng"), max_length=255)
     short_name = models.CharField(_("tên ngắn"), max_length=64)
     level = models.CharField(_("cấp quyết định"), max_length=16, choices=Level.choices)
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
-    class Meta:
+    class Meta(CodeListEntry.Meta):
         verbose_name = _("hình thức khen thưởng")
         verbose_name_plural = _("hình thức khen thưởng")
-        ordering = ["order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class AwardRound(models.Model):

@@ -54,8 +54,7 @@ def unit_in_user_tree(user, unit) -> bool:
 
 @rules.predicate
 def person_in_user_tree(user, person) -> bool:
-    own = roles.unit_of(user)
-    return own is not None and person is not None and own.contains(person.unit)
+    return person is not None and unit_in_user_tree(user, person.unit)
 
 
 rules.add_perm("campaigns.view_plan", rules.is_authenticated)

@@ -14,6 +14,17 @@ class Subject(models.TextChoices):
     INDIVIDUAL = "individual", _("Cá nhân")
 
 
+def recipient_matches_subject(*, unit: str, person: str, name: str) -> models.CheckConstraint:
+    """A row about a collective names its unit and no person; about an individual, its person and no unit."""
+    return models.CheckConstraint(
+        condition=(
+            Q(subject="collective", **{f"{unit}__isnull": False, f"{person}__isnull": True})
+            | Q(subject="individual", **{f"{unit}__isnull": True, f"{person}__isnull": False})
+        ),
+        name=name,
+    )
+
+
 class CriterionSet(models.Model):
     """Bộ tiêu chí thi đua of a campaign for one kind of subject (collectives or individuals)."""
 
@@ -180,32 +191,32 @@ class Registration(models.Model):
         return f"{self.unit} – {self.campaign.number}"
 
 
-class StoredFile(models.Model):
-    """Fields of a file kept under MEDIA_ROOT (checked by campaigns.files)."""
+class SubmittedFile(models.Model):
+    """A file a unit submits for a duty, and may replace; kept under MEDIA_ROOT (see campaigns.files)."""
 
     file_name = models.CharField(max_length=255, editable=False)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveIntegerField(_("dung lượng"))
     sha256 = models.CharField(max_length=64)
     content_type = models.CharField(max_length=128)
-
-    class Meta:
-        abstract = True
-
-
-class UnitPlan(StoredFile):
-    """The plan with which a unit launched the movement (kế hoạch phát động của đơn vị)."""
-
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="unit_plans")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="launch_plans")
-    number = models.CharField(_("số, ký hiệu"), max_length=64)
-    issued_on = models.DateField(_("ngày ban hành"))
     # First upload decides on time / late; a later replacement keeps it.
     submitted_at = models.DateTimeField(_("nộp lần đầu"))
     updated_at = models.DateTimeField(_("cập nhật lần cuối"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
     )
+
+    class Meta:
+        abstract = True
+
+
+class UnitPlan(SubmittedFile):
+    """The plan with which a unit launched the movement (kế hoạch phát động của đơn vị)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="unit_plans")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="launch_plans")
+    number = models.CharField(_("số, ký hiệu"), max_length=64)
+    issued_on = models.DateField(_("ngày ban hành"))
 
     class Meta:
         verbose_name = _("kế hoạch phát động của đơn vị")
@@ -218,17 +229,12 @@ class UnitPlan(StoredFile):
         return f"{self.number} – {self.unit}"
 
 
-class PeriodicReport(StoredFile):
+class PeriodicReport(SubmittedFile):
     """A unit's report for one reporting deadline."""
 
     deadline = models.ForeignKey(DutyDeadline, on_delete=models.PROTECT, related_name="reports")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="periodic_reports")
     number = models.CharField(_("số, ký hiệu"), max_length=64, blank=True)
-    submitted_at = models.DateTimeField(_("nộp lần đầu"))
-    updated_at = models.DateTimeField(_("cập nhật lần cuối"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
-    )
 
     class Meta:
         verbose_name = _("báo cáo định kỳ của đơn vị")

@@ -44,6 +44,20 @@ def _datetime(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, datetime.min.time()) + timedelta(hours=9))
 
 
+def _annual_round(year: int) -> tuple:
+    """Code, name, kind, year, period and window (November to mid-December) of the round of `year`."""
+    return (
+        f"nam-{year}",
+        f"Khen thưởng năm {year}",
+        AwardRound.Kind.ANNUAL,
+        year,
+        date(year, 1, 1),
+        date(year, 12, 31),
+        date(year, 11, 1),
+        date(year, 12, 15),
+    )
+
+
 @transaction.atomic
 def build_sample(
     *,
@@ -73,26 +87,8 @@ def build_sample(
     )
     rounds = {}
     for code, name, kind, year, start, end, opens, closes in [
-        (
-            "nam-2025",
-            "Khen thưởng năm 2025",
-            AwardRound.Kind.ANNUAL,
-            2025,
-            date(2025, 1, 1),
-            date(2025, 12, 31),
-            date(2025, 11, 1),
-            date(2025, 12, 15),
-        ),
-        (
-            "nam-2026",
-            "Khen thưởng năm 2026",
-            AwardRound.Kind.ANNUAL,
-            2026,
-            date(2026, 1, 1),
-            date(2026, 12, 31),
-            date(2026, 11, 1),
-            date(2026, 12, 15),
-        ),
+        _annual_round(2025),
+        _annual_round(2026),
         (
             "tong-ket",
             "Khen thưởng tổng kết phong trào",
@@ -267,6 +263,16 @@ def build_sample(
     return Sample(campaign, rounds, made, people, len(nominations), awards)
 
 
+def _decide(user, round_, award_type, awards: list[dict], **fields) -> None:
+    """A decision of `award_type` in `round_` (base salary of 2026) and its awards, given their own fields."""
+    decision = Decision.objects.create(
+        round=round_, award_type=award_type, base_salary=2_340_000, created_by=user, **fields
+    )
+    Award.objects.bulk_create(
+        [Award(decision=decision, round=round_, award_type=award_type, **award) for award in awards]
+    )
+
+
 # The sample's papers: each unit's abbreviation and full name, a department that appraises, a signer each.
 ABBREVIATIONS = {Unit.Kind.COMMUNE: "UBND", Unit.Kind.PROVINCIAL_AGENCY: "S", Unit.Kind.DIVISION: "P"}
 
@@ -316,24 +322,13 @@ def _awards(rng, user, rounds, bang_khen, giay_khen, units, nominations, count, 
         ]
         if not chosen:
             continue
-        decision = Decision.objects.create(
-            round=round_,
-            award_type=bang_khen,
-            issuer="Ủy ban nhân dân tỉnh Hưng Yên",
-            number=f"{100 + i}{tag[-3:]}/QĐ-UBND",
-            issued_on=round_.appraisal_deadline,
-            signer_name="Trần Quốc Văn",
-            signer_title="Chủ tịch",
-            base_salary=2_340_000,
-            created_by=user,
-        )
-        Award.objects.bulk_create(
+        _decide(
+            user,
+            round_,
+            bang_khen,
             [
-                Award(
-                    decision=decision,
+                dict(
                     nomination=n,
-                    round=round_,
-                    award_type=bang_khen,
                     subject=n.subject,
                     person=n.nominee_person,
                     unit=n.nominee_unit,
@@ -345,54 +340,48 @@ def _awards(rng, user, rounds, bang_khen, giay_khen, units, nominations, count, 
                     bonus_amount=2_340_000 if n.nominee_person else 4_680_000,
                 )
                 for n in chosen
-            ]
+            ],
+            issuer="Ủy ban nhân dân tỉnh Hưng Yên",
+            number=f"{100 + i}{tag[-3:]}/QĐ-UBND",
+            issued_on=round_.appraisal_deadline,
+            signer_name="Trần Quốc Văn",
+            signer_title="Chủ tịch",
         )
     for j, unit in enumerate(units[: max(3, len(units) // 10)]):
         round_ = rounds["nam-2025"] if j % 2 else rounds["nam-2026"]
-        decision = Decision.objects.create(
-            round=round_,
-            award_type=giay_khen,
+        team = dict(
+            subject=Subject.COLLECTIVE,
+            unit=unit,
+            recipient_name="Tổ công tác 1",
+            unit_name=unit.name,
+            search_name="to 0",
+            bonus_multiple=Decimal("0.6"),
+            bonus_amount=1_400_000,
+        )
+        people = [
+            dict(
+                subject=Subject.INDIVIDUAL,
+                person=p,
+                recipient_name=p.full_name,
+                recipient_position=p.position,
+                unit_name=unit.name,
+                search_name=fold(p.full_name),
+                bonus_multiple=Decimal("0.3"),
+                bonus_amount=700_000,
+            )
+            for p in unit.people.all()[: 1 + rng.randint(0, 2)]
+        ]
+        _decide(
+            user,
+            round_,
+            giay_khen,
+            [team, *people],
             issuer=unit.name,
             issuing_unit=unit,
             number=f"{j + 1}/QĐ-GK",
             issued_on=round_.closes_on,
             signer_name="Thủ trưởng",
             signer_title="Giám đốc",
-            base_salary=2_340_000,
-            created_by=user,
-        )
-        Award.objects.bulk_create(
-            [
-                Award(
-                    decision=decision,
-                    round=round_,
-                    award_type=giay_khen,
-                    subject=Subject.COLLECTIVE,
-                    unit=unit,
-                    recipient_name=f"Tổ công tác {k + 1}",
-                    unit_name=unit.name,
-                    search_name=f"to {k}",
-                    bonus_multiple=Decimal("0.6"),
-                    bonus_amount=1_400_000,
-                )
-                for k in range(1)
-            ]
-            + [
-                Award(
-                    decision=decision,
-                    round=round_,
-                    award_type=giay_khen,
-                    subject=Subject.INDIVIDUAL,
-                    person=p,
-                    recipient_name=p.full_name,
-                    recipient_position=p.position,
-                    unit_name=unit.name,
-                    search_name=fold(p.full_name),
-                    bonus_multiple=Decimal("0.3"),
-                    bonus_amount=700_000,
-                )
-                for p in unit.people.all()[: 1 + rng.randint(0, 2)]
-            ]
         )
 
 

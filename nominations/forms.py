@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.filters import any_of, any_row_of
 from campaigns.models import AwardRound, AwardType, Cluster, DocumentType, Unit
 from campaigns.selectors import visible_people, visible_units
 from criteria.models import Criterion, Subject
@@ -67,6 +68,25 @@ class DocumentUploadForm(forms.Form):
     title = forms.CharField(label=_("Mô tả (không bắt buộc)"), max_length=255, required=False)
 
 
+def _points_field(label, criterion, initial) -> forms.DecimalField:
+    """Points given for a criterion (by the unit or the appraiser): 0 to its maximum, one decimal."""
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=criterion.max_points,
+        decimal_places=1,
+        initial=initial,
+    )
+
+
+def _note_field(label, initial) -> forms.CharField:
+    """A short text about a criterion (the unit's evidence, the appraiser's comment)."""
+    return forms.CharField(
+        label=label, required=False, widget=forms.Textarea(attrs={"rows": 2}), initial=initial
+    )
+
+
 MET_CHOICES = [("", _("— Chưa đánh giá —")), ("yes", _("Đạt")), ("no", _("Không đạt"))]
 
 
@@ -87,20 +107,10 @@ class SelfAssessmentForm(forms.Form):
                 required=False,
                 initial="" if a is None or a.self_met is None else ("yes" if a.self_met else "no"),
             )
-            self.fields[p + "points"] = forms.DecimalField(
-                label=_("Điểm tự chấm"),
-                required=False,
-                min_value=0,
-                max_value=criterion.max_points,
-                decimal_places=1,
-                initial=a.self_points if a else None,
+            self.fields[p + "points"] = _points_field(
+                _("Điểm tự chấm"), criterion, a.self_points if a else None
             )
-            self.fields[p + "evidence"] = forms.CharField(
-                label=_("Minh chứng"),
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
-                initial=a.evidence if a else "",
-            )
+            self.fields[p + "evidence"] = _note_field(_("Minh chứng"), a.evidence if a else "")
             self.fields[p + "documents"] = forms.ModelMultipleChoiceField(
                 label=_("Tài liệu liên kết"),
                 required=False,
@@ -135,20 +145,8 @@ class ScoreForm(forms.Form):
             initial = (
                 a.appraiser_points if a and a.appraiser_points is not None else suggestions.get(criterion.pk)
             )
-            self.fields[p + "points"] = forms.DecimalField(
-                label=_("Điểm"),
-                required=False,
-                min_value=0,
-                max_value=criterion.max_points,
-                decimal_places=1,
-                initial=initial,
-            )
-            self.fields[p + "comment"] = forms.CharField(
-                label=_("Nhận xét"),
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
-                initial=a.appraiser_comment if a else "",
-            )
+            self.fields[p + "points"] = _points_field(_("Điểm"), criterion, initial)
+            self.fields[p + "comment"] = _note_field(_("Nhận xét"), a.appraiser_comment if a else "")
             self.rows.append(criterion)
 
     def scores(self) -> dict:
@@ -201,27 +199,11 @@ class QueueFilterForm(forms.Form):
     """
 
     q = forms.CharField(label=_("Tìm theo tên"), required=False)
-    round = forms.ModelChoiceField(
-        label=_("Đợt"), queryset=AwardRound.objects.all(), required=False, empty_label=_("Tất cả")
-    )
+    round = any_row_of(_("Đợt"), AwardRound.objects.all())
     state = forms.ChoiceField(label=_("Trạng thái"), choices=STATE_FILTER_CHOICES, required=False)
-    unit_kind = forms.ChoiceField(
-        label=_("Loại đơn vị"),
-        choices=[("", _("Tất cả")), *Unit.Kind.choices],
-        required=False,
-    )
-    cluster = forms.ModelChoiceField(
-        label=_("Cụm, khối"),
-        queryset=Cluster.objects.all(),
-        required=False,
-        empty_label=_("Tất cả"),
-    )
-    award_type = forms.ModelChoiceField(
-        label=_("Hình thức"),
-        queryset=AwardType.objects.filter(level=AwardType.Level.PROVINCE),
-        required=False,
-        empty_label=_("Tất cả"),
-    )
+    unit_kind = any_of(_("Loại đơn vị"), Unit.Kind.choices)
+    cluster = any_row_of(_("Cụm, khối"), Cluster.objects.all())
+    award_type = any_row_of(_("Hình thức"), AwardType.objects.filter(level=AwardType.Level.PROVINCE))
     appraiser = forms.ChoiceField(label=_("Chuyên viên"), required=False)
     overdue = forms.BooleanField(label=_("Chỉ hồ sơ quá hạn"), required=False)
 

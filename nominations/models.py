@@ -10,8 +10,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.audit import AppendOnlyModel
+from campaigns.model_fields import optional_key
 from campaigns.models import AwardRound, AwardType, DocumentType, Person, Unit
-from criteria.models import Criterion, Subject
+from criteria.models import Criterion, Subject, recipient_matches_subject
 from portal.transitions import RecordsMoves
 
 
@@ -82,21 +83,11 @@ class Nomination(RecordsMoves, models.Model):
         AwardType, verbose_name=_("hình thức đề nghị"), on_delete=models.PROTECT, related_name="nominations"
     )
     subject = models.CharField(_("đối tượng"), max_length=16, choices=Subject.choices)
-    nominee_unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("tập thể được đề nghị"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="nominations_as_nominee",
+    nominee_unit = optional_key(
+        Unit, _("tập thể được đề nghị"), on_delete=models.PROTECT, related_name="nominations_as_nominee"
     )
-    nominee_person = models.ForeignKey(
-        Person,
-        verbose_name=_("cá nhân được đề nghị"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="nominations",
+    nominee_person = optional_key(
+        Person, _("cá nhân được đề nghị"), on_delete=models.PROTECT, related_name="nominations"
     )
     proposing_unit = models.ForeignKey(
         Unit, verbose_name=_("đơn vị trình"), on_delete=models.PROTECT, related_name="nominations_proposed"
@@ -105,11 +96,9 @@ class Nomination(RecordsMoves, models.Model):
     state = models.CharField(
         _("trạng thái"), max_length=16, choices=State.choices, default=State.DRAFT, editable=False
     )
-    appraiser = models.ForeignKey(
+    appraiser = optional_key(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("chuyên viên thẩm định"),
-        null=True,
-        blank=True,
+        _("chuyên viên thẩm định"),
         on_delete=models.SET_NULL,
         related_name="assigned_nominations",
         editable=False,
@@ -146,12 +135,8 @@ class Nomination(RecordsMoves, models.Model):
             models.Index(fields=["state", "appraisal_due_on"]),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(subject="collective", nominee_unit__isnull=False, nominee_person__isnull=True)
-                    | Q(subject="individual", nominee_unit__isnull=True, nominee_person__isnull=False)
-                ),
-                name="nomination_one_nominee_matching_subject",
+            recipient_matches_subject(
+                unit="nominee_unit", person="nominee_person", name="nomination_one_nominee_matching_subject"
             ),
             models.UniqueConstraint(
                 fields=["round", "award_type", "nominee_unit"],
@@ -298,9 +283,7 @@ class Notification(models.Model):
         REMINDER = "reminder", _("Nhắc hạn thẩm định")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    nomination = models.ForeignKey(
-        Nomination, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
-    )
+    nomination = optional_key(Nomination, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices)
     message = models.TextField(_("nội dung"))
     created_at = models.DateTimeField(auto_now_add=True)

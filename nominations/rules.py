@@ -8,7 +8,6 @@ that templates show only the buttons that would work.
 import rules
 from django.utils import timezone
 
-from campaigns import roles
 from campaigns.rules import (
     is_council_member,
     is_leader,
@@ -16,6 +15,7 @@ from campaigns.rules import (
     is_noivu_staff,
     is_unit_head,
     is_unit_member,
+    unit_in_user_tree,
 )
 from nominations.models import CONCLUDED_STATES, EDITABLE_STATES, State
 
@@ -23,8 +23,7 @@ from nominations.models import CONCLUDED_STATES, EDITABLE_STATES, State
 @rules.predicate
 def dossier_in_user_tree(user, nomination) -> bool:
     """The dossier is proposed by the user's unit or a unit below it."""
-    own = roles.unit_of(user)
-    return own is not None and nomination is not None and own.contains(nomination.proposing_unit)
+    return nomination is not None and unit_in_user_tree(user, nomination.proposing_unit)
 
 
 @rules.predicate

@@ -13,6 +13,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from rules.contrib.views import permission_required as rules_permission_required
 
@@ -31,6 +33,15 @@ def permission_required(perm: str | tuple[str, ...], fn: Callable | None = None)
         return login_required(wraps(view)(guarded))
 
     return decorate
+
+
+def visible_or_404(request, perm: str, queryset, **lookup):
+    """The row of `queryset` matching `lookup` if the user has `perm` on it; 404 otherwise, as for a row
+    that does not exist (another unit's row is not shown to exist)."""
+    row = get_object_or_404(queryset, **lookup)
+    if not request.user.has_perm(perm, row):
+        raise Http404
+    return row
 
 
 def paginate(request, items, per_page: int = 50) -> Page:
@@ -71,6 +82,62 @@ def call_service(
     if success:
         messages.success(request, success(result) if callable(success) else success)
     return True, result
+
+
+def submit_form(
+    request,
+    form,
+    service: Callable[..., Any],
+    /,
+    *,
+    success: str | Callable[[Any], str] = "",
+    values: Callable[[dict], dict] | None = None,
+    **kwargs,
+) -> tuple[bool, Any]:
+    """A form page's POST: `service(actor=request.user, **kwargs, **form values)` through call_service.
+
+    The form values are `values(form.cleaned_data)`, or all of them. Only a POST with a valid form calls
+    the service; otherwise, and when the service refuses (its sentences onto the form), (False, None) says
+    the page should draw the form again.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    data = values(form.cleaned_data) if values else form.cleaned_data
+    return call_service(request, service, form=form, success=success, actor=request.user, **kwargs, **data)
+
+
+def act(
+    request,
+    service: Callable[..., Any],
+    /,
+    *,
+    back: str,
+    success: str | Callable[[Any], str] = "",
+    form=None,
+    values: Callable[[dict], dict] | None = None,
+    **kwargs,
+) -> HttpResponseRedirect:
+    """A button or a small form posted from a page it goes back to (`back`: an address or a url name, as
+    for redirect): `service(actor=request.user, **kwargs, **form values)` through call_service, its
+    refusal as a message. With `form`, its values are `values(form.cleaned_data)` or all of them, and an
+    invalid form's errors become messages instead (show_form_errors): the service is not called.
+    """
+    if form is not None:
+        if not form.is_valid():
+            show_form_errors(request, form)
+            return redirect(back)
+        kwargs |= values(form.cleaned_data) if values else form.cleaned_data
+    call_service(request, service, success=success, actor=request.user, **kwargs)
+    return redirect(back)
+
+
+def show_form_errors(request, form) -> None:
+    """The errors of a small form posted from a page the view goes back to, as messages on that page,
+    each with its field's label."""
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        for message in errors:
+            messages.error(request, f"{label}: {message}" if label else message)
 
 
 def add_service_error(form, error: ValidationError) -> None:

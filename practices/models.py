@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.audit import AppendOnlyModel
+from campaigns.model_fields import optional_key
 from campaigns.models import Person, Unit
 from portal.transitions import RecordsMoves
 
@@ -55,11 +56,9 @@ class Practice(RecordsMoves, models.Model):
     unit = models.ForeignKey(
         Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="practices", editable=False
     )
-    person = models.ForeignKey(
+    person = optional_key(
         Person,
-        verbose_name=_("cá nhân thực hiện"),
-        null=True,
-        blank=True,
+        _("cá nhân thực hiện"),
         on_delete=models.PROTECT,
         related_name="practices",
         help_text=_("Để trống nếu là mô hình của tập thể đơn vị."),
@@ -87,22 +86,12 @@ class Practice(RecordsMoves, models.Model):
     recognition_date = models.DateField(_("ngày quyết định công nhận"), null=True, blank=True, editable=False)
     recognition_issuer = models.CharField(_("cơ quan công nhận"), max_length=255, blank=True, editable=False)
     recognised_at = models.DateTimeField(_("ghi nhận công nhận lúc"), null=True, blank=True, editable=False)
-    recognised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
+    recognised_by = optional_key(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )
     featured_at = models.DateTimeField(_("chọn nhân rộng lúc"), null=True, blank=True, editable=False)
-    featured_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
+    featured_by = optional_key(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
@@ -178,8 +167,29 @@ class Practice(RecordsMoves, models.Model):
         return self.person.full_name if self.person_id else self.unit.name
 
 
-class PracticeFile(models.Model):
-    """A document or a photo of a practice, stored under MEDIA_ROOT and served by a checked view."""
+class AttachedFile(models.Model):
+    """A file uploaded to a practice or a difficulty: stored under MEDIA_ROOT, served by a checked view."""
+
+    file = models.CharField(max_length=255, editable=False)
+    kind = models.CharField(max_length=8, editable=False)
+    content_type = models.CharField(max_length=100, editable=False)
+    original_name = models.CharField(_("tên tệp"), max_length=255, editable=False)
+    size = models.PositiveIntegerField(editable=False)
+    sha256 = models.CharField(max_length=64, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class PracticeFile(AttachedFile):
+    """A document or a photo of a practice."""
 
     class Role(models.TextChoices):
         DOCUMENT = "document", _("Tài liệu")
@@ -187,17 +197,7 @@ class PracticeFile(models.Model):
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="files")
     role = models.CharField(_("loại tệp"), max_length=16, choices=Role.choices)
-    file = models.CharField(max_length=255, editable=False)
-    kind = models.CharField(max_length=8, editable=False)
-    content_type = models.CharField(max_length=100, editable=False)
-    original_name = models.CharField(_("tên tệp"), max_length=255, editable=False)
-    size = models.PositiveIntegerField(editable=False)
-    sha256 = models.CharField(max_length=64, editable=False)
     caption = models.CharField(_("chú thích"), max_length=255, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("tệp của mô hình")
@@ -211,11 +211,29 @@ class PracticeFile(models.Model):
             ),
         ]
 
+
+class HistoryEntry(AppendOnlyModel):
+    """One entry of a practice's or a difficulty's audited history: who, when, and their comment.
+
+    Each history adds the key to its row (named by `row_field`, the row's `history_field`) and its
+    action, from_state and to_state, with the choices of its own actions and states.
+    """
+
+    row_field: str
+
+    actor = optional_key(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
     def __str__(self) -> str:
-        return self.original_name
+        return f"{self.get_action_display()} – {getattr(self, f'{self.row_field}_id')}"
 
 
-class PracticeEvent(AppendOnlyModel):
+class PracticeEvent(HistoryEntry):
     """One entry of a practice's history: who did what, when, from which state to which."""
 
     class Action(models.TextChoices):
@@ -226,23 +244,15 @@ class PracticeEvent(AppendOnlyModel):
         RECOGNISED = "recognised", _("Công nhận")
         FEATURED = "featured", _("Chọn làm điển hình nhân rộng")
 
+    row_field = "practice"
     practice = models.ForeignKey(Practice, on_delete=models.PROTECT, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    at = models.DateTimeField(default=timezone.now)
     action = models.CharField(max_length=16, choices=Action.choices)
     from_state = models.CharField(max_length=16, choices=PracticeState.choices, blank=True)
     to_state = models.CharField(max_length=16, choices=PracticeState.choices)
-    comment = models.TextField(blank=True)
 
-    class Meta:
+    class Meta(HistoryEntry.Meta):
         verbose_name = _("lịch sử mô hình")
         verbose_name_plural = _("lịch sử mô hình")
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} – {self.practice_id}"
 
 
 # --- Difficulties --------------------------------------------------------------------------
@@ -291,13 +301,8 @@ class Difficulty(RecordsMoves, models.Model):
     )
     answer = models.TextField(_("trả lời của Sở Nội vụ"), blank=True, editable=False)
     answered_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True, editable=False)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
+    answered_by = optional_key(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )
     forwarded_to = models.CharField(_("chuyển đến cơ quan"), max_length=255, blank=True, editable=False)
     forward_note = models.TextField(_("ghi chú khi chuyển"), blank=True, editable=False)
@@ -354,31 +359,18 @@ class Difficulty(RecordsMoves, models.Model):
         return (today - timezone.localtime(self.raised_at).date()).days
 
 
-class DifficultyFile(models.Model):
+class DifficultyFile(AttachedFile):
     """An attachment of a difficulty (PDF, DOCX, XLSX, JPEG, PNG)."""
 
     difficulty = models.ForeignKey(Difficulty, on_delete=models.CASCADE, related_name="files")
-    file = models.CharField(max_length=255, editable=False)
-    kind = models.CharField(max_length=8, editable=False)
-    content_type = models.CharField(max_length=100, editable=False)
-    original_name = models.CharField(_("tên tệp"), max_length=255, editable=False)
-    size = models.PositiveIntegerField(editable=False)
-    sha256 = models.CharField(max_length=64, editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("tệp đính kèm")
         verbose_name_plural = _("tệp đính kèm")
         ordering = ["uploaded_at", "pk"]
 
-    def __str__(self) -> str:
-        return self.original_name
 
-
-class DifficultyEvent(AppendOnlyModel):
+class DifficultyEvent(HistoryEntry):
     """One entry of a difficulty's audited history."""
 
     class Action(models.TextChoices):
@@ -389,20 +381,12 @@ class DifficultyEvent(AppendOnlyModel):
         FORWARDED = "forwarded", _("Sở Nội vụ chuyển cơ quan khác")
         CLOSED = "closed", _("Sở Nội vụ đóng")
 
+    row_field = "difficulty"
     difficulty = models.ForeignKey(Difficulty, on_delete=models.PROTECT, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    at = models.DateTimeField(default=timezone.now)
     action = models.CharField(max_length=16, choices=Action.choices)
     from_state = models.CharField(max_length=16, choices=DifficultyState.choices, blank=True)
     to_state = models.CharField(max_length=16, choices=DifficultyState.choices)
-    comment = models.TextField(blank=True)
 
-    class Meta:
+    class Meta(HistoryEntry.Meta):
         verbose_name = _("lịch sử khó khăn, vướng mắc")
         verbose_name_plural = _("lịch sử khó khăn, vướng mắc")
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} – {self.difficulty_id}"

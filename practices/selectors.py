@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from campaigns import roles
 from campaigns.models import Person, Unit
+from campaigns.selectors import PROVINCE_STAFF, in_user_tree
 from campaigns.text import fold
 from practices.models import (
     OPEN_STATES,
@@ -37,7 +38,7 @@ def practices_in_scope(user) -> QuerySet[Practice]:
     """Practices of every state the user may open: the whole province for Sở Nội vụ and leaders,
     the user's unit and the units below it for a unit's people, plus every published practice."""
     published = Q(state__in=PUBLISHED_STATES)
-    if roles.has_role(user, roles.NOIVU_STAFF, roles.NOIVU_MANAGER, roles.LEADER):
+    if roles.has_role(user, *PROVINCE_STAFF):
         return Practice.objects.all()
     own = roles.unit_of(user)
     if own is not None and roles.has_role(user, roles.UNIT_HEAD, roles.UNIT_OFFICER):
@@ -49,24 +50,13 @@ def practices_in_scope(user) -> QuerySet[Practice]:
 
 def register_for(user) -> QuerySet[Practice]:
     """The register (every state) the user manages: their subtree, or the whole province."""
-    if roles.has_role(user, roles.NOIVU_STAFF, roles.NOIVU_MANAGER, roles.LEADER):
-        qs = Practice.objects.all()
-    else:
-        own = roles.unit_of(user)
-        if own is None or not roles.has_role(user, roles.UNIT_HEAD, roles.UNIT_OFFICER):
-            return Practice.objects.none()
-        qs = Practice.objects.filter(unit__path__startswith=own.path)
+    qs = in_user_tree(user, Practice.objects.all())
     return _with_related(qs).order_by("state", "-registered_at", "-pk")
 
 
 def difficulties_in_scope(user) -> QuerySet[Difficulty]:
     """Difficulties the user may open: all for Sở Nội vụ and leaders, else their unit's subtree."""
-    if roles.has_role(user, roles.NOIVU_STAFF, roles.NOIVU_MANAGER, roles.LEADER):
-        return Difficulty.objects.all()
-    own = roles.unit_of(user)
-    if own is None or not roles.has_role(user, roles.UNIT_HEAD, roles.UNIT_OFFICER):
-        return Difficulty.objects.none()
-    return Difficulty.objects.filter(unit__path__startswith=own.path)
+    return in_user_tree(user, Difficulty.objects.all())
 
 
 # --- Library ---------------------------------------------------------------------------------
@@ -82,18 +72,11 @@ def library(
 ) -> QuerySet[Practice]:
     """Recognised and featured practices, featured first then the most recently recognised,
     filtered by field, unit kind, cluster, year started and a diacritics-insensitive search."""
-    qs = Practice.objects.filter(state__in=PUBLISHED_STATES)
+    qs = _practices(year=year, field=field, unit_kind=unit_kind, cluster_id=cluster_id)
+    qs = qs.filter(state__in=PUBLISHED_STATES)
     if q and fold(q):
         for word in fold(q).split():
             qs = qs.filter(search_text__contains=" " + word)
-    if field:
-        qs = qs.filter(field=field)
-    if unit_kind:
-        qs = qs.filter(unit__kind=unit_kind)
-    if cluster_id:
-        qs = qs.filter(unit__cluster_id=cluster_id)
-    if year:
-        qs = qs.filter(started_on__year=year)
     # "featured" sorts before "recognised" alphabetically: featured models come first.
     return _with_related(qs).order_by("state", "-recognition_date", "-pk")
 
@@ -135,12 +118,27 @@ def recognised_practices_for(unit_or_person: Unit | Person) -> QuerySet[Practice
 # --- For the summary reports -----------------------------------------------------------------
 
 
-def _practices(*, year: int | None = None, units: QuerySet[Unit] | None = None) -> QuerySet[Practice]:
+def _practices(
+    *,
+    year: int | None = None,
+    units: QuerySet[Unit] | None = None,
+    field: str | None = None,
+    unit_kind: str | None = None,
+    cluster_id: int | None = None,
+) -> QuerySet[Practice]:
+    """Practices started in `year`, of `units`, in `field`, of units of `unit_kind`, of a cluster: each
+    filter only when it is given."""
     qs = Practice.objects.all()
     if year:
         qs = qs.filter(started_on__year=year)
     if units is not None:
         qs = qs.filter(unit__in=units)
+    if field:
+        qs = qs.filter(field=field)
+    if unit_kind:
+        qs = qs.filter(unit__kind=unit_kind)
+    if cluster_id:
+        qs = qs.filter(unit__cluster_id=cluster_id)
     return qs
 
 
@@ -209,15 +207,11 @@ def practices_list(
 ) -> QuerySet[Practice]:
     """Practices for a report table, with unit, cluster, person and photos joined, ordered by
     field then name. Filter by one state or several, field, unit kind, year started, units."""
-    qs = _practices(year=year, units=units)
+    qs = _practices(year=year, units=units, field=field, unit_kind=unit_kind)
     if state:
         qs = qs.filter(state=state)
     if states is not None:
         qs = qs.filter(state__in=states)
-    if field:
-        qs = qs.filter(field=field)
-    if unit_kind:
-        qs = qs.filter(unit__kind=unit_kind)
     return _with_related(qs).order_by("field", "name_key", "pk")
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import Decision
+from campaigns.model_fields import optional_key
 from campaigns.models import AwardRound, Campaign, Unit
 
 # The files of one decision (its certificates, its paper): asked for from the decision's page.
@@ -47,30 +48,13 @@ class ReportJob(models.Model):
         Campaign, verbose_name=_("kế hoạch"), on_delete=models.PROTECT, related_name="report_jobs"
     )
     year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
-    round = models.ForeignKey(
-        AwardRound,
-        verbose_name=_("đợt khen thưởng"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="report_jobs",
+    round = optional_key(
+        AwardRound, _("đợt khen thưởng"), on_delete=models.PROTECT, related_name="report_jobs"
     )
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("đơn vị"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="report_jobs",
-    )
+    unit = optional_key(Unit, _("đơn vị"), on_delete=models.PROTECT, related_name="report_jobs")
     # The certificates job's subject: all awards of this decision, one page each.
-    decision = models.ForeignKey(
-        Decision,
-        verbose_name=_("quyết định khen thưởng"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="certificate_jobs",
+    decision = optional_key(
+        Decision, _("quyết định khen thưởng"), on_delete=models.PROTECT, related_name="certificate_jobs"
     )
     # Everything the builder reads, as plain JSON (ids, year, format): what the history shows.
     parameters = models.JSONField(_("tham số"), default=dict, blank=True)

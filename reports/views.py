@@ -3,7 +3,7 @@ decision's certificates, which are a job of the same kind (asked for from the de
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from awards.views.certificates import printable_decision
 from campaigns.models import AwardRound
-from portal.web import call_service, paginate, permission_required
+from portal.web import act, call_service, paginate, permission_required, submit_form, visible_or_404
 from reports import selectors, services, storage
 from reports.forms import ReportRequestForm
 from reports.models import ReportJob
@@ -26,10 +26,7 @@ CONTENT_TYPES = {
 
 def _visible_job(request, pk: int) -> ReportJob:
     """The job if this user may see it; 404 otherwise (another unit's report does not exist for them)."""
-    job = get_object_or_404(selectors.visible_jobs(request.user), pk=pk)
-    if not request.user.has_perm("reports.view_job", job):
-        raise Http404
-    return job
+    return visible_or_404(request, "reports.view_job", selectors.visible_jobs(request.user), pk=pk)
 
 
 def _stored_file(job: ReportJob):
@@ -54,17 +51,14 @@ def _request_report(**kwargs) -> ReportJob:
 @permission_required("reports.view_reports")
 def home(request):
     form = ReportRequestForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        ok, job = call_service(
-            request,
-            _request_report,
-            form=form,
-            success=_("Đã nhận yêu cầu. Báo cáo đang được tạo, hãy theo dõi tiến độ bên dưới."),
-            actor=request.user,
-            **form.cleaned_data,
-        )
-        if ok:
-            return redirect("reports:job", pk=job.pk)
+    ok, job = submit_form(
+        request,
+        form,
+        _request_report,
+        success=_("Đã nhận yêu cầu. Báo cáo đang được tạo, hãy theo dõi tiến độ bên dưới."),
+    )
+    if ok:
+        return redirect("reports:job", pk=job.pk)
     return render(
         request,
         "reports/home.html",
@@ -135,14 +129,13 @@ def download(request, pk: int):
 @permission_required("reports.view_reports")
 def retry(request, pk: int):
     job = _visible_job(request, pk)
-    call_service(
+    return act(
         request,
         services.retry_report,
+        back=reverse("reports:job", args=[job.pk]),
         success=_("Đã gửi lại yêu cầu tạo báo cáo."),
-        actor=request.user,
         job=job,
     )
-    return redirect("reports:job", pk=job.pk)
 
 
 def _file_of_record(request, *, job, ask, here: str, page: dict):

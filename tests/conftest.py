@@ -75,6 +75,20 @@ def module_db(django_db_setup, django_db_blocker, tmp_path_factory):
 # --- The cast -------------------------------------------------------------------------------
 
 
+# The cast's users, signed in: unit A's two, unit B's two, Sở Nội vụ's two, then the rest.
+CAST_USERS = [
+    "officer_a",
+    "head_a",
+    "head_b",
+    "officer_b",
+    "appraiser",
+    "manager",
+    "council",
+    "leader",
+    "nobody",
+]
+
+
 @dataclass
 class Cast:
     province: Unit
@@ -93,17 +107,7 @@ class Cast:
     nobody: object  # signed in, no role, no unit
 
     def users(self) -> dict:
-        return {
-            "officer_a": self.officer_a,
-            "head_a": self.head_a,
-            "head_b": self.head_b,
-            "officer_b": self.officer_b,
-            "appraiser": self.appraiser,
-            "manager": self.manager,
-            "council": self.council,
-            "leader": self.leader,
-            "nobody": self.nobody,
-        }
+        return {name: getattr(self, name) for name in CAST_USERS}
 
 
 def build_cast() -> Cast:
@@ -349,5 +353,10 @@ def login(pg, username: str, password: str = TEST_PASSWORD) -> None:
     pg.goto(pg.base_url + "/tai-khoan/dang-nhap/")
     pg.get_by_label("Tên đăng nhập").fill(username)
     pg.get_by_label("Mật khẩu").fill(password)
-    pg.get_by_role("button", name="Đăng nhập").click()
+    press(pg, "Đăng nhập")
+
+
+def press(pg, button: str, **options) -> None:
+    """Click the button of that name (get_by_role options, e.g. exact=True) and wait for what it loads."""
+    pg.get_by_role("button", name=button, **options).click()
     pg.wait_for_load_state("networkidle")

@@ -280,6 +280,10 @@ class Setup:
     doc_types: dict[str, DocumentType]
     sets: dict[str, CriterionSet]
 
+    def dossier(self, **fields) -> Nomination:
+        """A dossier (NominationFactory) in this round and award type."""
+        return NominationFactory(round=self.round, award_type=self.award_type, **fields)
+
 
 def round_setup(**round_kwargs) -> Setup:
     """An open round requiring tờ trình, báo cáo thành tích and biên bản, with plan-169 criteria."""

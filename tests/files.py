@@ -63,6 +63,20 @@ def png_html_polyglot() -> SimpleUploadedFile:
     return SimpleUploadedFile("anh.png", png_bytes() + HOSTILE_HTML, "image/png")
 
 
+def stored_pdf_fields(user, when, *, file_name: str, original_name: str, size: int = 10) -> dict:
+    """The file fields of a duty's plan or report uploaded by `user` at `when`, with no file behind them."""
+    return dict(
+        submitted_at=when,
+        updated_at=when,
+        uploaded_by=user,
+        file_name=file_name,
+        original_name=original_name,
+        size=size,
+        sha256="0" * 64,
+        content_type="application/pdf",
+    )
+
+
 # --- Spreadsheets ---------------------------------------------------------------------------
 
 UNIT_HEADER = ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên", "Cụm/Khối thi đua"]

@@ -6,10 +6,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.models import CodeListEntry
 from criteria.models import Subject
 
 
-class EmulationTitle(models.Model):
+class EmulationTitle(CodeListEntry):
     """Danh hiệu thi đua (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, …).
 
     A title is earned by meeting a standard over a year; a form of award (campaigns.AwardType:
@@ -17,39 +18,42 @@ class EmulationTitle(models.Model):
     with different conditions and money, so they are two code lists and never one.
     """
 
-    code = models.SlugField(_("mã"), max_length=64, unique=True)
     name = models.CharField(_("tên danh hiệu thi đua"), max_length=255)
     subject = models.CharField(_("đối tượng"), max_length=16, choices=Subject.choices)
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
         verbose_name = _("danh hiệu thi đua")
         verbose_name_plural = _("danh hiệu thi đua")
         ordering = ["subject", "order"]
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class BaseSalaryQuerySet(models.QuerySet):
-    def in_force_on(self, day) -> "BaseSalary | None":
-        """The base salary whose effective period contains day (the latest start on or before it)."""
+class InForceQuerySet(models.QuerySet):
+    def in_force_on(self, day):
+        """The row whose effective period contains day (the latest start on or before it), or None."""
         return self.filter(effective_from__lte=day).order_by("-effective_from").first()
 
 
-class BaseSalary(models.Model):
-    """Mức lương cơ sở, in force from a date until the next row's date."""
+class InForceFromDate(models.Model):
+    """A money rule in force from its date until the next row's date, with the text that set it."""
 
-    amount = models.PositiveBigIntegerField(_("mức lương cơ sở (đồng)"))
     effective_from = models.DateField(_("áp dụng từ ngày"), unique=True)
     legal_basis = models.CharField(_("căn cứ"), max_length=255, blank=True)
 
-    objects = BaseSalaryQuerySet.as_manager()
+    objects = InForceQuerySet.as_manager()
 
     class Meta:
+        abstract = True
+        ordering = ["-effective_from"]
+
+
+class BaseSalary(InForceFromDate):
+    """Mức lương cơ sở: bonuses are multiples of it."""
+
+    amount = models.PositiveBigIntegerField(_("mức lương cơ sở (đồng)"))
+
+    class Meta(InForceFromDate.Meta):
         verbose_name = _("mức lương cơ sở")
         verbose_name_plural = _("mức lương cơ sở")
-        ordering = ["-effective_from"]
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="base_salary_positive")]
 
     def __str__(self) -> str:
@@ -80,7 +84,7 @@ class BonusMultiple(models.Model):
         return f"{self.award_type_code} / {self.get_subject_display()}: {self.multiple}"
 
 
-class BonusRounding(models.Model):
+class BonusRounding(InForceFromDate):
     """How bonus amounts are rounded, in force from a date (the decree may change it)."""
 
     class Mode(models.TextChoices):
@@ -88,15 +92,12 @@ class BonusRounding(models.Model):
         NEAREST = "nearest", _("Làm tròn gần nhất")
         UP = "up", _("Làm tròn lên")
 
-    effective_from = models.DateField(_("áp dụng từ ngày"), unique=True)
     step = models.PositiveIntegerField(_("làm tròn đến bội số của (đồng)"), default=10_000)
     mode = models.CharField(_("cách làm tròn"), max_length=8, choices=Mode.choices, default=Mode.DOWN)
-    legal_basis = models.CharField(_("căn cứ"), max_length=255, blank=True)
 
-    class Meta:
+    class Meta(InForceFromDate.Meta):
         verbose_name = _("quy tắc làm tròn tiền thưởng")
         verbose_name_plural = _("quy tắc làm tròn tiền thưởng")
-        ordering = ["-effective_from"]
         constraints = [models.CheckConstraint(condition=Q(step__gt=0), name="bonus_rounding_step_positive")]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.model_fields import optional_key
 from campaigns.models import AwardRound
 from nominations.models import Nomination
 
@@ -20,9 +21,7 @@ class CouncilSession(models.Model):
     round = models.OneToOneField(AwardRound, on_delete=models.CASCADE, related_name="council_session")
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     opened_at = models.DateTimeField(auto_now_add=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    closed_by = optional_key(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     closed_at = models.DateTimeField(null=True, blank=True)
     # The round's rule copied when the session opens, so that a later edit cannot change a result.
     pass_ratio = models.DecimalField(_("tỷ lệ đồng ý để thông qua"), max_digits=4, decimal_places=3)

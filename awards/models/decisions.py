@@ -5,9 +5,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.model_fields import optional_key
 from campaigns.models import AwardRound, AwardType, Campaign, Person, Unit
 from campaigns.text import fold
-from criteria.models import Subject
+from criteria.models import Subject, recipient_matches_subject
 from nominations.models import Nomination
 
 
@@ -22,13 +23,8 @@ class Decision(models.Model):
     )
     issuer = models.CharField(_("cơ quan ban hành"), max_length=255)
     # The unit whose head issued it (Giấy khen); empty for the province's decisions.
-    issuing_unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("đơn vị ban hành"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="award_decisions",
+    issuing_unit = optional_key(
+        Unit, _("đơn vị ban hành"), on_delete=models.PROTECT, related_name="award_decisions"
     )
     number = models.CharField(_("số quyết định"), max_length=64)
     issued_on = models.DateField(_("ngày quyết định"))
@@ -73,8 +69,8 @@ class Award(models.Model):
     round = models.ForeignKey(AwardRound, on_delete=models.PROTECT, related_name="+")
     award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="+")
     subject = models.CharField(_("đối tượng"), max_length=16, choices=Subject.choices)
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="awards")
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="awards")
+    person = optional_key(Person, on_delete=models.PROTECT, related_name="awards")
+    unit = optional_key(Unit, on_delete=models.PROTECT, related_name="awards")
     # Names as they were on the decision: history is never rewritten by later renames or mergers.
     recipient_name = models.CharField(_("tên người/tập thể được khen thưởng"), max_length=255)
     recipient_position = models.CharField(_("chức vụ"), max_length=255, blank=True)
@@ -92,12 +88,8 @@ class Award(models.Model):
         ordering = ["decision", "pk"]
         indexes = [models.Index(fields=["round", "award_type"])]
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(subject="collective", unit__isnull=False, person__isnull=True)
-                    | Q(subject="individual", unit__isnull=True, person__isnull=False)
-                ),
-                name="award_one_recipient_matching_subject",
+            recipient_matches_subject(
+                unit="unit", person="person", name="award_one_recipient_matching_subject"
             ),
             models.UniqueConstraint(
                 fields=["round", "award_type", "slot"],

@@ -33,11 +33,20 @@ def refuse_used_number(*, number: str, issuer: str = "", issuing_unit=None) -> N
         )
 
 
-def check_header(*, number, issued_on, signer_name, signer_title, issuer) -> None:
+def decision_header(*, number, issued_on, signer_name, signer_title, issuer) -> dict:
+    """A decision's number, date, signer and issuer as they are written, every one of them given."""
+    number, signer_name, signer_title = normalize(number), normalize(signer_name), normalize(signer_title)
     if not (number and issued_on and signer_name and signer_title and issuer):
         raise ValidationError(
             _("Hãy nhập đủ số, ngày quyết định, cơ quan ban hành, họ tên và chức vụ người ký.")
         )
+    return {
+        "number": number,
+        "issued_on": issued_on,
+        "signer_name": signer_name,
+        "signer_title": signer_title,
+        "issuer": issuer,
+    }
 
 
 def recipient_fields(nominee_subject: str, person=None, unit=None) -> dict:
@@ -59,6 +68,25 @@ def recipient_fields(nominee_subject: str, person=None, unit=None) -> dict:
     }
 
 
+def create_decision(*, actor, round_, award_type, rule, awards: list[dict], **header) -> Decision:
+    """Write a decision (`header`: its issuer, number, date and signer) and one award for each of `awards`
+    (the recipient's frozen names; for the province's, the dossier and its slot), the bonus by `rule`.
+    The caller turns the IntegrityError of a number or a slot just taken into its own sentence."""
+    decision = Decision.objects.create(
+        round=round_, award_type=award_type, base_salary=rule.base_salary, created_by=actor, **header
+    )
+    for fields in awards:
+        Award.objects.create(
+            decision=decision,
+            round=round_,
+            award_type=award_type,
+            bonus_multiple=rule.multiples[fields["subject"]],
+            bonus_amount=rule.amount(fields["subject"]),
+            **fields,
+        )
+    return decision
+
+
 @transaction.atomic
 def record_decision(
     *,
@@ -74,11 +102,14 @@ def record_decision(
 ) -> Decision:
     """Record the Chairman's decision; its dossiers become awarded or not awarded, audited."""
     require_perm(actor, "awards.record_decision", round)
-    number, issuer = normalize(number), normalize(issuer)
-    signer_name, signer_title = normalize(signer_name), normalize(signer_title)
-    check_header(
-        number=number, issued_on=issued_on, signer_name=signer_name, signer_title=signer_title, issuer=issuer
+    header = decision_header(
+        number=number,
+        issued_on=issued_on,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        issuer=normalize(issuer),
     )
+    number, issuer = header["number"], header["issuer"]
     round_ = lock_round(round)
     refuse_used_number(number=number, issuer=issuer)
     session = CouncilSession.objects.filter(round=round_).first()
@@ -138,33 +169,20 @@ def record_decision(
             )
             % {"round": round_, "max": max_slots, "award": award_type.short_name, "used": len(used)}
         )
+    awards = [
+        {
+            "nomination": nomination,
+            "slot": slot,
+            "max_slots": max_slots,
+            **recipient_fields(nomination.subject, nomination.nominee_person, nomination.nominee_unit),
+        }
+        for slot, nomination in zip(free_slots(used, max_slots, len(chosen)), chosen, strict=True)
+    ]
     try:
         with transaction.atomic():
-            decision = Decision.objects.create(
-                round=round_,
-                award_type=award_type,
-                issuer=issuer,
-                number=number,
-                issued_on=issued_on,
-                signer_name=signer_name,
-                signer_title=signer_title,
-                base_salary=rule.base_salary,
-                created_by=actor,
+            decision = create_decision(
+                actor=actor, round_=round_, award_type=award_type, rule=rule, awards=awards, **header
             )
-            for slot, nomination in zip(free_slots(used, max_slots, len(chosen)), chosen, strict=True):
-                Award.objects.create(
-                    decision=decision,
-                    nomination=nomination,
-                    round=round_,
-                    award_type=award_type,
-                    bonus_multiple=rule.multiples[nomination.subject],
-                    bonus_amount=rule.amount(nomination.subject),
-                    slot=slot,
-                    max_slots=max_slots,
-                    **recipient_fields(
-                        nomination.subject, nomination.nominee_person, nomination.nominee_unit
-                    ),
-                )
     except IntegrityError as exc:
         raise ValidationError(
             _(

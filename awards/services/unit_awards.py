@@ -9,10 +9,9 @@ from django.utils.translation import gettext as _
 from awards.bonus import bonus_rule
 from awards.models import Award, Decision, UnitAwardPlan
 from awards.services.common import require_perm
-from awards.services.decisions import check_header, recipient_fields, refuse_used_number
+from awards.services.decisions import create_decision, decision_header, recipient_fields, refuse_used_number
 from campaigns import roles
 from campaigns.models import AwardType, Person, Unit
-from campaigns.text import normalize
 from criteria.models import Subject
 
 GIAY_KHEN = "giay-khen"
@@ -62,14 +61,14 @@ def record_unit_decision(
     unit = _own_unit(actor)
     # Serialise the unit's decisions so that the count and the number check see each other.
     Unit.objects.select_for_update().filter(pk=unit.pk).first()
-    number, signer_name, signer_title = normalize(number), normalize(signer_name), normalize(signer_title)
-    check_header(
+    header = decision_header(
         number=number,
         issued_on=issued_on,
         signer_name=signer_name,
         signer_title=signer_title,
         issuer=unit.name,
     )
+    number = header["number"]
     people, units = list(people), list(units)
     if not people and not units:
         raise ValidationError(_("Hãy chọn ít nhất một cá nhân hoặc tập thể được tặng Giấy khen."))
@@ -99,30 +98,18 @@ def record_unit_decision(
     rule = bonus_rule(award_type=award_type, day=issued_on, subjects=subjects)
     try:
         with transaction.atomic():
-            decision = Decision.objects.create(
-                round=round,
-                award_type=award_type,
-                issuer=unit.name,
-                issuing_unit=unit,
-                number=number,
-                issued_on=issued_on,
-                signer_name=signer_name,
-                signer_title=signer_title,
-                base_salary=rule.base_salary,
-                created_by=actor,
-            )
             people_rows = Person.objects.select_related("unit").filter(pk__in=[p.pk for p in people])
             recipients = [recipient_fields(Subject.INDIVIDUAL, person=p) for p in people_rows]
             recipients += [recipient_fields(Subject.COLLECTIVE, unit=u) for u in units]
-            for fields in recipients:
-                Award.objects.create(
-                    decision=decision,
-                    round=round,
-                    award_type=award_type,
-                    bonus_multiple=rule.multiples[fields["subject"]],
-                    bonus_amount=rule.amount(fields["subject"]),
-                    **fields,
-                )
+            decision = create_decision(
+                actor=actor,
+                round_=round,
+                award_type=award_type,
+                rule=rule,
+                awards=recipients,
+                issuing_unit=unit,
+                **header,
+            )
     except IntegrityError as exc:
         raise ValidationError(
             _("Số quyết định %(number)s vừa được dùng. Hãy kiểm tra lại số quyết định.") % {"number": number}

@@ -14,7 +14,7 @@ from awards import services
 from awards.models import CouncilResult, CouncilSession, CouncilVote, VoteChoice
 from campaigns.models import AwardRound
 from nominations.models import Nomination, State
-from portal.web import call_service, paginate, permission_required
+from portal.web import act, paginate, permission_required
 
 # The council table's radio buttons: one group per dossier, named phieu-<dossier id>.
 VOTE_PREFIX = "phieu-"
@@ -130,35 +130,42 @@ def _vote(request, round_):
     if len(choices) != len(ids):
         messages.error(request, _("Có hồ sơ không còn tồn tại. Hãy tải lại trang và biểu quyết lại."))
         return redirect("awards:council_round", round_.pk)
-    ok, n = call_service(request, services.cast_votes, actor=request.user, round=round_, choices=choices)
-    if ok:
-        messages.success(request, _("Đã ghi nhận biểu quyết của bạn cho %(n)s hồ sơ.") % {"n": n})
-    return redirect("awards:council_round", round_.pk)
+    return act(
+        request,
+        services.cast_votes,
+        back=reverse("awards:council_round", args=[round_.pk]),
+        success=lambda n: _("Đã ghi nhận biểu quyết của bạn cho %(n)s hồ sơ.") % {"n": n},
+        round=round_,
+        choices=choices,
+    )
+
+
+def _session_step(request, round_id: int, service, success: str):
+    """The chair opens or closes the round's session, then back to the council's page of the round."""
+    round_ = get_object_or_404(AwardRound, pk=round_id)
+    return act(
+        request,
+        service,
+        back=reverse("awards:council_round", args=[round_.pk]),
+        success=success,
+        round=round_,
+    )
 
 
 @require_POST
 @permission_required("awards.manage_council")
 def council_open(request, round_id: int):
-    round_ = get_object_or_404(AwardRound, pk=round_id)
-    call_service(
-        request,
-        services.open_session,
-        success=_("Đã mở phiên họp Hội đồng; thành viên có thể biểu quyết."),
-        actor=request.user,
-        round=round_,
+    return _session_step(
+        request, round_id, services.open_session, _("Đã mở phiên họp Hội đồng; thành viên có thể biểu quyết.")
     )
-    return redirect("awards:council_round", round_.pk)
 
 
 @require_POST
 @permission_required("awards.manage_council")
 def council_close(request, round_id: int):
-    round_ = get_object_or_404(AwardRound, pk=round_id)
-    call_service(
+    return _session_step(
         request,
+        round_id,
         services.close_session,
-        success=_("Đã kết thúc phiên họp; kết quả biểu quyết đã được ghi lại."),
-        actor=request.user,
-        round=round_,
+        _("Đã kết thúc phiên họp; kết quả biểu quyết đã được ghi lại."),
     )
-    return redirect("awards:council_round", round_.pk)

@@ -1,7 +1,6 @@
 """The Chairman's decisions: recording one after the council, listing and reading them."""
 
 from django.db.models import Count, Sum
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from awards.forms import ProvinceDecisionForm
 from awards.models import CouncilResult, Decision
 from campaigns.models import AwardRound, AwardType
 from nominations.models import Nomination, State
-from portal.web import call_service, paginate, permission_required
+from portal.web import paginate, permission_required, submit_form, visible_or_404
 
 
 @permission_required("awards.record_decision")
@@ -39,25 +38,17 @@ def decision_create(request, round_id: int):
             "awardees": [n.pk for n in proposed if n.pk in passed],
         },
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done, decision = call_service(
-            request,
-            services.record_decision,
-            form=form,
-            success=lambda decision: _("Đã ghi nhận quyết định số %(n)s.") % {"n": decision.number},
-            actor=request.user,
-            round=round_,
-            award_type=award_type,
-            number=data["number"],
-            issued_on=data["issued_on"],
-            signer_name=data["signer_name"],
-            signer_title=data["signer_title"],
-            issuer=data["issuer"],
-            awardees=list(data["awardees"]),
-        )
-        if done:
-            return redirect("awards:decision_detail", decision.pk)
+    done, decision = submit_form(
+        request,
+        form,
+        services.record_decision,
+        success=lambda decision: _("Đã ghi nhận quyết định số %(n)s.") % {"n": decision.number},
+        values=lambda data: {**data, "awardees": list(data["awardees"])},
+        round=round_,
+        award_type=award_type,
+    )
+    if done:
+        return redirect("awards:decision_detail", decision.pk)
     rows = [{"nomination": n, "passed": n.pk in passed} for n in proposed]
     return render(
         request,
@@ -93,12 +84,12 @@ def decision_list(request):
 
 def visible_decision(request, decision_id: int) -> Decision:
     """The decision if the user may see it; 404 otherwise (another unit's decision is not shown to exist)."""
-    decision = get_object_or_404(
-        Decision.objects.select_related("round__campaign", "award_type", "issuing_unit"), pk=decision_id
+    return visible_or_404(
+        request,
+        "awards.view_decision",
+        Decision.objects.select_related("round__campaign", "award_type", "issuing_unit"),
+        pk=decision_id,
     )
-    if not request.user.has_perm("awards.view_decision", decision):
-        raise Http404
-    return decision
 
 
 @permission_required("awards.view_decision", fn=visible_decision)

@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +13,7 @@ from awards.forms import ProposeForm
 from awards.models import CouncilSession
 from campaigns.models import AwardRound
 from nominations.models import Nomination
-from portal.web import PAGE_PARAM, call_service, paginate, permission_required, show_errors
+from portal.web import PAGE_PARAM, act, paginate, permission_required, show_errors
 
 BOARD_PAGE_MIN = 50
 BOARD_ROWS_PAST_QUOTA = 25
@@ -76,16 +75,18 @@ def ranking_board(request, round_id: int):
     round_ = get_object_or_404(AwardRound.objects.select_related("campaign"), pk=round_id)
     if request.method == "POST":
         form = ProposeForm(request.POST)
+        back = _board_url(round_, request.POST.get("award_type"))
         if not form.is_valid():
             show_errors(request, ValidationError(form.errors["nomination"]))
-        else:
-            chosen = list(form.cleaned_data["nomination"])
-            ok, count = call_service(
-                request, services.propose, actor=request.user, round=round_, nominations=chosen
-            )
-            if ok:
-                messages.success(request, _("Đã đưa %(n)s hồ sơ vào tờ trình.") % {"n": count})
-        return redirect(_board_url(round_, request.POST.get("award_type")))
+            return redirect(back)
+        return act(
+            request,
+            services.propose,
+            back=back,
+            success=lambda count: _("Đã đưa %(n)s hồ sơ vào tờ trình.") % {"n": count},
+            round=round_,
+            nominations=list(form.cleaned_data["nomination"]),
+        )
     return render(request, "awards/ranking_board.html", _board_context(request, round_))
 
 
@@ -99,12 +100,11 @@ def _board_url(round_, code) -> str:
 def proposal_withdraw(request, round_id: int, nomination_id: int):
     round_ = get_object_or_404(AwardRound, pk=round_id)
     nomination = get_object_or_404(Nomination, pk=nomination_id, round=round_)
-    call_service(
+    return act(
         request,
         services.withdraw_proposal,
+        back=_board_url(round_, nomination.award_type.code),
         success=_("Đã rút hồ sơ “%(name)s” khỏi tờ trình.") % {"name": nomination.nominee_name},
-        actor=request.user,
         round=round_,
         nomination=nomination,
     )
-    return redirect(_board_url(round_, nomination.award_type.code))

@@ -11,7 +11,7 @@ from awards import services
 from awards.forms import UnitDecisionForm, UnitPlanForm
 from awards.models import Award, Decision, UnitAwardPlan
 from campaigns import roles
-from portal.web import call_service, paginate, permission_required
+from portal.web import act, paginate, permission_required, submit_form
 
 
 @permission_required("awards.issue_unit_awards")
@@ -58,15 +58,14 @@ def unit_plan(request):
     if not form.is_valid():
         messages.error(request, _("Hãy chọn đợt và nhập số lượng Giấy khen là một số không âm."))
         return redirect("awards:unit_decisions")
-    call_service(
+    return act(
         request,
         services.set_unit_plan,
+        back="awards:unit_decisions",
         success=_("Đã lưu số lượng Giấy khen của đơn vị cho đợt này."),
-        actor=request.user,
         round=form.cleaned_data["round"],
         planned_count=form.cleaned_data["planned_count"],
     )
-    return redirect("awards:unit_decisions")
 
 
 @permission_required("awards.issue_unit_awards")
@@ -76,26 +75,16 @@ def unit_decision_create(request):
     form = UnitDecisionForm(
         request.POST or None, unit=unit, initial={"signer_name": name, "signer_title": _("Thủ trưởng đơn vị")}
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        done, outcome = call_service(
-            request,
-            services.record_unit_decision,
-            form=form,
-            success=lambda outcome: _("Đã ghi nhận quyết định số %(n)s.") % {"n": outcome.decision.number},
-            actor=request.user,
-            round=data["round"],
-            number=data["number"],
-            issued_on=data["issued_on"],
-            signer_name=data["signer_name"],
-            signer_title=data["signer_title"],
-            people=data["people"],
-            units=data["units"],
-        )
-        if done:
-            if outcome.warning:
-                messages.warning(request, outcome.warning)
-            return redirect("awards:decision_detail", outcome.decision.pk)
+    done, outcome = submit_form(
+        request,
+        form,
+        services.record_unit_decision,
+        success=lambda outcome: _("Đã ghi nhận quyết định số %(n)s.") % {"n": outcome.decision.number},
+    )
+    if done:
+        if outcome.warning:
+            messages.warning(request, outcome.warning)
+        return redirect("awards:decision_detail", outcome.decision.pk)
     return render(
         request,
         "awards/unit_decision_form.html",

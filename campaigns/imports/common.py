@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from campaigns.tabular import RowError
+from campaigns.tabular import RowError, text_cell
 from campaigns.text import fold
 
 # Rows written per INSERT/UPDATE statement: a 30,000-row file is a few dozen statements, not 30,000.
@@ -86,6 +86,17 @@ def vocabulary(pairs: dict[str, str | bool]) -> dict[str, str | bool]:
 
 def lookup(vocab: dict, raw) -> str | bool | None:
     return vocab.get("".join(fold(str(raw or "")).split()))
+
+
+def lookup_cell(
+    errors: list[RowError], preview: PreviewRow, column: str, vocab: dict, raw, message: str, **params
+) -> str | bool | None:
+    """The vocabulary's value of the cell `raw`; None when it names nothing there, and then the row's error
+    (as add_error) `message`, which reads the cell as %(value)s and `params` by name."""
+    found = lookup(vocab, raw)
+    if found is None:
+        add_error(errors, preview, column, message % {"value": text_cell(raw), **params})
+    return found
 
 
 YES_NO = vocabulary(

@@ -17,7 +17,7 @@ from campaigns.imports.common import (
     ImportResult,
     PreviewRow,
     add_error,
-    lookup,
+    lookup_cell,
     mask,
     vocabulary,
 )
@@ -186,15 +186,8 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, un
             )
             % {"born": format(born, "%d/%m/%Y"), "age": MINIMUM_AGE_YEARS},
         )
-    gender = lookup(GENDERS, values.get("gender"))
-    if gender is None:
-        add_error(
-            errors,
-            preview,
-            column["gender"],
-            _("Giới tính “%(value)s” không hợp lệ. Hãy ghi “Nam” hoặc “Nữ”.")
-            % {"value": text_cell(values.get("gender"))},
-        )
+    message = _("Giới tính “%(value)s” không hợp lệ. Hãy ghi “Nam” hoặc “Nữ”.")
+    gender = lookup_cell(errors, preview, column["gender"], GENDERS, values.get("gender"), message)
     person.gender = gender or ""
     code = code_cell(values.get("unit"))
     if code not in units:
@@ -206,15 +199,16 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, un
             message = _("Thiếu mã đơn vị. Hãy ghi mã đơn vị nơi người này công tác.")
         add_error(errors, preview, column["unit"], message)
     person.unit_id = units.get(code)
-    category = lookup(CATEGORIES, values.get("category"))
-    if category is None:
-        add_error(
-            errors,
-            preview,
-            column["category"],
-            _("Đối tượng “%(value)s” không có trong danh mục. Hãy ghi một trong: %(categories)s.")
-            % {"value": text_cell(values.get("category")), "categories": CATEGORY_HINT},
-        )
+    message = _("Đối tượng “%(value)s” không có trong danh mục. Hãy ghi một trong: %(categories)s.")
+    category = lookup_cell(
+        errors,
+        preview,
+        column["category"],
+        CATEGORIES,
+        values.get("category"),
+        message,
+        categories=CATEGORY_HINT,
+    )
     person.category = category or ""
     personal_id = digits_cell(values.get("personal_id"), 12)
     if personal_id and not (len(personal_id) == 12 and personal_id.isdigit()):
@@ -230,15 +224,8 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, un
         )
     person.personal_id = personal_id or None
     for key in ("is_leadership", "is_direct_worker"):
-        flag = lookup(YES_NO, values.get(key))
-        if flag is None:
-            add_error(
-                errors,
-                preview,
-                column[key],
-                _("“%(value)s” không hợp lệ. Hãy ghi “x” hoặc “Có” nếu đúng, để trống nếu không.")
-                % {"value": text_cell(values.get(key))},
-            )
+        message = _("“%(value)s” không hợp lệ. Hãy ghi “x” hoặc “Có” nếu đúng, để trống nếu không.")
+        flag = lookup_cell(errors, preview, column[key], YES_NO, values.get(key), message)
         setattr(person, key, bool(flag))
     person.clean_fields_for_storage()
     return person

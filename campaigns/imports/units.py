@@ -11,7 +11,7 @@ from campaigns.imports.common import (
     ImportResult,
     PreviewRow,
     add_error,
-    lookup,
+    lookup_cell,
     vocabulary,
 )
 from campaigns.models import Cluster, Unit
@@ -150,15 +150,10 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, cl
     elif len(name) > 255:
         add_error(errors, preview, UNIT_COLUMNS["name"], _("Tên đơn vị dài quá 255 ký tự. Hãy rút gọn."))
     item["name"] = name
-    kind = lookup(KINDS, values.get("kind"))
-    if kind is None:
-        add_error(
-            errors,
-            preview,
-            UNIT_COLUMNS["kind"],
-            _("Loại đơn vị “%(value)s” không có trong danh mục. Hãy ghi một trong: %(kinds)s.")
-            % {"value": text_cell(values.get("kind")), "kinds": KIND_HINT},
-        )
+    message = _("Loại đơn vị “%(value)s” không có trong danh mục. Hãy ghi một trong: %(kinds)s.")
+    kind = lookup_cell(
+        errors, preview, UNIT_COLUMNS["kind"], KINDS, values.get("kind"), message, kinds=KIND_HINT
+    )
     item["kind"] = kind
     item["parent"] = code_cell(values.get("parent")) or None
     cluster_text = text_cell(values.get("cluster"))

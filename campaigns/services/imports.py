@@ -40,21 +40,23 @@ class Importer:
     yearly: bool = False
 
 
+def _directory_importer(kind: str, run: Callable[..., ImportResult], list_url: str) -> Importer:
+    """An import of the directory (units, people): its pages are the campaigns app's upload and template."""
+    return Importer(
+        run=run,
+        permission="campaigns.import_data",
+        upload_url=reverse_lazy("campaigns:import_upload", args=[kind]),
+        template_url=reverse_lazy("campaigns:import_template", args=[kind]),
+        list_url=reverse_lazy(list_url),
+    )
+
+
 IMPORTERS: dict[str, Importer] = {
-    ImportBatch.Kind.UNITS: Importer(
-        run=import_units,
-        permission="campaigns.import_data",
-        upload_url=reverse_lazy("campaigns:import_upload", args=[ImportBatch.Kind.UNITS]),
-        template_url=reverse_lazy("campaigns:import_template", args=[ImportBatch.Kind.UNITS]),
-        list_url=reverse_lazy("campaigns:unit_list"),
-    ),
-    ImportBatch.Kind.PEOPLE: Importer(
-        run=import_people,
-        permission="campaigns.import_data",
-        upload_url=reverse_lazy("campaigns:import_upload", args=[ImportBatch.Kind.PEOPLE]),
-        template_url=reverse_lazy("campaigns:import_template", args=[ImportBatch.Kind.PEOPLE]),
-        list_url=reverse_lazy("campaigns:person_list"),
-    ),
+    kind: _directory_importer(kind, run, list_url)
+    for kind, run, list_url in (
+        (ImportBatch.Kind.UNITS, import_units, "campaigns:unit_list"),
+        (ImportBatch.Kind.PEOPLE, import_people, "campaigns:person_list"),
+    )
 }
 # The columns of the directory imports, for their upload page and template.
 COLUMNS = {ImportBatch.Kind.UNITS: UNIT_COLUMNS, ImportBatch.Kind.PEOPLE: PEOPLE_COLUMNS}

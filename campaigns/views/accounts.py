@@ -13,7 +13,7 @@ from campaigns.forms.accounts import AccountForm, NewAccountForm
 from campaigns.models import Membership
 from campaigns.services.accounts import create_account, set_account_active, update_account
 from campaigns.text import fold
-from portal.web import call_service, paginate, permission_required
+from portal.web import act, paginate, permission_required, submit_form
 
 PERM = "campaigns.manage_users"
 
@@ -56,24 +56,14 @@ def account_list(request):
 @permission_required(PERM)
 def account_create(request):
     form = NewAccountForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        created, _user = call_service(
-            request,
-            create_account,
-            form=form,
-            success=lambda user: _("Đã tạo tài khoản “%(name)s”.") % {"name": user.username},
-            actor=request.user,
-            username=data["username"],
-            last_name=data["last_name"],
-            first_name=data["first_name"],
-            email=data["email"],
-            role=data["role"],
-            unit=data["unit"],
-            password=data["password"],
-        )
-        if created:
-            return redirect("campaigns:account_list")
+    created, _user = submit_form(
+        request,
+        form,
+        create_account,
+        success=lambda user: _("Đã tạo tài khoản “%(name)s”.") % {"name": user.username},
+    )
+    if created:
+        return redirect("campaigns:account_list")
     return render(
         request,
         "campaigns/accounts/account_form.html",
@@ -93,23 +83,15 @@ def account_edit(request, pk: int):
         "unit": membership.unit if membership else None,
     }
     form = AccountForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        updated, _result = call_service(
-            request,
-            update_account,
-            form=form,
-            success=_("Đã cập nhật tài khoản “%(name)s”.") % {"name": user.username},
-            actor=request.user,
-            user=user,
-            last_name=data["last_name"],
-            first_name=data["first_name"],
-            email=data["email"],
-            role=data["role"],
-            unit=data["unit"],
-        )
-        if updated:
-            return redirect("campaigns:account_list")
+    updated, _result = submit_form(
+        request,
+        form,
+        update_account,
+        success=_("Đã cập nhật tài khoản “%(name)s”.") % {"name": user.username},
+        user=user,
+    )
+    if updated:
+        return redirect("campaigns:account_list")
     return render(
         request,
         "campaigns/accounts/account_form.html",
@@ -128,12 +110,11 @@ def account_set_active(request, pk: int):
     user = get_object_or_404(get_user_model(), pk=pk, is_superuser=False)
     active = request.POST.get("active") == "1"
     text = _("Đã mở lại tài khoản “%(name)s”.") if active else _("Đã khóa tài khoản “%(name)s”.")
-    call_service(
+    return act(
         request,
         set_account_active,
+        back="campaigns:account_list",
         success=text % {"name": user.username},
-        actor=request.user,
         user=user,
         active=active,
     )
-    return redirect("campaigns:account_list")

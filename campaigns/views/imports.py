@@ -6,7 +6,7 @@ a higher app keeps its own upload page (criteria: rankings, with their year) and
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,7 +24,7 @@ from campaigns.services.imports import (
     start_import,
 )
 from campaigns.views.directory import _xlsx_response
-from portal.web import call_service, permission_required
+from portal.web import act, call_service, permission_required, visible_or_404
 
 PERM = "campaigns.import_data"
 PREVIEW_LIMIT = 200
@@ -43,10 +43,14 @@ def _crumbs(*extra):
 
 def _batch_or_404(request, pk: int) -> ImportBatch:
     # Another person's batch is invisible, not forbidden: it may hold personal data.
-    batch = get_object_or_404(ImportBatch, pk=pk, created_by=request.user, kind__in=list(IMPORTERS))
-    if not request.user.has_perm("campaigns.confirm_import", batch):
-        raise Http404
-    return batch
+    return visible_or_404(
+        request,
+        "campaigns.confirm_import",
+        ImportBatch.objects.all(),
+        pk=pk,
+        created_by=request.user,
+        kind__in=list(IMPORTERS),
+    )
 
 
 def start_from_form(request, form, *, kind: str, **options):
@@ -157,12 +161,10 @@ def import_confirm(request, pk: int):
 @require_POST
 @permission_required(PERM)
 def import_discard(request, pk: int):
-    batch = _batch_or_404(request, pk)
-    call_service(
+    return act(
         request,
         discard_import,
+        back="campaigns:import_home",
         success=_("Đã hủy lượt nhập; không có dữ liệu nào được ghi."),
-        actor=request.user,
-        batch=batch,
+        batch=_batch_or_404(request, pk),
     )
-    return redirect("campaigns:import_home")

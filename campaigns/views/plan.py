@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from campaigns.forms.plan import RoundForm
 from campaigns.models import AwardRound, Campaign, RoundQuota, Unit
 from campaigns.services.rounds import create_round, update_round
-from portal.web import call_service, permission_required
+from portal.web import permission_required, submit_form
 
 # Higher apps add parts to the plan page without campaigns importing them: each callable takes
 # (request, campaign, *, rounds) and returns rendered HTML or "" (criteria adds its criterion sets);
@@ -112,26 +112,24 @@ def plan(request, pk: int | None = None):
 
 def _round_form_page(request, *, campaign: Campaign, round_: AwardRound | None):
     form = RoundForm(request.POST or None, instance=round_)
-    if request.method == "POST" and form.is_valid():
-        kwargs = {
-            "actor": request.user,
+    if round_ is None:
+        service, target = create_round, {"campaign": campaign}
+    else:
+        service, target = update_round, {"round": round_}
+    saved, _saved_round = submit_form(
+        request,
+        form,
+        service,
+        success=lambda saved_round: _("Đã lưu đợt “%(name)s”.") % {"name": saved_round.name},
+        values=lambda data: {
             "values": form.round_values(),
-            "required_document_types": list(form.cleaned_data["required_document_types"]),
+            "required_document_types": list(data["required_document_types"]),
             "quotas": form.quotas(),
-        }
-        if round_ is None:
-            service, kwargs = create_round, {**kwargs, "campaign": campaign}
-        else:
-            service, kwargs = update_round, {**kwargs, "round": round_}
-        saved, _saved_round = call_service(
-            request,
-            service,
-            form=form,
-            success=lambda saved_round: _("Đã lưu đợt “%(name)s”.") % {"name": saved_round.name},
-            **kwargs,
-        )
-        if saved:
-            return redirect(reverse("campaigns:plan_detail", args=[campaign.pk]) + "#dot-khen-thuong")
+        },
+        **target,
+    )
+    if saved:
+        return redirect(reverse("campaigns:plan_detail", args=[campaign.pk]) + "#dot-khen-thuong")
     plan_url = reverse("campaigns:plan_detail", args=[campaign.pk])
     title = _("Sửa đợt khen thưởng") if round_ else _("Thêm đợt khen thưởng")
     return render(

@@ -10,7 +10,7 @@ from criteria.forms import CriterionForm
 from criteria.models import Criterion, CriterionSet
 from criteria.plan_panel import criterion_sets_of
 from criteria.services import criteria as services
-from portal.web import call_service, permission_required
+from portal.web import act, permission_required, submit_form
 
 PERM = "criteria.manage_criteria"
 
@@ -46,23 +46,20 @@ def criteria_list(request, pk: int):
 def _form_page(request, *, criterion_set: CriterionSet, criterion: Criterion | None):
     campaign = criterion_set.campaign
     form = CriterionForm(request.POST or None, instance=criterion)
-    if request.method == "POST" and form.is_valid():
-        values = {k: form.cleaned_data.get(k) for k in services.EDITABLE}
-        if criterion is None:
-            service, target = services.create_criterion, {"criterion_set": criterion_set}
-        else:
-            service, target = services.update_criterion, {"criterion": criterion}
-        saved, _result = call_service(
-            request,
-            service,
-            form=form,
-            success=_("Đã lưu tiêu chí."),
-            actor=request.user,
-            values=values,
-            **target,
-        )
-        if saved:
-            return redirect("criteria:criteria_list", campaign.pk)
+    if criterion is None:
+        service, target = services.create_criterion, {"criterion_set": criterion_set}
+    else:
+        service, target = services.update_criterion, {"criterion": criterion}
+    saved, _result = submit_form(
+        request,
+        form,
+        service,
+        success=_("Đã lưu tiêu chí."),
+        values=lambda data: {"values": {k: data.get(k) for k in services.EDITABLE}},
+        **target,
+    )
+    if saved:
+        return redirect("criteria:criteria_list", campaign.pk)
     title = _("Sửa tiêu chí %(code)s") % {"code": criterion.code} if criterion else _("Thêm tiêu chí")
     return render(
         request,
@@ -94,11 +91,10 @@ def criterion_edit(request, pk: int):
 @require_POST
 def criterion_delete(request, pk: int):
     criterion = get_object_or_404(Criterion.objects.select_related("criterion_set__campaign"), pk=pk)
-    call_service(
+    return act(
         request,
         services.delete_criterion,
+        back=reverse("criteria:criteria_list", args=[criterion.criterion_set.campaign.pk]),
         success=_("Đã xóa tiêu chí %(code)s).") % {"code": criterion.code},
-        actor=request.user,
         criterion=criterion,
     )
-    return redirect("criteria:criteria_list", criterion.criterion_set.campaign.pk)

@@ -16,7 +16,7 @@ from criteria.forms import DeadlineForm, PlanUploadForm, RegistrationForm, Repor
 from criteria.models import DutyDeadline, PeriodicReport, UnitPlan
 from criteria.selectors import PARTICIPANT_KINDS, PROBLEM_FILTERS, duty_units
 from criteria.services import duties as services_duties
-from portal.web import call_service, paginate, permission_required
+from portal.web import paginate, permission_required, submit_form
 
 PAGE_SIZE = 50
 
@@ -127,18 +127,9 @@ def _back(unit: Unit, campaign: Campaign, anchor: str = ""):
 def _submit(request, unit: Unit, form, *, key: str, service, success: str, back, values):
     """A unit's duty form posted: on a valid form the service with `values(cleaned_data)`, then back to the
     unit's page at `back`; otherwise the unit's page again with the form's errors under `key`."""
-    if form.is_valid():
-        done, _result = call_service(
-            request,
-            service,
-            form=form,
-            success=success,
-            actor=request.user,
-            unit=unit,
-            **values(form.cleaned_data),
-        )
-        if done:
-            return back
+    done, _result = submit_form(request, form, service, success=success, values=values, unit=unit)
+    if done:
+        return back
     return _unit_page(request, unit, forms={key: form})
 
 
@@ -225,20 +216,17 @@ def deadlines(request, pk: int | None = None):
     campaign = _campaign(request)
     deadline = get_object_or_404(DutyDeadline, pk=pk, campaign=campaign) if pk else None
     form = DeadlineForm(request.POST or None, instance=deadline)
-    if request.method == "POST" and form.is_valid():
-        values = {k: form.cleaned_data.get(k) for k in services_duties.DEADLINE_FIELDS}
-        done, _result = call_service(
-            request,
-            services_duties.save_deadline,
-            form=form,
-            success=_("Đã lưu hạn nhiệm vụ."),
-            actor=request.user,
-            campaign=campaign,
-            values=values,
-            deadline=deadline,
-        )
-        if done:
-            return redirect(f"{reverse('criteria:deadlines')}?campaign={campaign.pk}")
+    done, _result = submit_form(
+        request,
+        form,
+        services_duties.save_deadline,
+        success=_("Đã lưu hạn nhiệm vụ."),
+        values=lambda data: {"values": {k: data.get(k) for k in services_duties.DEADLINE_FIELDS}},
+        campaign=campaign,
+        deadline=deadline,
+    )
+    if done:
+        return redirect(f"{reverse('criteria:deadlines')}?campaign={campaign.pk}")
     return render(
         request,
         "criteria/deadlines.html",

@@ -32,69 +32,33 @@ AGENCY_RANKS = {
 }
 DISTRICT_RANKS_2024 = {"H-TPHY": 1, "H-VANLAM": 3, "H-ANTHI": 5, "H-YENMY": 7, "H-KHOAICHAU": 8}
 
-# When each unit did its duties: registration, (plan number, issued on, uploaded on), reports by
-# deadline code (None: never sent). The new communes exist from 01/07/2025 only.
-DUTIES = {
-    "X-NHUQUYNH": (
-        D(2025, 7, 10),
-        ("45/KH-UBND", D(2025, 7, 22), D(2025, 7, 25)),
-        {
-            "bao-cao-nam-2025": D(2025, 11, 5),
-            "bao-cao-6-thang-2026": D(2026, 6, 15),
-            "bao-cao-tong-ket": D(2026, 11, 7),
-        },
-    ),
-    "P-PHOHIEN": (
-        D(2025, 7, 8),
-        ("12/KH-UBND", D(2025, 7, 15), D(2025, 7, 20)),
-        {
-            "bao-cao-nam-2025": D(2025, 11, 8),
-            "bao-cao-6-thang-2026": D(2026, 6, 18),
-            "bao-cao-tong-ket": D(2026, 11, 9),
-        },
-    ),
-    "X-YENMY": (
-        D(2025, 7, 15),
-        ("31/KH-UBND", D(2025, 8, 4), D(2025, 8, 10)),
-        {
-            "bao-cao-nam-2025": D(2025, 11, 18),
-            "bao-cao-6-thang-2026": D(2026, 6, 19),
-            "bao-cao-tong-ket": D(2026, 11, 14),
-        },
-    ),
-    "X-ANTHI": (
-        D(2025, 7, 20),
-        None,
-        {
-            "bao-cao-nam-2025": D(2025, 11, 10),
-            "bao-cao-6-thang-2026": D(2026, 6, 12),
-            "bao-cao-tong-ket": D(2026, 11, 10),
-        },
-    ),
-    "X-KHOAICHAU": (
-        D(2025, 8, 5),
-        None,
-        {"bao-cao-6-thang-2026": D(2026, 7, 2), "bao-cao-tong-ket": D(2026, 11, 20)},
-    ),
-    "STP": (
-        D(2024, 12, 10),
-        ("208/KH-STP", D(2024, 12, 16), D(2024, 12, 20)),
-        {
-            "bao-cao-6-thang-2025": D(2025, 6, 18),
-            "bao-cao-nam-2025": D(2025, 11, 6),
-            "bao-cao-6-thang-2026": D(2026, 6, 17),
-            "bao-cao-tong-ket": D(2026, 11, 5),
-        },
-    ),
-    "SYT": (
-        D(2024, 12, 20),
-        ("3120/KH-SYT", D(2024, 12, 24), D(2024, 12, 28)),
-        {
-            "bao-cao-6-thang-2025": D(2025, 6, 25),
-            "bao-cao-nam-2025": D(2025, 11, 7),
-            "bao-cao-6-thang-2026": D(2026, 6, 20),
-        },
-    ),
+# When each unit did its duties: registration, its plan (number, issued on, uploaded on), and its
+# reports in REPORT_CODES order (None: never sent). The new communes exist from 01/07/2025 only.
+REGISTERED = {
+    "X-NHUQUYNH": D(2025, 7, 10),
+    "P-PHOHIEN": D(2025, 7, 8),
+    "X-YENMY": D(2025, 7, 15),
+    "X-ANTHI": D(2025, 7, 20),
+    "X-KHOAICHAU": D(2025, 8, 5),
+    "STP": D(2024, 12, 10),
+    "SYT": D(2024, 12, 20),
+}
+PLANS = {
+    "X-NHUQUYNH": ("45/KH-UBND", D(2025, 7, 22), D(2025, 7, 25)),
+    "P-PHOHIEN": ("12/KH-UBND", D(2025, 7, 15), D(2025, 7, 20)),
+    "X-YENMY": ("31/KH-UBND", D(2025, 8, 4), D(2025, 8, 10)),
+    "STP": ("208/KH-STP", D(2024, 12, 16), D(2024, 12, 20)),
+    "SYT": ("3120/KH-SYT", D(2024, 12, 24), D(2024, 12, 28)),
+}
+REPORT_CODES = ("bao-cao-6-thang-2025", "bao-cao-nam-2025", "bao-cao-6-thang-2026", "bao-cao-tong-ket")
+REPORTS_SENT = {
+    "X-NHUQUYNH": (None, D(2025, 11, 5), D(2026, 6, 15), D(2026, 11, 7)),
+    "P-PHOHIEN": (None, D(2025, 11, 8), D(2026, 6, 18), D(2026, 11, 9)),
+    "X-YENMY": (None, D(2025, 11, 18), D(2026, 6, 19), D(2026, 11, 14)),
+    "X-ANTHI": (None, D(2025, 11, 10), D(2026, 6, 12), D(2026, 11, 10)),
+    "X-KHOAICHAU": (None, None, D(2026, 7, 2), D(2026, 11, 20)),
+    "STP": (D(2025, 6, 18), D(2025, 11, 6), D(2026, 6, 17), D(2026, 11, 5)),
+    "SYT": (D(2025, 6, 25), D(2025, 11, 7), D(2026, 6, 20), None),
 }
 COMMITMENTS = (
     "Đăng ký thi đua thực hiện tốt công tác dân vận chính quyền năm {year}: 100% hồ sơ thủ tục hành chính "
@@ -153,8 +117,10 @@ def seed_duties(cast: Cast, summary: dict) -> None:
     """Each demo unit's registration, launching plan and periodic reports, on the day they were sent."""
     campaign = Campaign.objects.get(number=CAMPAIGN_NUMBER)
     deadlines = {d.code: d for d in DutyDeadline.objects.filter(campaign=campaign)}
-    for code, (registered, plan, reports) in DUTIES.items():
+    for code, registered in REGISTERED.items():
         unit, officer = cast.units[code], cast.officer(code)
+        plan = PLANS.get(code)
+        reports = {c: day for c, day in zip(REPORT_CODES, REPORTS_SENT[code], strict=True) if day}
         if not Registration.objects.filter(campaign=campaign, unit=unit).exists():
             with demo_clock(registered, 8, 30):
                 services_duties.register(

@@ -93,105 +93,37 @@ INELIGIBLE_REASON = (
     "Đơn vị chưa ban hành kế hoạch phát động phong trào thi đua (tiêu chí a), các báo cáo định kỳ năm 2026 "
     "đều nộp trễ hạn (tiêu chí g) và không thuộc nhóm xếp hạng cao về dân vận chính quyền (tiêu chí d)."
 )
+
+
+def november(*days: int) -> tuple[dt.date, ...]:
+    """Days of November 2026, when every step of nam-2026's dossiers so far was taken."""
+    return tuple(D(2026, 11, day) for day in days)
+
+
 PLANS_2026 = [
     # The ranking board: twelve appraised dossiers.
-    Plan(
-        "P-PHOHIEN", None, AP, (D(2026, 11, 2), D(2026, 11, 3), D(2026, 11, 9), D(2026, 11, 12)), "96", GOOD
-    ),
-    Plan(
-        "STP",
-        ("leader", 0),
-        AP,
-        (D(2026, 11, 2), D(2026, 11, 4), D(2026, 11, 9), D(2026, 11, 13)),
-        "94.5",
-        GOOD,
-    ),
-    Plan(
-        "X-NHUQUYNH", None, AP, (D(2026, 11, 3), D(2026, 11, 4), D(2026, 11, 10), D(2026, 11, 16)), "93", GOOD
-    ),
-    Plan(
-        "X-YENMY",
-        ("direct", 0),
-        AP,
-        (D(2026, 11, 4), D(2026, 11, 6), D(2026, 11, 11), D(2026, 11, 17)),
-        "92",
-        GOOD,
-    ),
-    Plan(
-        "SYT",
-        ("staff", 0),
-        AP,
-        (D(2026, 11, 3), D(2026, 11, 5), D(2026, 11, 11), D(2026, 11, 17)),
-        "92",
-        GOOD,
-    ),
-    Plan(
-        "X-KHOAICHAU",
-        ("leader", 0),
-        AP,
-        (D(2026, 11, 5), D(2026, 11, 9), D(2026, 11, 12), D(2026, 11, 18)),
-        "90",
-        GOOD,
-    ),
-    Plan(
-        "X-ANTHI",
-        ("leader", 0),
-        AP,
-        (D(2026, 11, 4), D(2026, 11, 6), D(2026, 11, 12), D(2026, 11, 18)),
-        "90",
-        GOOD,
-    ),
-    Plan("STP", None, AP, (D(2026, 11, 5), D(2026, 11, 9), D(2026, 11, 13), D(2026, 11, 19)), "88.5", GOOD),
-    Plan(
-        "X-YENMY", None, AP, (D(2026, 11, 6), D(2026, 11, 10), D(2026, 11, 16), D(2026, 11, 19)), "87", GOOD
-    ),
-    Plan(
-        "P-PHOHIEN",
-        ("leader", 0),
-        AP,
-        (D(2026, 11, 6), D(2026, 11, 10), D(2026, 11, 16), D(2026, 11, 20)),
-        "85",
-        GOOD,
-    ),
-    Plan(
-        "SYT",
-        ("leader", 0),
-        AP,
-        (D(2026, 11, 9), D(2026, 11, 11), D(2026, 11, 17), D(2026, 11, 20)),
-        "85",
-        GOOD,
-    ),
-    Plan(
-        "X-NHUQUYNH",
-        ("direct", 0),
-        AP,
-        (D(2026, 11, 9), D(2026, 11, 12), D(2026, 11, 18), D(2026, 11, 23)),
-        "80",
-        GOOD,
-    ),
+    Plan("P-PHOHIEN", None, AP, november(2, 3, 9, 12), "96", GOOD),
+    Plan("STP", ("leader", 0), AP, november(2, 4, 9, 13), "94.5", GOOD),
+    Plan("X-NHUQUYNH", None, AP, november(3, 4, 10, 16), "93", GOOD),
+    Plan("X-YENMY", ("direct", 0), AP, november(4, 6, 11, 17), "92", GOOD),
+    Plan("SYT", ("staff", 0), AP, november(3, 5, 11, 17), "92", GOOD),
+    Plan("X-KHOAICHAU", ("leader", 0), AP, november(5, 9, 12, 18), "90", GOOD),
+    Plan("X-ANTHI", ("leader", 0), AP, november(4, 6, 12, 18), "90", GOOD),
+    Plan("STP", None, AP, november(5, 9, 13, 19), "88.5", GOOD),
+    Plan("X-YENMY", None, AP, november(6, 10, 16, 19), "87", GOOD),
+    Plan("P-PHOHIEN", ("leader", 0), AP, november(6, 10, 16, 20), "85", GOOD),
+    Plan("SYT", ("leader", 0), AP, november(9, 11, 17, 20), "85", GOOD),
+    Plan("X-NHUQUYNH", ("direct", 0), AP, november(9, 12, 18, 23), "80", GOOD),
     # Concluded not eligible.
-    Plan(
-        "X-KHOAICHAU",
-        None,
-        IN,
-        (D(2026, 11, 9), D(2026, 11, 13), D(2026, 11, 19), D(2026, 11, 24)),
-        "31",
-        INELIGIBLE_REASON,
-    ),
+    Plan("X-KHOAICHAU", None, IN, november(9, 13, 19, 24), "31", INELIGIBLE_REASON),
     # With the specialist; returned to the demo unit; waiting in the queue.
-    Plan("X-ANTHI", None, State.IN_REVIEW, (D(2026, 11, 16), D(2026, 11, 19), D(2026, 11, 23))),
-    Plan(
-        "X-NHUQUYNH",
-        ("direct", 1),
-        NO,
-        (D(2026, 11, 10), D(2026, 11, 13), D(2026, 11, 19), D(2026, 11, 20)),
-        note=RETURN_REASON,
-    ),
-    Plan("P-PHOHIEN", ("direct", 0), State.SUBMITTED, (D(2026, 11, 20), D(2026, 11, 24))),
-    Plan("SYT", None, State.SUBMITTED, (D(2026, 11, 23), D(2026, 11, 25))),
+    Plan("X-ANTHI", None, State.IN_REVIEW, november(16, 19, 23)),
+    Plan("X-NHUQUYNH", ("direct", 1), NO, november(10, 13, 19, 20), note=RETURN_REASON),
+    Plan("P-PHOHIEN", ("direct", 0), State.SUBMITTED, november(20, 24)),
+    Plan("SYT", None, State.SUBMITTED, november(23, 25)),
     # Drafts: the demo unit's still lacks its council minutes and one self-assessment; the other is ready.
-    Plan("X-NHUQUYNH", ("direct", 2), State.DRAFT, (D(2026, 11, 25),), incomplete=True),
-    Plan("X-YENMY", ("direct", 1), State.DRAFT, (D(2026, 11, 24),)),
+    Plan("X-NHUQUYNH", ("direct", 2), State.DRAFT, november(25), incomplete=True),
+    Plan("X-YENMY", ("direct", 1), State.DRAFT, november(24)),
 ]
 
 GIAY_KHEN = {

@@ -21,6 +21,10 @@ STAFF_USERNAME = "chuyenvien"
 OFFICER_USERNAME = "canbo"
 ISSUER = "UBND tỉnh Hưng Yên"
 
+# The province's two decisions recognising good practices: (number, date).
+DECISION_SEPTEMBER = ("1862/QĐ-UBND", dt.date(2025, 9, 12))
+DECISION_NOVEMBER = ("2410/QĐ-UBND", dt.date(2025, 11, 20))
+
 # name, candidate unit codes (the first that exists is used), field, place, description, results,
 # started on, state, recognising decision (number, date) or None, by a person of the unit?
 PRACTICES = [
@@ -35,7 +39,7 @@ PRACTICES = [
         "tỷ lệ hồ sơ trực tuyến tăng từ 41% lên 87%.",
         dt.date(2024, 11, 15),
         PracticeState.FEATURED,
-        ("1862/QĐ-UBND", dt.date(2025, 9, 12)),
+        DECISION_SEPTEMBER,
         False,
     ),
     (
@@ -48,7 +52,7 @@ PRACTICES = [
         "Vận động 312 hộ bàn giao 41,5 ha mặt bằng đúng tiến độ, không phát sinh khiếu nại vượt cấp.",
         dt.date(2024, 12, 1),
         PracticeState.FEATURED,
-        ("1862/QĐ-UBND", dt.date(2025, 9, 12)),
+        DECISION_SEPTEMBER,
         False,
     ),
     (
@@ -61,7 +65,7 @@ PRACTICES = [
         "Tiếp nhận 1.126 phản ánh, giải quyết 1.098 (97,5%); thời gian trả lời bình quân 19 giờ.",
         dt.date(2025, 7, 1),
         PracticeState.RECOGNISED,
-        ("2410/QĐ-UBND", dt.date(2025, 11, 20)),
+        DECISION_NOVEMBER,
         False,
     ),
     (
@@ -73,7 +77,7 @@ PRACTICES = [
         "Giảm 35% vụ việc về trật tự so với năm trước; 14/14 thôn đạt danh hiệu khu dân cư an toàn.",
         dt.date(2025, 3, 1),
         PracticeState.RECOGNISED,
-        ("2410/QĐ-UBND", dt.date(2025, 11, 20)),
+        DECISION_NOVEMBER,
         False,
     ),
     (
@@ -85,7 +89,7 @@ PRACTICES = [
         "Tổ chức 48 buổi, tư vấn cho 2.350 lượt người; 100% vụ việc được hướng dẫn đến nơi giải quyết.",
         dt.date(2025, 2, 1),
         PracticeState.RECOGNISED,
-        ("2410/QĐ-UBND", dt.date(2025, 11, 20)),
+        DECISION_NOVEMBER,
         False,
     ),
     (

@@ -512,6 +512,20 @@ class _Builder:
         self.stored.append(storage_name)
         return checked, storage_name
 
+    def _duty_file(self, folder: str, name: str, *lines: str, officer, when: dt.datetime) -> dict:
+        """Store a plan's or a report's PDF; its file fields as `officer` uploaded it at `when`."""
+        checked, storage_name = self._store(folder, name, *lines)
+        return dict(
+            submitted_at=when,
+            updated_at=when,
+            uploaded_by=officer,
+            file_name=storage_name,
+            original_name=checked.original_name,
+            size=checked.size,
+            sha256=checked.sha256,
+            content_type=PDF.content_type,
+        )
+
     def duties(self) -> None:
         """Registrations, launch plans (PDF) and periodic reports (PDF) of the level-2 units, some late."""
         rng, campaign = self.rng, self.campaign
@@ -540,50 +554,38 @@ class _Builder:
             if launch and rng.random() < 0.85:
                 day = launch.due_on + dt.timedelta(days=rng.randint(-20, 10))
                 number = f"{rng.randint(10, 250)}/KH-{short}"
-                checked, name = self._store(
-                    f"duties/{campaign.pk}/plans",
-                    f"ke-hoach-{short.lower()}.pdf",
-                    f"Ke hoach {number}",
-                    u.name,
-                )
                 plans.append(
                     UnitPlan(
                         campaign=campaign,
                         unit=u,
                         number=number,
                         issued_on=day - dt.timedelta(days=2),
-                        submitted_at=at(day, 14),
-                        updated_at=at(day, 14),
-                        uploaded_by=officer,
-                        file_name=name,
-                        original_name=checked.original_name,
-                        size=checked.size,
-                        sha256=checked.sha256,
-                        content_type=PDF.content_type,
+                        **self._duty_file(
+                            f"duties/{campaign.pk}/plans",
+                            f"ke-hoach-{short.lower()}.pdf",
+                            f"Ke hoach {number}",
+                            u.name,
+                            officer=officer,
+                            when=at(day, 14),
+                        ),
                     )
                 )
             for deadline in reports:
                 if rng.random() < 0.8:
                     day = min(deadline.due_on + dt.timedelta(days=rng.randint(-12, 5)), REFERENCE_DAY)
-                    checked, name = self._store(
-                        f"duties/{campaign.pk}/reports",
-                        f"{deadline.code}-{short.lower()}.pdf",
-                        deadline.title,
-                        u.name,
-                    )
                     periodic.append(
                         PeriodicReport(
                             deadline=deadline,
                             unit=u,
                             number=f"{rng.randint(10, 400)}/BC-{short}",
-                            submitted_at=at(day, 15),
-                            updated_at=at(day, 15),
-                            uploaded_by=officer,
-                            file_name=name,
-                            original_name=checked.original_name,
-                            size=checked.size,
-                            sha256=checked.sha256,
-                            content_type=PDF.content_type,
+                            **self._duty_file(
+                                f"duties/{campaign.pk}/reports",
+                                f"{deadline.code}-{short.lower()}.pdf",
+                                deadline.title,
+                                u.name,
+                                officer=officer,
+                                when=at(day, 15),
+                            ),
                         )
                     )
         with historic_timestamps((Registration, "updated_at")):

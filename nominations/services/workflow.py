@@ -1,19 +1,24 @@
 """The dossier's life: the ONLY writer of Nomination.state.
 
-Every transition is one function here, and each moves the dossier through portal.transitions.move:
-the actor's role and scope first (PermissionDenied), then the dossier's state and the round's window
-(ValidationError with a Vietnamese sentence), in a transaction holding the dossier's row lock; the
-dossier appends its NominationEvent (Nomination.record_event).
+Every transition is one function here, and each takes one step of the table STEPS (who may, from which
+states, to which) through portal.transitions.move: the actor's role and scope first (PermissionDenied),
+then the dossier's state and the round's window (ValidationError with a Vietnamese sentence), in a
+transaction holding the dossier's row lock; the dossier appends its NominationEvent
+(Nomination.record_event).
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
+import rules
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from campaigns import roles
 from campaigns.models import AwardRound, AwardType, Person, Unit
@@ -104,14 +109,152 @@ def ensure_unit_may_edit(locked: Nomination) -> None:
         )
 
 
-# --- The unit's side ------------------------------------------------------------------------
-
-
-def _step(actor, nomination: Nomination, may, **move_args) -> Nomination:
-    """One step of the dossier's life: locked and checked for this actor by `may`, then portal's move()."""
-    return move(
-        nomination, locked=lock_as(actor, nomination, may), actor=actor, refuse=_refuse_state, **move_args
+def _becomes_complete(locked: Nomination) -> dict:
+    """Fields set when a complete dossier reaches Sở Nội vụ: the appraisal clock starts now."""
+    now = timezone.now()
+    due = deadlines.add_working_days(
+        timezone.localdate(now), locked.round.appraisal_working_days, deadlines.holidays()
     )
+    AwardRound.objects.filter(pk=locked.round_id, submissions_started_at__isnull=True).update(
+        submissions_started_at=now
+    )
+    return {"complete_at": now, "appraisal_due_on": due}
+
+
+def _require_complete(locked: Nomination) -> None:
+    missing = missing_items(locked)
+    if missing:
+        raise ValidationError(missing_message(missing))
+
+
+# --- The steps -----------------------------------------------------------------------------
+
+
+def _check_submission(locked: Nomination) -> None:
+    ensure_submission_window(locked.round)
+    _require_complete(locked)
+
+
+def _check_supplement(locked: Nomination) -> None:
+    ensure_supplement_window(locked.round)
+    _require_complete(locked)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the dossier's life: who may take it (a role and scope rule), from which states to which,
+    the verb of the refusal, and the step's own rule on the locked dossier (unless it says otherwise: the
+    round has no award decision yet)."""
+
+    may: rules.Predicate
+    allowed: tuple[str, ...]
+    to: str
+    doing: str
+    check: Callable[[Nomination], None] | None = _ensure_not_decided
+
+
+# Every step of the dossier, by the action its history records.
+STEPS = {
+    # The unit's side
+    "submit": Step(
+        may=perms.may_decide_for_unit,
+        allowed=(State.DRAFT,),
+        to=State.SUBMITTED,
+        doing=gettext_lazy("nộp"),
+        check=_check_submission,
+    ),
+    "resubmit": Step(
+        may=perms.may_decide_for_unit,
+        allowed=(State.RETURNED,),
+        to=State.SUBMITTED,
+        doing=gettext_lazy("nộp lại"),
+        check=_check_supplement,
+    ),
+    "withdraw": Step(
+        may=perms.may_decide_for_unit,
+        allowed=(State.DRAFT, State.SUBMITTED, State.RETURNED),
+        to=State.WITHDRAWN,
+        doing=gettext_lazy("rút"),
+    ),
+    # Sở Nội vụ's side
+    "take": Step(
+        may=perms.may_take,
+        allowed=(State.SUBMITTED,),
+        to=State.IN_REVIEW,
+        doing=gettext_lazy("nhận thẩm định"),
+    ),
+    "assign": Step(
+        may=perms.may_assign,
+        allowed=(State.SUBMITTED, State.IN_REVIEW),
+        to=State.IN_REVIEW,
+        doing=gettext_lazy("phân công"),
+    ),
+    "return": Step(
+        may=perms.may_appraise,
+        allowed=(State.IN_REVIEW,),
+        to=State.RETURNED,
+        doing=gettext_lazy("trả lại"),
+    ),
+    "conclude_eligible": Step(
+        may=perms.may_appraise,
+        allowed=(State.IN_REVIEW,),
+        to=State.APPRAISED,
+        doing=gettext_lazy("kết luận"),
+    ),
+    "conclude_ineligible": Step(
+        may=perms.may_appraise,
+        allowed=(State.IN_REVIEW,),
+        to=State.INELIGIBLE,
+        doing=gettext_lazy("kết luận"),
+    ),
+    # What the awards app records: the proposal (its quota checked by awards), then the decision
+    "propose": Step(
+        may=perms.may_record_award_outcome,
+        allowed=(State.APPRAISED,),
+        to=State.PROPOSED,
+        doing=gettext_lazy("đưa vào danh sách đề nghị"),
+    ),
+    "unpropose": Step(
+        may=perms.may_record_award_outcome,
+        allowed=(State.PROPOSED,),
+        to=State.APPRAISED,
+        doing=gettext_lazy("rút khỏi danh sách đề nghị"),
+    ),
+    "award": Step(
+        may=perms.may_record_award_outcome,
+        allowed=(State.PROPOSED,),
+        to=State.AWARDED,
+        doing=gettext_lazy("ghi nhận khen thưởng"),
+        check=None,
+    ),
+    "not_award": Step(
+        may=perms.may_record_award_outcome,
+        allowed=(State.PROPOSED,),
+        to=State.NOT_AWARDED,
+        doing=gettext_lazy("ghi nhận không khen thưởng"),
+        check=None,
+    ),
+}
+
+
+def _step(actor, nomination: Nomination, action: str, **move_args) -> Nomination:
+    """The step `action` of STEPS: locked and checked for this actor by its `may`, then portal's move()."""
+    step = STEPS[action]
+    return move(
+        nomination,
+        locked=lock_as(actor, nomination, step.may),
+        actor=actor,
+        refuse=_refuse_state,
+        to=step.to,
+        allowed=step.allowed,
+        action=action,
+        doing=step.doing,
+        check=step.check,
+        **move_args,
+    )
+
+
+# --- The unit's side ------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -183,98 +326,43 @@ def create_draft(
     return nomination
 
 
-def _becomes_complete(locked: Nomination) -> dict:
-    """Fields set when a complete dossier reaches Sở Nội vụ: the appraisal clock starts now."""
-    now = timezone.now()
-    due = deadlines.add_working_days(
-        timezone.localdate(now), locked.round.appraisal_working_days, deadlines.holidays()
+def _notify_arrived(locked: Nomination, message: str) -> None:
+    """Tell Sở Nội vụ that a dossier reached it; `message` reads the dossier's code, nominee and unit."""
+    notifications.notify(
+        users=notifications.appraisal_recipients(locked),
+        nomination=locked,
+        kind=Notification.Kind.ARRIVED,
+        message=message
+        % {"code": locked.code, "nominee": locked.nominee_name, "unit": locked.proposing_unit.name},
     )
-    AwardRound.objects.filter(pk=locked.round_id, submissions_started_at__isnull=True).update(
-        submissions_started_at=now
-    )
-    return {"complete_at": now, "appraisal_due_on": due}
-
-
-def _require_complete(locked: Nomination) -> None:
-    missing = missing_items(locked)
-    if missing:
-        raise ValidationError(missing_message(missing))
 
 
 @transaction.atomic
 def submit(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """DRAFT → SUBMITTED by the unit's head; the dossier must be complete; content locks."""
-
-    def check(locked):
-        ensure_submission_window(locked.round)
-        _require_complete(locked)
-
     locked = _step(
         actor,
         nomination,
-        perms.may_decide_for_unit,
-        to=State.SUBMITTED,
-        allowed=(State.DRAFT,),
-        action="submit",
-        doing=_("nộp"),
+        "submit",
         comment=comment,
-        check=check,
         compute=lambda locked: {"submitted_at": timezone.now(), **_becomes_complete(locked)},
     )
-    notifications.notify(
-        users=notifications.appraisal_recipients(locked),
-        nomination=locked,
-        kind=Notification.Kind.ARRIVED,
-        message=_("Hồ sơ %(code)s (%(nominee)s) của %(unit)s vừa được nộp, chờ thẩm định.")
-        % {"code": locked.code, "nominee": locked.nominee_name, "unit": locked.proposing_unit.name},
-    )
+    _notify_arrived(locked, _("Hồ sơ %(code)s (%(nominee)s) của %(unit)s vừa được nộp, chờ thẩm định."))
     return locked
 
 
 @transaction.atomic
 def resubmit(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """RETURNED → SUBMITTED after the unit supplemented it; history is kept, the clock restarts."""
-
-    def check(locked):
-        ensure_supplement_window(locked.round)
-        _require_complete(locked)
-
-    locked = _step(
-        actor,
-        nomination,
-        perms.may_decide_for_unit,
-        to=State.SUBMITTED,
-        allowed=(State.RETURNED,),
-        action="resubmit",
-        doing=_("nộp lại"),
-        comment=comment,
-        check=check,
-        compute=_becomes_complete,
-    )
-    notifications.notify(
-        users=notifications.appraisal_recipients(locked),
-        nomination=locked,
-        kind=Notification.Kind.ARRIVED,
-        message=_("Hồ sơ %(code)s (%(nominee)s) đã được %(unit)s bổ sung và nộp lại.")
-        % {"code": locked.code, "nominee": locked.nominee_name, "unit": locked.proposing_unit.name},
-    )
+    locked = _step(actor, nomination, "resubmit", comment=comment, compute=_becomes_complete)
+    _notify_arrived(locked, _("Hồ sơ %(code)s (%(nominee)s) đã được %(unit)s bổ sung và nộp lại."))
     return locked
 
 
 @transaction.atomic
 def withdraw(*, actor, nomination: Nomination, reason: str = "") -> Nomination:
     """DRAFT / SUBMITTED / RETURNED → WITHDRAWN by the unit's head."""
-    return _step(
-        actor,
-        nomination,
-        perms.may_decide_for_unit,
-        to=State.WITHDRAWN,
-        allowed=(State.DRAFT, State.SUBMITTED, State.RETURNED),
-        action="withdraw",
-        doing=_("rút"),
-        comment=reason.strip(),
-        check=_ensure_not_decided,
-    )
+    return _step(actor, nomination, "withdraw", comment=reason.strip())
 
 
 # --- Sở Nội vụ's side -----------------------------------------------------------------------
@@ -283,17 +371,7 @@ def withdraw(*, actor, nomination: Nomination, reason: str = "") -> Nomination:
 @transaction.atomic
 def take(*, actor, nomination: Nomination) -> Nomination:
     """SUBMITTED → IN_REVIEW: the specialist takes the dossier (unassigned, or already theirs)."""
-    return _step(
-        actor,
-        nomination,
-        perms.may_take,
-        to=State.IN_REVIEW,
-        allowed=(State.SUBMITTED,),
-        action="take",
-        doing=_("nhận thẩm định"),
-        check=_ensure_not_decided,
-        appraiser=actor,
-    )
+    return _step(actor, nomination, "take", appraiser=actor)
 
 
 @transaction.atomic
@@ -322,12 +400,7 @@ def assign(*, actor, nomination: Nomination, appraiser) -> Nomination:
     locked = _step(
         actor,
         nomination,
-        perms.may_assign,
-        to=State.IN_REVIEW,
-        allowed=(State.SUBMITTED, State.IN_REVIEW),
-        action="assign",
-        doing=_("phân công"),
-        check=_ensure_not_decided,
+        "assign",
         comment=_("Phân công cho %(name)s") % {"name": label},
         appraiser=appraiser,
     )
@@ -351,18 +424,7 @@ def return_for_supplement(*, actor, nomination: Nomination, reason: str) -> Nomi
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Hãy ghi rõ lý do trả lại để đơn vị biết cần bổ sung gì."))
-    locked = _step(
-        actor,
-        nomination,
-        perms.may_appraise,
-        to=State.RETURNED,
-        allowed=(State.IN_REVIEW,),
-        action="return",
-        doing=_("trả lại"),
-        comment=reason,
-        check=_ensure_not_decided,
-        appraisal_due_on=None,
-    )
+    locked = _step(actor, nomination, "return", comment=reason, appraisal_due_on=None)
     notifications.notify(
         users=notifications.unit_recipients(locked),
         nomination=locked,
@@ -388,38 +450,37 @@ def _scored_total(locked: Nomination, *, require_all: bool) -> Decimal | None:
     return sum(scored, Decimal(0)) if scored else None
 
 
-def _notify_concluded(locked: Nomination, verdict: str, reason: str) -> None:
+def _conclude(actor, nomination, action: str, conclusion: str, *, require_all: bool, verdict: str):
+    """The appraiser's conclusion: the dossier's score (`require_all`: every criterion scored), the text the
+    unit will read, and its notification."""
+    locked = _step(
+        actor,
+        nomination,
+        action,
+        comment=conclusion,
+        compute=lambda locked: {
+            "score": _scored_total(locked, require_all=require_all),
+            "conclusion": conclusion,
+            "concluded_at": timezone.now(),
+        },
+    )
     notifications.notify(
         users=notifications.unit_recipients(locked),
         nomination=locked,
         kind=Notification.Kind.CONCLUDED,
         message=_("Hồ sơ %(code)s (%(nominee)s) đã được thẩm định: %(verdict)s. %(reason)s")
-        % {"code": locked.code, "nominee": locked.nominee_name, "verdict": verdict, "reason": reason},
+        % {"code": locked.code, "nominee": locked.nominee_name, "verdict": verdict, "reason": conclusion},
     )
+    return locked
 
 
 @transaction.atomic
 def conclude_eligible(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """IN_REVIEW → APPRAISED: every criterion scored; the total becomes the dossier's score."""
     comment = (comment or "").strip()
-    locked = _step(
-        actor,
-        nomination,
-        perms.may_appraise,
-        to=State.APPRAISED,
-        allowed=(State.IN_REVIEW,),
-        action="conclude_eligible",
-        doing=_("kết luận"),
-        comment=comment,
-        check=_ensure_not_decided,
-        compute=lambda locked: {
-            "score": _scored_total(locked, require_all=True),
-            "conclusion": comment,
-            "concluded_at": timezone.now(),
-        },
+    return _conclude(
+        actor, nomination, "conclude_eligible", comment, require_all=True, verdict=_("đủ điều kiện")
     )
-    _notify_concluded(locked, _("đủ điều kiện"), comment)
-    return locked
 
 
 @transaction.atomic
@@ -428,85 +489,33 @@ def conclude_ineligible(*, actor, nomination: Nomination, reason: str) -> Nomina
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Hãy ghi rõ lý do hồ sơ không đủ điều kiện."))
-    locked = _step(
-        actor,
-        nomination,
-        perms.may_appraise,
-        to=State.INELIGIBLE,
-        allowed=(State.IN_REVIEW,),
-        action="conclude_ineligible",
-        doing=_("kết luận"),
-        comment=reason,
-        check=_ensure_not_decided,
-        compute=lambda locked: {
-            "score": _scored_total(locked, require_all=False),
-            "conclusion": reason,
-            "concluded_at": timezone.now(),
-        },
+    return _conclude(
+        actor, nomination, "conclude_ineligible", reason, require_all=False, verdict=_("không đủ điều kiện")
     )
-    _notify_concluded(locked, _("không đủ điều kiện"), reason)
-    return locked
 
 
-# --- For the awards app ---------------------------------------------------------------------
-
-
-def _award_step(actor, nomination: Nomination, comment: str, **move_args) -> Nomination:
-    """A step the awards app records (proposal, decision): its own permission, the comment as given."""
-    return _step(actor, nomination, perms.may_record_award_outcome, comment=comment, **move_args)
+# --- For the awards app: each step with the comment as the awards service gives it --------------
 
 
 @transaction.atomic
 def mark_proposed(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """APPRAISED → PROPOSED: put on the list proposed to the council (quota checked by awards)."""
-    doing = _("đưa vào danh sách đề nghị")
-    return _award_step(
-        actor,
-        nomination,
-        comment,
-        to=State.PROPOSED,
-        allowed=(State.APPRAISED,),
-        action="propose",
-        doing=doing,
-        check=_ensure_not_decided,
-    )
+    return _step(actor, nomination, "propose", comment=comment)
 
 
 @transaction.atomic
 def unmark_proposed(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """PROPOSED → APPRAISED: take off the proposed list."""
-    doing = _("rút khỏi danh sách đề nghị")
-    return _award_step(
-        actor,
-        nomination,
-        comment,
-        to=State.APPRAISED,
-        allowed=(State.PROPOSED,),
-        action="unpropose",
-        doing=doing,
-        check=_ensure_not_decided,
-    )
+    return _step(actor, nomination, "unpropose", comment=comment)
 
 
 @transaction.atomic
 def mark_awarded(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """PROPOSED → AWARDED, recorded with the award decision."""
-    doing = _("ghi nhận khen thưởng")
-    return _award_step(
-        actor, nomination, comment, to=State.AWARDED, allowed=(State.PROPOSED,), action="award", doing=doing
-    )
+    return _step(actor, nomination, "award", comment=comment)
 
 
 @transaction.atomic
 def mark_not_awarded(*, actor, nomination: Nomination, comment: str = "") -> Nomination:
     """PROPOSED → NOT_AWARDED, recorded when the decision leaves the dossier out."""
-    doing = _("ghi nhận không khen thưởng")
-    return _award_step(
-        actor,
-        nomination,
-        comment,
-        to=State.NOT_AWARDED,
-        allowed=(State.PROPOSED,),
-        action="not_award",
-        doing=doing,
-    )
+    return _step(actor, nomination, "not_award", comment=comment)

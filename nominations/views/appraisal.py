@@ -16,10 +16,11 @@ from nominations.extensions import earlier_awards_for
 from nominations.forms import AssignForm, ConcludeForm, QueueFilterForm, ReasonForm, ScoreForm
 from nominations.models import State
 from nominations.services import content, practice_links, workflow
-from nominations.views.common import form_errors, visible_nomination
-from portal.web import call_service, form_markup_key, paginate, permission_required
+from nominations.views.common import dossier_action, dossier_page, visible_nomination
+from portal.web import form_markup_key, permission_required, show_form_errors
 
 PAGE_SIZE = 25
+APPRAISE = "nominations:appraise"
 _PK = 2_147_483_647  # a placeholder id: the appraisal page's address is reversed once per page
 # What a queue row shows (queue.html) and the ordering needs: nothing more is read.
 # Round and award type names come from the filter form's lists: two joins fewer to plan per page.
@@ -85,15 +86,13 @@ def queue(request):
     appraisers = selectors.appraisers().only("pk", "username", "first_name", "last_name")
     form = QueueFilterForm(request.GET or None, appraisers=appraisers)
     filters = _queue_filters(form)
-    rows = (
-        selectors.queue(request.user, filters)
-        .select_related(None)
-        .select_related(*QUEUE_RELATED)
-        .only(*QUEUE_COLUMNS)
+    page = dossier_page(
+        request,
+        selectors.queue(request.user, filters),
+        related=QUEUE_RELATED,
+        columns=QUEUE_COLUMNS,
+        per_page=PAGE_SIZE,
     )
-    page = paginate(request, rows, PAGE_SIZE)
-    selectors.annotate_deadlines(page.object_list)
-    selectors.annotate_labels(page.object_list)
     # The unread count in the header comes from the context processor (unread_notifications).
     return render(
         request,
@@ -131,14 +130,13 @@ def _appraisal_nomination(request, pk: int):
 @require_POST
 def take(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
-    call_service(
+    return dossier_action(
         request,
+        APPRAISE,
+        nomination,
         workflow.take,
         success=_("Bạn đã nhận thẩm định hồ sơ %(code)s.") % {"code": nomination.code},
-        actor=request.user,
-        nomination=nomination,
     )
-    return redirect("nominations:appraise", pk=pk)
 
 
 @permission_required("nominations.open_nomination")
@@ -147,19 +145,15 @@ def assign(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
     if not request.user.has_perm("nominations.assign_nominations"):
         raise PermissionDenied
-    form = AssignForm(request.POST, appraisers=selectors.appraisers())
-    if form.is_valid():
-        call_service(
-            request,
-            workflow.assign,
-            success=_("Đã phân công thẩm định."),
-            actor=request.user,
-            nomination=nomination,
-            appraiser=form.cleaned_data["appraiser"],
-        )
-    else:
-        form_errors(request, form)
-    return redirect("nominations:appraise", pk=pk)
+    return dossier_action(
+        request,
+        APPRAISE,
+        nomination,
+        workflow.assign,
+        success=_("Đã phân công thẩm định."),
+        form=AssignForm(request.POST, appraisers=selectors.appraisers()),
+        values=lambda data: {"appraiser": data["appraiser"]},
+    )
 
 
 def _documents_and_evidence(nomination):
@@ -239,19 +233,18 @@ def score(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
     form = ScoreForm(request.POST, criteria=criteria_for(nomination), assessments={}, suggestions={})
     if form.is_valid():
-        call_service(
+        return dossier_action(
             request,
+            APPRAISE,
+            nomination,
             content.record_scores,
             success=_("Đã lưu điểm thẩm định."),
-            actor=request.user,
-            nomination=nomination,
             scores=form.scores(),
         )
-    else:
-        if not request.user.has_perm("nominations.appraise_nomination", nomination):
-            raise PermissionDenied
-        form_errors(request, form)
-    return redirect("nominations:appraise", pk=pk)
+    if not request.user.has_perm("nominations.appraise_nomination", nomination):
+        raise PermissionDenied
+    show_form_errors(request, form)
+    return redirect(APPRAISE, pk=pk)
 
 
 @permission_required("nominations.open_nomination")
@@ -260,15 +253,14 @@ def return_for_supplement(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
     form = ReasonForm(request.POST, prefix="return")
     form.is_valid()
-    call_service(
+    return dossier_action(
         request,
+        APPRAISE,
+        nomination,
         workflow.return_for_supplement,
         success=_("Đã trả lại hồ sơ %(code)s để đơn vị bổ sung.") % {"code": nomination.code},
-        actor=request.user,
-        nomination=nomination,
         reason=form.cleaned_data.get("reason", ""),
     )
-    return redirect("nominations:appraise", pk=pk)
 
 
 @permission_required("nominations.open_nomination")
@@ -280,24 +272,14 @@ def conclude(request, pk: int):
         if not request.user.has_perm("nominations.appraise_nomination", nomination):
             raise PermissionDenied
         messages.error(request, _("Hãy chọn kết luận: đủ hoặc không đủ điều kiện."))
-        return redirect("nominations:appraise", pk=pk)
+        return redirect(APPRAISE, pk=pk)
     reason = form.cleaned_data["reason"]
     if form.cleaned_data["verdict"] == "eligible":
-        call_service(
-            request,
-            workflow.conclude_eligible,
-            success=_("Đã kết luận hồ sơ %(code)s đủ điều kiện.") % {"code": nomination.code},
-            actor=request.user,
-            nomination=nomination,
-            comment=reason,
-        )
+        service, success = workflow.conclude_eligible, _("Đã kết luận hồ sơ %(code)s đủ điều kiện.")
+        explanation = {"comment": reason}
     else:
-        call_service(
-            request,
-            workflow.conclude_ineligible,
-            success=_("Đã kết luận hồ sơ %(code)s không đủ điều kiện.") % {"code": nomination.code},
-            actor=request.user,
-            nomination=nomination,
-            reason=reason,
-        )
-    return redirect("nominations:appraise", pk=pk)
+        service, success = workflow.conclude_ineligible, _("Đã kết luận hồ sơ %(code)s không đủ điều kiện.")
+        explanation = {"reason": reason}
+    return dossier_action(
+        request, APPRAISE, nomination, service, success=success % {"code": nomination.code}, **explanation
+    )

@@ -1,11 +1,13 @@
-"""Helpers shared by the dossier views: fetch within scope (404 outside it), form errors as messages."""
+"""Helpers shared by the dossier views: fetch within scope (404 outside it), a button's POST on a dossier."""
 
-from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from campaigns.models import Person, Unit
+from nominations import selectors
 from nominations.models import Nomination
+from portal.web import act, paginate
 
 
 def visible_nomination(request, pk: int) -> Nomination:
@@ -29,9 +31,15 @@ def _load_nominee(nomination: Nomination) -> None:
         nomination.nominee_unit = Unit.objects.get(pk=nomination.nominee_unit_id)
 
 
-def form_errors(request, form) -> None:
-    """The errors of a form posted from a page the view redirects back to, as messages on that page."""
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
+def dossier_page(request, rows, *, related: tuple[str, ...], columns: tuple[str, ...], per_page: int):
+    """A page of a list of dossiers reading only the `related` rows and `columns` its rows show, each
+    dossier with its deadline note and its labels."""
+    page = paginate(request, rows.select_related(None).select_related(*related).only(*columns), per_page)
+    selectors.annotate_deadlines(page.object_list)
+    selectors.annotate_labels(page.object_list)
+    return page
+
+
+def dossier_action(request, page: str, nomination: Nomination, service, /, **kwargs) -> HttpResponseRedirect:
+    """A POST from a dossier's page (`page`: its url name): portal.web.act with the dossier, then back."""
+    return act(request, service, back=reverse(page, args=[nomination.pk]), nomination=nomination, **kwargs)

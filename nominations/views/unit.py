@@ -13,7 +13,7 @@ from nominations.extensions import earlier_awards_for
 from nominations.forms import DocumentUploadForm, NominationCreateForm, SelfAssessmentForm, SummaryForm
 from nominations.models import DossierDocument, Notification, State
 from nominations.services import content, practice_links, workflow
-from nominations.views.common import form_errors, visible_nomination
+from nominations.views.common import dossier_action, dossier_page, visible_nomination
 from portal.web import call_service, paginate, permission_required
 
 PAGE_SIZE = 25
@@ -34,21 +34,22 @@ UNIT_LIST_COLUMNS = (
 )
 
 
+DETAIL = "nominations:detail"
+
+
 def _crumbs(*extra):
     return [(_("Hồ sơ của đơn vị"), reverse("nominations:unit_list")), *extra]
 
 
 @permission_required("nominations.view_unit_dossiers")
 def unit_list(request):
-    rows = (
-        selectors.unit_dossiers(request.user)
-        .select_related(None)
-        .select_related(*UNIT_LIST_RELATED)
-        .only(*UNIT_LIST_COLUMNS)
+    page = dossier_page(
+        request,
+        selectors.unit_dossiers(request.user),
+        related=UNIT_LIST_RELATED,
+        columns=UNIT_LIST_COLUMNS,
+        per_page=PAGE_SIZE,
     )
-    page = paginate(request, rows, PAGE_SIZE)
-    selectors.annotate_deadlines(page.object_list)
-    selectors.annotate_labels(page.object_list)
     # The template links each notice by nomination_id: the dossier itself is not read.
     notices = list(
         Notification.objects.filter(user=request.user, read_at__isnull=True).only(
@@ -75,7 +76,7 @@ def create(request):
             **form.cleaned_data,
         )
         if created:
-            return redirect("nominations:detail", pk=nomination.pk)
+            return redirect(DETAIL, pk=nomination.pk)
     return render(
         request,
         "nominations/create.html",
@@ -127,18 +128,14 @@ def detail(request, pk: int):
 @permission_required("nominations.open_nomination")
 @require_POST
 def edit_summary(request, pk: int):
-    nomination = visible_nomination(request, pk)
-    form = SummaryForm(request.POST)
-    if form.is_valid():
-        call_service(
-            request,
-            content.update_summary,
-            success=_("Đã lưu tóm tắt thành tích."),
-            actor=request.user,
-            nomination=nomination,
-            **form.cleaned_data,
-        )
-    return redirect("nominations:detail", pk=pk)
+    return dossier_action(
+        request,
+        DETAIL,
+        visible_nomination(request, pk),
+        content.update_summary,
+        success=_("Đã lưu tóm tắt thành tích."),
+        form=SummaryForm(request.POST),
+    )
 
 
 @permission_required("nominations.open_nomination")
@@ -149,31 +146,28 @@ def link_practice(request, pk: int):
         practice_id = int(request.POST.get("practice", ""))
     except ValueError:
         messages.error(request, _("Hãy chọn một mô hình, sáng kiến trong danh sách."))
-        return redirect("nominations:detail", pk=pk)
-    call_service(
+        return redirect(DETAIL, pk=pk)
+    return dossier_action(
         request,
+        DETAIL,
+        nomination,
         practice_links.link_practice,
         success=_("Đã thêm mô hình, sáng kiến làm minh chứng."),
-        actor=request.user,
-        nomination=nomination,
         practice_id=practice_id,
     )
-    return redirect("nominations:detail", pk=pk)
 
 
 @permission_required("nominations.open_nomination")
 @require_POST
 def unlink_practice(request, pk: int, link_pk: int):
-    nomination = visible_nomination(request, pk)
-    call_service(
+    return dossier_action(
         request,
+        DETAIL,
+        visible_nomination(request, pk),
         practice_links.unlink_practice,
         success=_("Đã bỏ mô hình, sáng kiến khỏi hồ sơ."),
-        actor=request.user,
-        nomination=nomination,
         link_id=link_pk,
     )
-    return redirect("nominations:detail", pk=pk)
 
 
 @permission_required("nominations.open_nomination")
@@ -183,20 +177,21 @@ def upload(request, pk: int):
     if not request.user.has_perm("nominations.view_unit_dossiers"):
         raise PermissionDenied
     form = DocumentUploadForm(request.POST, request.FILES)
-    if form.is_valid():
-        call_service(
-            request,
-            content.add_document,
-            success=_("Đã tải lên tài liệu “%(name)s”.") % {"name": form.cleaned_data["file"].name},
-            actor=request.user,
-            nomination=nomination,
-            document_type=form.cleaned_data["document_type"],
-            upload=form.cleaned_data["file"],
-            title=form.cleaned_data["title"],
-        )
-    else:
-        form_errors(request, form)
-    return redirect("nominations:detail", pk=pk)
+    return dossier_action(
+        request,
+        DETAIL,
+        nomination,
+        content.add_document,
+        success=lambda _document: (
+            _("Đã tải lên tài liệu “%(name)s”.") % {"name": form.cleaned_data["file"].name}
+        ),
+        form=form,
+        values=lambda data: {
+            "document_type": data["document_type"],
+            "upload": data["file"],
+            "title": data["title"],
+        },
+    )
 
 
 @permission_required("nominations.open_nomination")
@@ -204,15 +199,9 @@ def upload(request, pk: int):
 def delete_document(request, pk: int, doc_pk: int):
     nomination = visible_nomination(request, pk)
     document = get_object_or_404(DossierDocument, pk=doc_pk, nomination=nomination)
-    call_service(
-        request,
-        content.remove_document,
-        success=_("Đã xóa tài liệu."),
-        actor=request.user,
-        nomination=nomination,
-        document=document,
+    return dossier_action(
+        request, DETAIL, nomination, content.remove_document, success=_("Đã xóa tài liệu."), document=document
     )
-    return redirect("nominations:detail", pk=pk)
 
 
 @permission_required("nominations.open_nomination")
@@ -223,7 +212,7 @@ def self_assess(request, pk: int):
         if request.method == "POST" or not request.user.has_perm("nominations.view_unit_dossiers"):
             raise PermissionDenied
         messages.info(request, _("Hồ sơ đã khóa: chỉ tự đánh giá khi hồ sơ là dự thảo hoặc bị trả lại."))
-        return redirect("nominations:detail", pk=pk)
+        return redirect(DETAIL, pk=pk)
     criteria, assessments, rows = _criteria_rows(nomination)
     form = SelfAssessmentForm(
         request.POST or None,
@@ -241,7 +230,7 @@ def self_assess(request, pk: int):
             rows=list(form.cleaned_rows()),
         )
         if saved:
-            return redirect("nominations:detail", pk=pk)
+            return redirect(DETAIL, pk=pk)
     computed_rows = [r for r in rows if r["computed"] is not None]
     return render(
         request,
@@ -265,23 +254,20 @@ def submit(request, pk: int):
         service, success = workflow.resubmit, _("Đã nộp lại hồ sơ sau khi bổ sung.")
     else:
         service, success = workflow.submit, _("Đã nộp hồ sơ lên Sở Nội vụ. Tài liệu và tự đánh giá đã khóa.")
-    call_service(request, service, success=success, actor=request.user, nomination=nomination)
-    return redirect("nominations:detail", pk=pk)
+    return dossier_action(request, DETAIL, nomination, service, success=success)
 
 
 @permission_required("nominations.open_nomination")
 @require_POST
 def withdraw(request, pk: int):
-    nomination = visible_nomination(request, pk)
-    call_service(
+    return dossier_action(
         request,
+        DETAIL,
+        visible_nomination(request, pk),
         workflow.withdraw,
         success=_("Đã rút hồ sơ."),
-        actor=request.user,
-        nomination=nomination,
         reason=request.POST.get("reason", ""),
     )
-    return redirect("nominations:detail", pk=pk)
 
 
 @permission_required("nominations.view_concluded")

@@ -15,7 +15,8 @@ from campaigns.files import DOCUMENT_KINDS, CheckedFile
 from campaigns.text import normalize
 from portal.transitions import lock, move
 from practices.models import Difficulty, DifficultyEvent, DifficultyFile, DifficultyState, Topic
-from practices.storage import files_written_with_rows, store_checked
+from practices.services.files import create_file_row
+from practices.storage import files_written_with_rows
 
 MAX_ATTACHMENTS = 10
 # Every state but closed: Sở Nội vụ may answer again (the later answer is shown) until it closes.
@@ -53,6 +54,34 @@ def _refuse(difficulty: Difficulty, doing: str) -> ValidationError:
     return _closed(difficulty)
 
 
+# Sở Nội vụ's steps, by the action the history records: the state each leads to, the states it starts from.
+STEPS = {
+    DifficultyEvent.Action.ANSWERED: (DifficultyState.ANSWERED, UNCLOSED_STATES),
+    DifficultyEvent.Action.FORWARDED: (
+        DifficultyState.FORWARDED,
+        (DifficultyState.RAISED, DifficultyState.FORWARDED),
+    ),
+    DifficultyEvent.Action.CLOSED: (DifficultyState.CLOSED, UNCLOSED_STATES),
+}
+
+
+def _handle(difficulty: Difficulty, action: str, *, actor, comment: str, **changes) -> Difficulty:
+    """Take Sở Nội vụ's step `action` of STEPS through move(): its permission, then the state."""
+    to, allowed = STEPS[action]
+    return move(
+        difficulty,
+        to=to,
+        allowed=allowed,
+        actor=actor,
+        permission="practices.handle_difficulty",
+        action=action,
+        comment=comment,
+        related=("unit",),
+        refuse=_refuse,
+        **changes,
+    )
+
+
 def _clean_text(topic: str, title: str, description: str) -> tuple[str, str, str]:
     title, description = normalize(title), (description or "").strip()
     errors = []
@@ -76,15 +105,9 @@ def _attach(*, actor, difficulty: Difficulty, checked: CheckedFile, stored: list
         raise ValidationError(_("Tệp đính kèm phải là PDF, DOCX, XLSX, JPEG hoặc PNG. Hãy chọn tệp khác."))
     if difficulty.files.count() >= MAX_ATTACHMENTS:
         raise _too_many()
-    return DifficultyFile.objects.create(
-        difficulty=difficulty,
-        file=store_checked(checked, f"difficulties/{difficulty.pk}", stored),
-        kind=checked.kind.code,
-        content_type=checked.kind.content_type,
-        original_name=checked.original_name,
-        size=checked.size,
-        sha256=checked.sha256,
-        uploaded_by=actor,
+    folder = f"difficulties/{difficulty.pk}"
+    return create_file_row(
+        DifficultyFile, actor=actor, checked=checked, folder=folder, stored=stored, difficulty=difficulty
     )
 
 
@@ -144,16 +167,11 @@ def answer_difficulty(*, actor, difficulty: Difficulty, answer: str) -> Difficul
     answer = (answer or "").strip()
     if not normalize(answer):
         raise ValidationError(_("Hãy nhập nội dung trả lời cho đơn vị."))
-    return move(
+    return _handle(
         difficulty,
-        to=DifficultyState.ANSWERED,
-        allowed=UNCLOSED_STATES,
+        DifficultyEvent.Action.ANSWERED,
         actor=actor,
-        permission="practices.handle_difficulty",
-        action=DifficultyEvent.Action.ANSWERED,
         comment=answer,
-        related=("unit",),
-        refuse=_refuse,
         answer=answer,
         answered_at=timezone.now(),
         answered_by=actor,
@@ -165,16 +183,11 @@ def forward_difficulty(*, actor, difficulty: Difficulty, agency: str, note: str 
     agency, note = normalize(agency), (note or "").strip()
     if not agency:
         raise ValidationError(_("Hãy nhập tên cơ quan được chuyển đến, ví dụ Sở Tài chính."))
-    return move(
+    return _handle(
         difficulty,
-        to=DifficultyState.FORWARDED,
-        allowed=(DifficultyState.RAISED, DifficultyState.FORWARDED),
+        DifficultyEvent.Action.FORWARDED,
         actor=actor,
-        permission="practices.handle_difficulty",
-        action=DifficultyEvent.Action.FORWARDED,
         comment=". ".join(x for x in (agency, note) if x),
-        related=("unit",),
-        refuse=_refuse,
         forwarded_to=agency,
         forward_note=note,
         forwarded_at=timezone.now(),
@@ -183,15 +196,7 @@ def forward_difficulty(*, actor, difficulty: Difficulty, agency: str, note: str 
 
 def close_difficulty(*, actor, difficulty: Difficulty, note: str = "") -> Difficulty:
     """Close a difficulty (settled, or nothing more to do); it is then frozen for everyone."""
-    return move(
-        difficulty,
-        to=DifficultyState.CLOSED,
-        allowed=UNCLOSED_STATES,
-        actor=actor,
-        permission="practices.handle_difficulty",
-        action=DifficultyEvent.Action.CLOSED,
-        comment=(note or "").strip(),
-        related=("unit",),
-        refuse=_refuse,
-        closed_at=timezone.now(),
+    note = (note or "").strip()
+    return _handle(
+        difficulty, DifficultyEvent.Action.CLOSED, actor=actor, comment=note, closed_at=timezone.now()
     )

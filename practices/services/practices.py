@@ -20,7 +20,8 @@ from campaigns.models import Person
 from campaigns.text import fold, normalize
 from portal.transitions import lock, move
 from practices.models import Field, Practice, PracticeEvent, PracticeFile, PracticeState
-from practices.storage import files_written_with_rows, store_checked
+from practices.services.files import create_file_row
+from practices.storage import files_written_with_rows
 
 MAX_PHOTOS = 10
 MAX_DOCUMENTS = 10
@@ -109,17 +110,15 @@ def _attach(
         else:
             message = _("Mỗi mô hình có tối đa %(limit)s tài liệu. Hãy xóa bớt rồi tải lên lại.")
         raise ValidationError(message % {"limit": limit})
-    return PracticeFile.objects.create(
+    return create_file_row(
+        PracticeFile,
+        actor=actor,
+        checked=checked,
+        folder=f"practices/{practice.pk}",
+        stored=stored,
         practice=practice,
         role=role,
-        file=store_checked(checked, f"practices/{practice.pk}", stored),
-        kind=checked.kind.code,
-        content_type=checked.kind.content_type,
-        original_name=checked.original_name,
-        size=checked.size,
-        sha256=checked.sha256,
         caption=normalize(caption)[:255],
-        uploaded_by=actor,
     )
 
 
@@ -174,22 +173,9 @@ def _create_practice(*, actor, unit, person, fields: dict, photos=(), documents=
         with files_written_with_rows() as stored, transaction.atomic():
             practice.save()
             practice.record_event(actor=actor, action=PracticeEvent.Action.REGISTERED, from_state="")
-            for checked in photos:
-                _attach(
-                    actor=actor,
-                    practice=practice,
-                    checked=checked,
-                    role=PracticeFile.Role.PHOTO,
-                    stored=stored,
-                )
-            for checked in documents:
-                _attach(
-                    actor=actor,
-                    practice=practice,
-                    checked=checked,
-                    role=PracticeFile.Role.DOCUMENT,
-                    stored=stored,
-                )
+            for role, files in ((PracticeFile.Role.PHOTO, photos), (PracticeFile.Role.DOCUMENT, documents)):
+                for checked in files:
+                    _attach(actor=actor, practice=practice, checked=checked, role=role, stored=stored)
     except IntegrityError as error:
         # Two people registered the same name at the same moment: the constraint refused the second.
         practice.pk = None
@@ -323,16 +309,11 @@ def recognise_practice(
         "date": f"{decision_date:%d/%m/%Y}",
         "issuer": issuer,
     }
-    return move(
+    return _step(
         practice,
-        to=PracticeState.RECOGNISED,
-        allowed=[PracticeState.REGISTERED],
+        PracticeEvent.Action.RECOGNISED,
         actor=actor,
-        permission="practices.recognise_practice",
-        action=PracticeEvent.Action.RECOGNISED,
         comment=_join(note, comment),
-        related=("unit", "person"),
-        refuse=_refuse_recognise,
         check=after_start,
         recognition_number=decision_number,
         recognition_date=decision_date,
@@ -357,18 +338,48 @@ def _refuse_feature(row: Practice, doing: str) -> ValidationError:
 
 def feature_practice(*, actor, practice: Practice, comment: str = "") -> Practice:
     """Choose a recognised practice as an example to replicate (Sở Nội vụ); it goes on the public page."""
-    return move(
+    return _step(
         practice,
-        to=PracticeState.FEATURED,
-        allowed=[PracticeState.RECOGNISED],
+        PracticeEvent.Action.FEATURED,
         actor=actor,
-        permission="practices.feature_practice",
-        action=PracticeEvent.Action.FEATURED,
         comment=normalize(comment),
-        related=("unit", "person"),
-        refuse=_refuse_feature,
         featured_at=timezone.now(),
         featured_by=actor,
+    )
+
+
+# Sở Nội vụ's steps, by the action the history records: the state each leads to, the states it starts from,
+# the permission it needs and the sentence that refuses it.
+STEPS = {
+    PracticeEvent.Action.RECOGNISED: (
+        PracticeState.RECOGNISED,
+        [PracticeState.REGISTERED],
+        "practices.recognise_practice",
+        _refuse_recognise,
+    ),
+    PracticeEvent.Action.FEATURED: (
+        PracticeState.FEATURED,
+        [PracticeState.RECOGNISED],
+        "practices.feature_practice",
+        _refuse_feature,
+    ),
+}
+
+
+def _step(practice: Practice, action: str, *, actor, comment: str, **move_args) -> Practice:
+    """Take the step `action` of STEPS through move()."""
+    to, allowed, permission, refuse = STEPS[action]
+    return move(
+        practice,
+        to=to,
+        allowed=allowed,
+        actor=actor,
+        permission=permission,
+        action=action,
+        comment=comment,
+        related=("unit", "person"),
+        refuse=refuse,
+        **move_args,
     )
 
 

@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns import roles
-from portal.web import call_service, paginate, permission_required
+from portal.web import act, paginate, permission_required, submit_form
 from practices import selectors
 from practices.forms import AnswerForm, CloseForm, DifficultyFileForm, DifficultyForm, ForwardForm
 from practices.models import OPEN_STATES, DifficultyFile, DifficultyState, Topic
 from practices.services import difficulties as services
 from practices.storage import file_response
-from practices.views.practices import show_form_errors
+from practices.views.practices import uploaded
 
 PAGE_SIZE = 25
 
@@ -25,6 +25,10 @@ PAGE_SIZE = 25
 def _in_scope(request, pk, **kwargs):
     """A difficulty of the user's scope (its unit's tree, or the province): else 404."""
     return get_object_or_404(selectors.difficulties_in_scope(request.user).select_related("unit"), pk=pk)
+
+
+def _detail(pk) -> str:
+    return reverse("practices:difficulty_detail", args=[pk])
 
 
 @permission_required("practices.view_difficulties")
@@ -68,17 +72,11 @@ def difficulty_list(request):
 @permission_required("practices.raise_difficulty")
 def difficulty_create(request):
     form = DifficultyForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        ok, difficulty = call_service(
-            request,
-            services.raise_difficulty,
-            form=form,
-            success=_("Đã gửi khó khăn, vướng mắc tới Sở Nội vụ."),
-            actor=request.user,
-            **form.cleaned_data,
-        )
-        if ok:
-            return redirect("practices:difficulty_detail", pk=difficulty.pk)
+    ok, difficulty = submit_form(
+        request, form, services.raise_difficulty, success=_("Đã gửi khó khăn, vướng mắc tới Sở Nội vụ.")
+    )
+    if ok:
+        return redirect("practices:difficulty_detail", pk=difficulty.pk)
     return render(
         request,
         "practices/difficulty_form.html",
@@ -129,18 +127,11 @@ def difficulty_edit(request, pk):
         messages.error(request, _("Khó khăn, vướng mắc đã đóng nên không sửa được nữa."))
         return redirect("practices:difficulty_detail", pk=pk)
     form = DifficultyForm(request.POST or None, instance=difficulty, with_files=False)
-    if request.method == "POST" and form.is_valid():
-        ok, _saved = call_service(
-            request,
-            services.update_difficulty,
-            form=form,
-            success=_("Đã lưu thay đổi."),
-            actor=request.user,
-            difficulty=difficulty,
-            **form.cleaned_data,
-        )
-        if ok:
-            return redirect("practices:difficulty_detail", pk=pk)
+    ok, _saved = submit_form(
+        request, form, services.update_difficulty, success=_("Đã lưu thay đổi."), difficulty=difficulty
+    )
+    if ok:
+        return redirect("practices:difficulty_detail", pk=pk)
     return render(
         request,
         "practices/difficulty_form.html",
@@ -160,21 +151,15 @@ def difficulty_edit(request, pk):
 @require_POST
 @permission_required("practices.change_difficulty", fn=_in_scope)
 def difficulty_file_add(request, pk):
-    difficulty = _in_scope(request, pk)
-    form = DifficultyFileForm(request.POST, request.FILES)
-    if not form.is_valid():
-        show_form_errors(request, form)
-        return redirect("practices:difficulty_detail", pk=pk)
-    ok, item = call_service(
+    return act(
         request,
         services.add_difficulty_file,
-        actor=request.user,
-        difficulty=difficulty,
-        checked=form.cleaned_data["upload"],
+        back=_detail(pk),
+        success=uploaded,
+        form=DifficultyFileForm(request.POST, request.FILES),
+        values=lambda data: {"checked": data["upload"]},
+        difficulty=_in_scope(request, pk),
     )
-    if ok:
-        messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": item.original_name})
-    return redirect("practices:difficulty_detail", pk=pk)
 
 
 @permission_required("practices.view_difficulty", fn=_in_scope)
@@ -185,19 +170,14 @@ def difficulty_file(request, pk, file_pk):
 
 def _handle(request, pk, form_class, action, success: str):
     """Sở Nội vụ's answer, forwarding or closing from the detail page's small forms."""
-    form = form_class(request.POST)
-    if not form.is_valid():
-        show_form_errors(request, form)
-        return redirect("practices:difficulty_detail", pk=pk)
-    call_service(
+    return act(
         request,
         action,
+        back=_detail(pk),
         success=success,
-        actor=request.user,
+        form=form_class(request.POST),
         difficulty=_in_scope(request, pk),
-        **form.cleaned_data,
     )
-    return redirect("practices:difficulty_detail", pk=pk)
 
 
 @require_POST

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from campaigns import roles
 from campaigns.selectors import visible_people
-from portal.web import call_service, paginate, permission_required
+from portal.web import act, paginate, permission_required, submit_form
 from practices import selectors, services
 from practices.forms import FeatureForm, LibraryFilterForm, PracticeFileForm, PracticeForm, RecogniseForm
 from practices.models import PracticeFile, PracticeState
@@ -22,12 +22,9 @@ from practices.storage import file_response
 PAGE_SIZE = 20
 
 
-def show_form_errors(request, form) -> None:
-    """A small inline form's errors as messages on the page it returns to, each with its field's label."""
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        for message in errors:
-            messages.error(request, f"{label}: {message}" if label else message)
+def uploaded(item) -> str:
+    """The message of a file added to a practice or a difficulty."""
+    return _("Đã tải lên “%(name)s”.") % {"name": item.original_name}
 
 
 def _practice(request, pk, **kwargs):
@@ -40,6 +37,10 @@ def _practice(request, pk, **kwargs):
 def _managed_practice(request, pk, **kwargs):
     """A practice of the user's register (own tree, or the province for Sở Nội vụ): else 404."""
     return get_object_or_404(selectors.register_for(request.user), pk=pk)
+
+
+def _detail(pk) -> str:
+    return reverse("practices:practice_detail", args=[pk])
 
 
 def _people_for(user, practice=None):
@@ -135,17 +136,14 @@ def practice_detail(request, pk):
 def practice_create(request):
     people = _people_for(request.user)
     form = PracticeForm(request.POST or None, request.FILES or None, people=people)
-    if request.method == "POST" and form.is_valid():
-        ok, practice = call_service(
-            request,
-            services.register_practice,
-            form=form,
-            success=lambda practice: _("Đã đăng ký mô hình “%(name)s”.") % {"name": practice.name},
-            actor=request.user,
-            **form.cleaned_data,
-        )
-        if ok:
-            return redirect("practices:practice_detail", pk=practice.pk)
+    ok, practice = submit_form(
+        request,
+        form,
+        services.register_practice,
+        success=lambda practice: _("Đã đăng ký mô hình “%(name)s”.") % {"name": practice.name},
+    )
+    if ok:
+        return redirect("practices:practice_detail", pk=practice.pk)
     return render(
         request,
         "practices/form.html",
@@ -169,18 +167,11 @@ def practice_edit(request, pk):
     form = PracticeForm(
         request.POST or None, instance=practice, people=_people_for(request.user, practice), with_files=False
     )
-    if request.method == "POST" and form.is_valid():
-        ok, _saved = call_service(
-            request,
-            services.update_practice,
-            form=form,
-            success=_("Đã lưu thay đổi."),
-            actor=request.user,
-            practice=practice,
-            **form.cleaned_data,
-        )
-        if ok:
-            return redirect("practices:practice_detail", pk=pk)
+    ok, _saved = submit_form(
+        request, form, services.update_practice, success=_("Đã lưu thay đổi."), practice=practice
+    )
+    if ok:
+        return redirect("practices:practice_detail", pk=pk)
     return render(
         request,
         "practices/form.html",
@@ -200,23 +191,15 @@ def practice_edit(request, pk):
 @require_POST
 @permission_required("practices.change_practice", fn=_managed_practice)
 def practice_file_add(request, pk):
-    practice = _managed_practice(request, pk)
-    form = PracticeFileForm(request.POST, request.FILES)
-    if not form.is_valid():
-        show_form_errors(request, form)
-        return redirect("practices:practice_detail", pk=pk)
-    ok, item = call_service(
+    return act(
         request,
         services.add_practice_file,
-        actor=request.user,
-        practice=practice,
-        checked=form.cleaned_data["upload"],
-        role=form.cleaned_data["role"],
-        caption=form.cleaned_data["caption"],
+        back=_detail(pk),
+        success=uploaded,
+        form=PracticeFileForm(request.POST, request.FILES),
+        values=lambda data: {"checked": data["upload"], "role": data["role"], "caption": data["caption"]},
+        practice=_managed_practice(request, pk),
     )
-    if ok:
-        messages.success(request, _("Đã tải lên “%(name)s”.") % {"name": item.original_name})
-    return redirect("practices:practice_detail", pk=pk)
 
 
 @require_POST
@@ -224,14 +207,13 @@ def practice_file_add(request, pk):
 def practice_file_delete(request, pk, file_pk):
     practice = _managed_practice(request, pk)
     item = get_object_or_404(PracticeFile, pk=file_pk, practice=practice)
-    call_service(
+    return act(
         request,
         services.remove_practice_file,
+        back=_detail(pk),
         success=_("Đã xóa tệp “%(name)s”.") % {"name": item.original_name},
-        actor=request.user,
         practice_file=item,
     )
-    return redirect("practices:practice_detail", pk=pk)
 
 
 @permission_required("practices.view_practice", fn=_practice)
@@ -251,18 +233,15 @@ def practice_recognise(request, pk):
         messages.info(request, _("Mô hình này đã được công nhận."))
         return redirect("practices:practice_detail", pk=pk)
     form = RecogniseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        ok, _saved = call_service(
-            request,
-            services.recognise_practice,
-            form=form,
-            success=_("Đã ghi nhận quyết định công nhận mô hình."),
-            actor=request.user,
-            practice=practice,
-            **form.cleaned_data,
-        )
-        if ok:
-            return redirect("practices:practice_detail", pk=pk)
+    ok, _saved = submit_form(
+        request,
+        form,
+        services.recognise_practice,
+        success=_("Đã ghi nhận quyết định công nhận mô hình."),
+        practice=practice,
+    )
+    if ok:
+        return redirect("practices:practice_detail", pk=pk)
     return render(
         request,
         "practices/recognise.html",
@@ -283,12 +262,11 @@ def practice_recognise(request, pk):
 def practice_feature(request, pk):
     practice = _managed_practice(request, pk)
     form = FeatureForm(request.POST)
-    call_service(
+    return act(
         request,
         services.feature_practice,
+        back=_detail(pk),
         success=_("Mô hình đã được chọn làm điển hình nhân rộng và công khai."),
-        actor=request.user,
         practice=practice,
         comment=form.cleaned_data["comment"] if form.is_valid() else "",
     )
-    return redirect("practices:practice_detail", pk=pk)

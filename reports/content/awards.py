@@ -92,7 +92,6 @@ def build(scope: Scope) -> Section:
     )
     annex_rows = [
         [
-            i,
             a.recipient_name,
             a.recipient_position,
             a.unit_name,
@@ -100,26 +99,22 @@ def build(scope: Scope) -> Section:
             a.decision.number,
             a.bonus_amount,
         ]
-        for i, a in enumerate(listed, 1)
+        for a in listed
     ]
-    if annex_rows:
-        section.annexes.append(
-            Table(
-                "phu-luc-khen-thuong",
-                _("Danh sách tập thể, cá nhân được khen thưởng"),
-                [
-                    "STT",
-                    _("Tập thể, cá nhân"),
-                    _("Chức vụ"),
-                    _("Đơn vị"),
-                    _("Hình thức"),
-                    _("Quyết định"),
-                    _("Tiền thưởng (đồng)"),
-                ],
-                annex_rows,
-                widths=[6, 22, 13, 22, 11, 12, 14],
-            )
-        )
+    section.add_annex(
+        "phu-luc-khen-thuong",
+        _("Danh sách tập thể, cá nhân được khen thưởng"),
+        [
+            _("Tập thể, cá nhân"),
+            _("Chức vụ"),
+            _("Đơn vị"),
+            _("Hình thức"),
+            _("Quyết định"),
+            _("Tiền thưởng (đồng)"),
+        ],
+        annex_rows,
+        widths=[22, 13, 22, 11, 12, 14],
+    )
     return section
 
 

@@ -45,6 +45,13 @@ class Section:
     # Sources (other apps' data) this section could not read yet: listed in docs, not printed.
     missing_sources: list[str] = field(default_factory=list)
 
+    def add_annex(self, key: str, title: str, columns: list[str], rows: list, widths: list[int]) -> None:
+        """An annex of the section, its rows numbered in a first column "STT"; an empty list is left out of
+        the report. `widths` are those of `columns`."""
+        if rows:
+            numbered = [[i, *row] for i, row in enumerate(rows, 1)]
+            self.annexes.append(Table(key, title, ["STT", *columns], numbered, widths=[6, *widths]))
+
 
 def money(value: Decimal | int | None) -> str:
     """1234567 -> '1.234.567' (đồng)."""

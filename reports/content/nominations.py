@@ -214,17 +214,14 @@ def build_appraisal(scope: Scope) -> Section:
         .order_by("proposing_unit__path", "pk")
     )
     annex_rows = [
-        [i, n.nominee_name, n.proposing_unit.name, n.award_type.short_name, n.conclusion[:400]]
-        for i, n in enumerate(ineligible, 1)
+        [n.nominee_name, n.proposing_unit.name, n.award_type.short_name, n.conclusion[:400]]
+        for n in ineligible
     ]
-    if annex_rows:
-        section.annexes.append(
-            Table(
-                "phu-luc-khong-du-dieu-kien",
-                _("Danh sách hồ sơ không đủ điều kiện và lý do"),
-                ["STT", _("Tập thể, cá nhân"), _("Đơn vị trình"), _("Hình thức"), _("Lý do")],
-                annex_rows,
-                widths=[6, 24, 24, 12, 34],
-            )
-        )
+    section.add_annex(
+        "phu-luc-khong-du-dieu-kien",
+        _("Danh sách hồ sơ không đủ điều kiện và lý do"),
+        [_("Tập thể, cá nhân"), _("Đơn vị trình"), _("Hình thức"), _("Lý do")],
+        annex_rows,
+        widths=[24, 24, 12, 34],
+    )
     return section

@@ -49,7 +49,6 @@ def build(scope: Scope) -> Section:
     listed = selectors.practices_list(states=["recognised", "featured"], year=scope.year, units=units)
     rows = [
         [
-            i,
             p.name,
             p.author_name if p.person_id else p.unit.name,
             p.get_field_display(),
@@ -57,26 +56,22 @@ def build(scope: Scope) -> Section:
             p.recognition_date,
             _("Có") if p.state == "featured" else "",
         ]
-        for i, p in enumerate(listed, 1)
+        for p in listed
     ]
-    if rows:
-        section.annexes.append(
-            Table(
-                "phu-luc-mo-hinh",
-                _("Danh sách mô hình, cách làm hay được công nhận"),
-                [
-                    "STT",
-                    _("Tên mô hình, sáng kiến"),
-                    _("Đơn vị, cá nhân"),
-                    _("Lĩnh vực"),
-                    _("Quyết định"),
-                    _("Ngày"),
-                    _("Nhân rộng"),
-                ],
-                rows,
-                widths=[6, 30, 22, 14, 11, 9, 8],
-            )
-        )
+    section.add_annex(
+        "phu-luc-mo-hinh",
+        _("Danh sách mô hình, cách làm hay được công nhận"),
+        [
+            _("Tên mô hình, sáng kiến"),
+            _("Đơn vị, cá nhân"),
+            _("Lĩnh vực"),
+            _("Quyết định"),
+            _("Ngày"),
+            _("Nhân rộng"),
+        ],
+        rows,
+        widths=[30, 22, 14, 11, 9, 8],
+    )
     return section
 
 
@@ -112,23 +107,14 @@ def build_difficulties(scope: Scope) -> Section:
     )
     listed = selectors.difficulties_list(year=scope.year, units=units)
     rows = [
-        [
-            i,
-            d.unit.name,
-            d.title,
-            d.get_topic_display(),
-            d.answer[:500] if d.answer else d.get_state_display(),
-        ]
-        for i, d in enumerate(listed, 1)
+        [d.unit.name, d.title, d.get_topic_display(), d.answer[:500] if d.answer else d.get_state_display()]
+        for d in listed
     ]
-    if rows:
-        section.annexes.append(
-            Table(
-                "phu-luc-kho-khan",
-                _("Khó khăn, vướng mắc của các đơn vị và trả lời của Sở Nội vụ"),
-                ["STT", _("Đơn vị"), _("Nội dung"), _("Nhóm"), _("Trả lời, tình trạng xử lý")],
-                rows,
-                widths=[6, 18, 28, 14, 34],
-            )
-        )
+    section.add_annex(
+        "phu-luc-kho-khan",
+        _("Khó khăn, vướng mắc của các đơn vị và trả lời của Sở Nội vụ"),
+        [_("Đơn vị"), _("Nội dung"), _("Nhóm"), _("Trả lời, tình trạng xử lý")],
+        rows,
+        widths=[18, 28, 14, 34],
+    )
     return section

@@ -1,6 +1,6 @@
 """Helpers that walk a round through proposal and council, for tests of the later steps."""
 
-from awards.services import cast_vote, close_session, open_session, propose
+from awards.services import cast_vote, close_session, open_session, propose, record_unit_decision
 from campaigns import roles
 from tests.factories import appraised, make_user
 
@@ -30,3 +30,19 @@ def individual_and_collective(cast, round_):
         round_, created_by=cast.officer_a, unit=cast.unit_a_child, proposing_unit=cast.unit_a
     )
     return person_dossier, unit_dossier
+
+
+def unit_decision(
+    cast, round_, number, issued_on, *, actor=None, signer_name="Phạm Quốc Khánh", people=(), units=()
+):
+    """A head's own Giấy khen decision (unit A's head unless `actor`), signed by its Chủ tịch."""
+    return record_unit_decision(
+        actor=actor or cast.head_a,
+        round=round_,
+        number=number,
+        issued_on=issued_on,
+        signer_name=signer_name,
+        signer_title="Chủ tịch",
+        people=people,
+        units=units,
+    )

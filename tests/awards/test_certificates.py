@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from awards.services import record_unit_decision
 from reports import jobs as building
 from reports import services as report_services
 from reports.models import ReportJob
 from tests.conftest import ARTIFACTS
 from tests.factories import GIAY_KHEN, PersonFactory, award_round, award_type
+
+from .flow import unit_decision
 
 
 def _decision(cast):
@@ -28,13 +29,12 @@ def _decision(cast):
         ),
         PersonFactory(unit=cast.unit_a, full_name="Đỗ Văn Hưởng"),
     ]
-    return record_unit_decision(
-        actor=cast.head_a,
-        round=award_round(),
-        number="09/QĐ-UBND",
-        issued_on=datetime.date(2026, 2, 3),
+    return unit_decision(
+        cast,
+        award_round(),
+        "09/QĐ-UBND",
+        datetime.date(2026, 2, 3),
         signer_name="Phạm Quốc Khánh",
-        signer_title="Chủ tịch",
         people=people,
         units=[cast.unit_a_child],
     ).decision

@@ -11,25 +11,16 @@ from awards.selectors import (
     earlier_awards_for_nomination,
     public_awards,
 )
-from awards.services import record_unit_decision
 from campaigns.models import Campaign
 from nominations import extensions
 from tests.factories import GIAY_KHEN, PersonFactory, appraised, award_round, award_type, campaign
 
+from .flow import unit_decision
+
 pytestmark = pytest.mark.django_db
 
 
-def _giay_khen(cast, round_, number, people=(), units=(), day=datetime.date(2026, 3, 1)):
-    return record_unit_decision(
-        actor=cast.head_a,
-        round=round_,
-        number=number,
-        issued_on=day,
-        signer_name="Phạm Quốc Khánh",
-        signer_title="Chủ tịch",
-        people=people,
-        units=units,
-    ).decision
+DAY = datetime.date(2026, 3, 1)
 
 
 def test_history_spans_campaigns_and_flags_thematic_awards(cast):
@@ -37,10 +28,8 @@ def test_history_spans_campaigns_and_flags_thematic_awards(cast):
     person = PersonFactory(unit=cast.unit_a, full_name="Đặng Thị Mai")
     thematic = award_round(camp=campaign(Campaign.Kind.THEMATIC))
     annual = award_round(camp=campaign(Campaign.Kind.ANNUAL))
-    _giay_khen(cast, thematic, "01/QĐ", people=[person], day=datetime.date(2025, 3, 1))
-    _giay_khen(
-        cast, annual, "02/QĐ", people=[person], units=[cast.unit_a_child], day=datetime.date(2026, 3, 1)
-    )
+    unit_decision(cast, thematic, "01/QĐ", datetime.date(2025, 3, 1), people=[person])
+    unit_decision(cast, annual, "02/QĐ", DAY, people=[person], units=[cast.unit_a_child])
     rows = award_history_for_person(person)
     assert [(r["decision_number"], r["counts_for_merit"]) for r in rows] == [
         ("02/QĐ", True),
@@ -54,7 +43,7 @@ def test_the_provider_is_registered_with_nominations(cast):
     assert earlier_awards_for_nomination in extensions.award_history_providers
     award_type(GIAY_KHEN)
     person = PersonFactory(unit=cast.unit_a)
-    _giay_khen(cast, award_round(), "07/QĐ", people=[person])
+    unit_decision(cast, award_round(), "07/QĐ", DAY, people=[person])
     dossier = appraised(award_round(), created_by=cast.officer_a, person=person)
     rows = extensions.earlier_awards_for(dossier)
     assert [r["decision_number"] for r in rows] == ["07/QĐ"]
@@ -70,7 +59,7 @@ def test_public_register_search_ignores_diacritics_and_shows_nothing_personal(ca
         date_of_birth=datetime.date(1980, 5, 17),
     )
     other = PersonFactory(unit=cast.unit_a, full_name="Trần Thị Lan")
-    _giay_khen(cast, round_, "15/QĐ-UBND", people=[person, other])
+    unit_decision(cast, round_, "15/QĐ-UBND", DAY, people=[person, other])
     assert [a.recipient_name for a in public_awards(q="nguyen van duc")] == ["Nguyễn Văn Đức"]
     response = client.get(reverse("awards:public_register"), {"q": "NGUYEN VAN DUC"})
     assert response.status_code == 200

@@ -6,11 +6,10 @@ import pytest
 from django.urls import reverse
 
 from awards.models import Award, CouncilVote, Decision, ProposalSlot
-from awards.services import record_unit_decision
 from nominations.models import Nomination, State
 from tests.factories import GIAY_KHEN, PersonFactory, appraised, appraised_many, award_round, award_type
 
-from .flow import council_members
+from .flow import council_members, unit_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -39,14 +38,8 @@ def test_earlier_award_breaks_a_tie_and_is_shown(cast, client_for):
     earlier_round = award_round(quota=2, year=2024)
     round_ = award_round(quota=2)
     awarded_before = PersonFactory(unit=cast.unit_a, full_name="Hoàng Văn Đã Khen")
-    record_unit_decision(
-        actor=cast.head_a,
-        round=earlier_round,
-        number="1/QĐ",
-        issued_on=datetime.date(2025, 1, 2),
-        signer_name="A",
-        signer_title="Chủ tịch",
-        people=[awarded_before],
+    unit_decision(
+        cast, earlier_round, "1/QĐ", datetime.date(2025, 1, 2), signer_name="A", people=[awarded_before]
     )
     first_in = appraised(round_, created_by=cast.officer_a, score="88", person=awarded_before)
     never = appraised(round_, created_by=cast.officer_a, score="88")
@@ -151,15 +144,7 @@ def _decided_round_with(cast, n: int):
     round_ = award_round(quota=n + 5)
     appraised_many(round_, n, created_by=cast.officer_a, unit=cast.unit_a)
     people = [PersonFactory(unit=cast.unit_a) for _ in range(n)]
-    record_unit_decision(
-        actor=cast.head_a,
-        round=round_,
-        number=f"{n}/QĐ",
-        issued_on=datetime.date(2026, 2, 3),
-        signer_name="A",
-        signer_title="Chủ tịch",
-        people=people,
-    )
+    unit_decision(cast, round_, f"{n}/QĐ", datetime.date(2026, 2, 3), signer_name="A", people=people)
     return round_
 
 
@@ -178,14 +163,8 @@ def test_board_ties_on_collectives_and_incomplete_dossiers_follow_the_documented
     award_type(GIAY_KHEN)
     earlier_round = award_round(quota=2, year=2024)
     round_ = award_round(quota=6)
-    record_unit_decision(
-        actor=cast.head_a,
-        round=earlier_round,
-        number="2/QĐ",
-        issued_on=datetime.date(2025, 1, 3),
-        signer_name="A",
-        signer_title="Chủ tịch",
-        units=[cast.unit_a_child],
+    unit_decision(
+        cast, earlier_round, "2/QĐ", datetime.date(2025, 1, 3), signer_name="A", units=[cast.unit_a_child]
     )
     when = datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC)
     awarded_unit = appraised(

@@ -5,14 +5,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from awards.services import record_unit_decision
+from tests.conftest import CAST_USERS
 from tests.factories import GIAY_KHEN, PersonFactory, appraised, award_round, award_type
 
-from .flow import council_members, voted_round
+from .flow import council_members, unit_decision, voted_round
 
 pytestmark = pytest.mark.django_db
-
-ALL = ["officer_a", "head_a", "head_b", "officer_b", "appraiser", "manager", "council", "leader", "nobody"]
 
 
 @pytest.fixture
@@ -35,22 +33,14 @@ def world(cast):
         issuer="Ủy ban nhân dân tỉnh Hưng Yên",
     )
     award_type(GIAY_KHEN)
-    unit_decision = record_unit_decision(
-        actor=cast.head_a,
-        round=round_,
-        number="03/QĐ-UBND",
-        issued_on=datetime.date(2026, 1, 6),
-        signer_name="Phạm Quốc Khánh",
-        signer_title="Chủ tịch",
-        people=[person],
-    ).decision
+    giay_khen = unit_decision(cast, round_, "03/QĐ-UBND", datetime.date(2026, 1, 6), people=[person]).decision
     return {
         "round": round_,
         "person": person,
         "province": province,
         "province_award": province.awards.get(),
-        "unit_decision": unit_decision,
-        "unit_award": unit_decision.awards.get(),
+        "unit_decision": giay_khen,
+        "unit_award": giay_khen.awards.get(),
     }
 
 
@@ -87,7 +77,7 @@ MATRIX = [
         {"manager", "appraiser", "leader", "council", "head_a", "officer_a"},
         404,
     ),
-    ("awards:public_register", lambda w, c: [], set(ALL), None),
+    ("awards:public_register", lambda w, c: [], set(CAST_USERS), None),
 ]
 
 
@@ -96,7 +86,7 @@ MATRIX = [
 )
 def test_permission_matrix(cast, world, client_for, name, args, allowed, refusal):
     url = reverse(name, args=args(world, cast))
-    for username in ALL:
+    for username in CAST_USERS:
         response = client_for(cast.users()[username]).get(url)
         expected = 200 if username in allowed else refusal
         assert response.status_code == expected, f"{username} → {url}: {response.status_code}"
@@ -121,7 +111,7 @@ def test_posts_by_other_roles_are_forbidden_and_change_nothing(cast, world, clie
 
     before = (CouncilSession.objects.count(), Decision.objects.count(), UnitAwardPlan.objects.count())
     url = reverse(name, args=args(world))
-    for username in ALL:
+    for username in CAST_USERS:
         if username == owner or (owner == "head_a" and username == "head_b"):
             continue
         response = client_for(cast.users()[username]).post(

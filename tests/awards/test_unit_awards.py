@@ -6,24 +6,17 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from awards.models import Award, Decision
-from awards.services import record_unit_decision, set_unit_plan
+from awards.services import set_unit_plan
 from tests.factories import GIAY_KHEN, PersonFactory, award_round, award_type
+
+from .flow import unit_decision
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 2, 10)
 
 
 def _record(cast, round_, number="05/QĐ-UBND", **extra):
-    fields = dict(
-        actor=cast.head_a,
-        round=round_,
-        number=number,
-        issued_on=DAY,
-        signer_name="Phạm Quốc Khánh",
-        signer_title="Chủ tịch",
-    )
-    fields.update(extra)
-    return record_unit_decision(**fields)
+    return unit_decision(cast, round_, number, DAY, **extra)
 
 
 def test_head_records_giay_khen_for_own_people_and_units_below_with_bonuses(cast):
@@ -71,14 +64,8 @@ def test_a_unit_decision_number_is_unique_per_unit(cast):
         _record(cast, round_, people=[PersonFactory(unit=cast.unit_a)])
     assert Decision.objects.count() == 1
     # Unit B may use the same number.
-    record_unit_decision(
-        actor=cast.head_b,
-        round=round_,
-        number="05/QĐ-UBND",
-        issued_on=DAY,
-        signer_name="Nguyễn Văn B",
-        signer_title="Chủ tịch",
-        people=[PersonFactory(unit=cast.unit_b)],
+    _record(
+        cast, round_, actor=cast.head_b, signer_name="Nguyễn Văn B", people=[PersonFactory(unit=cast.unit_b)]
     )
 
 

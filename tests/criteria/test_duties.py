@@ -14,7 +14,7 @@ from criteria.duty_status import DutyStatus, status_of
 from criteria.models import DutyDeadline, PeriodicReport, Registration, UnitPlan
 from criteria.services import duties as services_duties
 from tests.factories import UnitFactory, make_user
-from tests.files import pdf_upload
+from tests.files import pdf_upload, stored_pdf_fields
 from tests.support import table_rows
 
 pytestmark = pytest.mark.django_db
@@ -31,15 +31,22 @@ def test_status_of_a_duty():
     assert status_of(due, None, due) == DutyStatus.PENDING
 
 
+def upload_plan(plan, actor, unit, *, upload=None, number="1/KH", issued_on=dt.date(2024, 12, 1)):
+    """The unit's own plan through the service: plan 1/KH of 01/12/2024 unless told otherwise."""
+    return services_duties.upload_plan(
+        actor=actor,
+        campaign=plan,
+        unit=unit,
+        upload=upload or pdf_upload(),
+        number=number,
+        issued_on=issued_on,
+    )
+
+
 def test_officer_registers_uploads_plan_and_report(plan, cast):
     services_duties.register(actor=cast.officer_a, campaign=plan, unit=cast.unit_a, commitments=COMMITMENTS)
-    uploaded = services_duties.upload_plan(
-        actor=cast.officer_a,
-        campaign=plan,
-        unit=cast.unit_a,
-        upload=pdf_upload("ke-hoach.pdf"),
-        number="25/KH-UBND",
-        issued_on=dt.date(2024, 12, 1),
+    uploaded = upload_plan(
+        plan, cast.officer_a, cast.unit_a, upload=pdf_upload("ke-hoach.pdf"), number="25/KH-UBND"
     )
     assert uploaded.original_name == "ke-hoach.pdf" and len(uploaded.sha256) == 64
     deadline = DutyDeadline.objects.get(campaign=plan, code="bao-cao-tong-ket")
@@ -54,19 +61,12 @@ def test_officer_registers_uploads_plan_and_report(plan, cast):
 
 
 def test_replacing_the_plan_keeps_the_first_submission_time(plan, cast):
-    first = services_duties.upload_plan(
-        actor=cast.officer_a,
-        campaign=plan,
-        unit=cast.unit_a,
-        upload=pdf_upload(),
-        number="1/KH",
-        issued_on=dt.date(2024, 12, 1),
-    )
+    first = upload_plan(plan, cast.officer_a, cast.unit_a)
     UnitPlan.objects.filter(pk=first.pk).update(submitted_at=timezone.now() - dt.timedelta(days=100))
-    again = services_duties.upload_plan(
-        actor=cast.officer_a,
-        campaign=plan,
-        unit=cast.unit_a,
+    again = upload_plan(
+        plan,
+        cast.officer_a,
+        cast.unit_a,
         upload=pdf_upload("v2.pdf"),
         number="2/KH",
         issued_on=dt.date(2024, 12, 2),
@@ -105,14 +105,7 @@ def test_nobody_else_acts_for_unit_a(plan, cast, who):
     with pytest.raises(PermissionDenied):
         services_duties.register(actor=actor, campaign=plan, unit=cast.unit_a, commitments=COMMITMENTS)
     with pytest.raises(PermissionDenied):
-        services_duties.upload_plan(
-            actor=actor,
-            campaign=plan,
-            unit=cast.unit_a,
-            upload=pdf_upload(),
-            number="1/KH",
-            issued_on=dt.date(2024, 12, 1),
-        )
+        upload_plan(plan, actor, cast.unit_a)
     assert not Registration.objects.exists() and not UnitPlan.objects.exists()
 
 
@@ -125,14 +118,7 @@ def test_child_unit_officer_cannot_act_for_the_unit_above(plan, cast):
 
 
 def test_unit_b_cannot_see_or_touch_unit_a_duties_through_urls(plan, cast, client_for):
-    services_duties.upload_plan(
-        actor=cast.officer_a,
-        campaign=plan,
-        unit=cast.unit_a,
-        upload=pdf_upload(),
-        number="1/KH",
-        issued_on=dt.date(2024, 12, 1),
-    )
+    upload_plan(plan, cast.officer_a, cast.unit_a)
     deadline = DutyDeadline.objects.get(campaign=plan, code="bao-cao-tong-ket")
     services_duties.upload_report(
         actor=cast.officer_a, deadline=deadline, unit=cast.unit_a, upload=pdf_upload("bc.pdf")
@@ -227,14 +213,7 @@ def _populate(plan, n: int, user):
             PeriodicReport.objects.create(
                 deadline=deadline,
                 unit=unit,
-                submitted_at=now,
-                updated_at=now,
-                uploaded_by=user,
-                file_name="r.pdf",
-                original_name="r.pdf",
-                size=1,
-                sha256="0" * 64,
-                content_type="application/pdf",
+                **stored_pdf_fields(user, now, file_name="r.pdf", original_name="r.pdf", size=1),
             )
 
 
@@ -253,33 +232,17 @@ def test_duties_table_query_count_is_constant(plan, cast, client_for, django_ass
     assert len(response.context["rows"]) == (total - 50 if total > 50 else total)
 
 
+def save_deadline(plan, actor, kind, code, title):
+    """The deadline form's values, due on 31/12/2026, saved through the service."""
+    values = {"kind": kind, "code": code, "title": title, "due_on": dt.date(2026, 12, 31)}
+    return services_duties.save_deadline(actor=actor, campaign=plan, values=values)
+
+
 def test_manager_sets_deadlines_with_checks(plan, cast, client_for):
-    services_duties.save_deadline(
-        actor=cast.manager,
-        campaign=plan,
-        values={
-            "kind": "report",
-            "code": "bao-cao-quy-4",
-            "title": "Báo cáo quý IV/2026",
-            "due_on": dt.date(2026, 12, 31),
-        },
-    )
+    save_deadline(plan, cast.manager, "report", "bao-cao-quy-4", "Báo cáo quý IV/2026")
     with pytest.raises(ValidationError, match="mỗi kế hoạch chỉ một hạn"):
-        services_duties.save_deadline(
-            actor=cast.manager,
-            campaign=plan,
-            values={
-                "kind": "registration",
-                "code": "dk-2",
-                "title": "Đăng ký lần 2",
-                "due_on": dt.date(2026, 12, 31),
-            },
-        )
+        save_deadline(plan, cast.manager, "registration", "dk-2", "Đăng ký lần 2")
     with pytest.raises(PermissionDenied):
-        services_duties.save_deadline(
-            actor=cast.appraiser,
-            campaign=plan,
-            values={"kind": "report", "code": "x", "title": "X", "due_on": dt.date(2026, 12, 31)},
-        )
+        save_deadline(plan, cast.appraiser, "report", "x", "X")
     assert client_for(cast.officer_a).get(reverse("criteria:deadlines")).status_code == 403
     assert DutyDeadline.objects.filter(campaign=plan).count() == 7

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from criteria.models import Criterion, DutyDeadline, PeriodicReport, UnitPlan, UnitRanking
 from criteria.services import evaluate_all, evaluate_computed
+from tests.files import stored_pdf_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -90,14 +91,7 @@ def _plan_upload(plan, unit, user, day):
         unit=unit,
         number="12/KH-UBND",
         issued_on=day,
-        submitted_at=at(day),
-        updated_at=at(day),
-        uploaded_by=user,
-        file_name="x.pdf",
-        original_name="kh.pdf",
-        size=10,
-        sha256="0" * 64,
-        content_type="application/pdf",
+        **stored_pdf_fields(user, at(day), file_name="x.pdf", original_name="kh.pdf"),
     )
 
 
@@ -123,14 +117,7 @@ def _report(deadline, unit, user, day):
     return PeriodicReport.objects.create(
         deadline=deadline,
         unit=unit,
-        submitted_at=at(day),
-        updated_at=at(day),
-        uploaded_by=user,
-        file_name="r.pdf",
-        original_name="bc.pdf",
-        size=10,
-        sha256="0" * 64,
-        content_type="application/pdf",
+        **stored_pdf_fields(user, at(day), file_name="r.pdf", original_name="bc.pdf"),
     )
 
 

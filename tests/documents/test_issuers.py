@@ -33,6 +33,13 @@ def department(province):
     )
 
 
+def committee(province, code, name, kind, locality, **fields):
+    """An Ủy ban nhân dân below the province ("UBND"), at its own locality."""
+    return UnitFactory(
+        code=code, name=name, kind=kind, parent=province, abbreviation="UBND", locality=locality, **fields
+    )
+
+
 def official(unit, name, title, **fields):
     fields.setdefault("valid_from", date(2025, 1, 1))
     return Official.objects.create(unit=unit, full_name=name, title=title, **fields)
@@ -45,14 +52,13 @@ def test_a_department_has_the_parent_line_and_the_province_locality(department):
 
 
 def test_a_commune_is_named_in_full_with_no_parent_line_and_its_own_place(province):
-    commune = UnitFactory(
-        code="X",
-        name="UBND xã Như Quỳnh",
+    commune = committee(
+        province,
+        "X",
+        "UBND xã Như Quỳnh",
+        Unit.Kind.COMMUNE,
+        "Như Quỳnh",
         official_name="Ủy ban nhân dân xã Như Quỳnh",
-        kind=Unit.Kind.COMMUNE,
-        parent=province,
-        abbreviation="UBND",
-        locality="Như Quỳnh",
         valid_from=date(2025, 7, 1),
     )
     issuer = issuer_for(commune, date(2026, 12, 1))
@@ -61,23 +67,11 @@ def test_a_commune_is_named_in_full_with_no_parent_line_and_its_own_place(provin
 
 
 def test_a_dissolved_district_issues_through_its_successor(province):
-    commune = UnitFactory(
-        code="X2",
-        name="UBND xã Như Quỳnh",
-        kind=Unit.Kind.COMMUNE,
-        parent=province,
-        abbreviation="UBND",
-        locality="Như Quỳnh",
-        valid_from=date(2025, 7, 1),
+    commune = committee(
+        province, "X2", "UBND xã Như Quỳnh", Unit.Kind.COMMUNE, "Như Quỳnh", valid_from=date(2025, 7, 1)
     )
-    district = UnitFactory(
-        code="H",
-        name="UBND huyện Văn Lâm",
-        kind=Unit.Kind.DISTRICT,
-        parent=province,
-        abbreviation="UBND",
-        locality="Văn Lâm",
-        valid_to=date(2025, 6, 30),
+    district = committee(
+        province, "H", "UBND huyện Văn Lâm", Unit.Kind.DISTRICT, "Văn Lâm", valid_to=date(2025, 6, 30)
     )
     district.successors.add(commune)
     assert issuer_for(district, date(2025, 3, 1)).name == "UBND HUYỆN VĂN LÂM"

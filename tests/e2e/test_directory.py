@@ -3,7 +3,7 @@
 import pytest
 
 from campaigns.models import Person
-from tests.conftest import login, screenshot
+from tests.conftest import login, press, screenshot
 from tests.factories import PersonFactory, UnitFactory
 from tests.files import PEOPLE_HEADER, csv_bytes, xlsx
 
@@ -19,8 +19,7 @@ def test_searching_people_without_diacritics(page, cast):
     login(page, "head_a")
     page.goto(page.base_url + "/ca-nhan/")
     page.get_by_label("Tìm kiếm").fill("nguyen van a")
-    page.get_by_role("button", name="Lọc").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Lọc")
     rows = page.locator("#people tbody tr")
     assert rows.count() == 1
     assert "Nguyễn Văn A" in rows.first.inner_text()
@@ -29,8 +28,7 @@ def test_searching_people_without_diacritics(page, cast):
     screenshot(page, "directory-search-without-diacritics")
 
     page.get_by_label("Tìm kiếm").fill("NGUYEN")
-    page.get_by_role("button", name="Lọc").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Lọc")
     text = page.locator("#people tbody").inner_text()
     assert "Nguyễn Thị Ánh" in text and "Nguyễn Văn A" in text and "Lê Văn Bảo" not in text
 
@@ -66,8 +64,7 @@ def test_browser_import_preview_marks_errors_then_confirm_writes(page, cast, tmp
     page.get_by_role("link", name="Tải tệp lên").nth(1).click()
     assert page.get_by_role("link", name="Tải tệp mẫu (.xlsx)").is_visible()
     page.get_by_label("Tệp dữ liệu").set_input_files(str(bad))
-    page.get_by_role("button", name="Tải lên và xem trước").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Tải lên và xem trước")
     report = page.locator(".import-report").inner_text()
     assert "Dòng 3, cột “Ngày sinh”" in report and "Dòng 3, cột “Đối tượng”" in report
     assert "Dòng 4, cột “Mã đơn vị”" in report
@@ -78,13 +75,11 @@ def test_browser_import_preview_marks_errors_then_confirm_writes(page, cast, tmp
 
     page.get_by_role("link", name="Tải tệp đã sửa lên").click()
     page.get_by_label("Tệp dữ liệu").set_input_files(str(good))
-    page.get_by_role("button", name="Tải lên và xem trước").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Tải lên và xem trước")
     assert "Sẽ ghi: 3 bản ghi thêm mới" in page.content()
     assert "********1222" in page.content()
     screenshot(page, "directory-import-preview-ok")
-    page.get_by_role("button", name="Xác nhận nhập").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Xác nhận nhập")
     assert "Đã ghi: 3 bản ghi thêm mới" in page.content()
     screenshot(page, "directory-import-confirmed")
     assert Person.objects.count() == 3
@@ -138,15 +133,13 @@ def test_manager_onboards_a_unit_officer_in_the_browser(page, cast):
     page.locator("#id_first_name").fill("Hoa")
     page.get_by_label("Vai trò").select_option("unit_officer")
     page.get_by_label("Mật khẩu ban đầu").fill("Mat-khau-dai-2026")
-    page.get_by_role("button", name="Lưu").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Lưu")
     # No unit chosen: the service refuses with a sentence, nothing is created.
     assert "phải thuộc một đơn vị" in page.content()
     screenshot(page, "directory-account-refused")
     page.get_by_label("Đơn vị").fill("lac hong")  # the unit typed by name, without diacritics
     page.get_by_label("Mật khẩu ban đầu").fill("Mat-khau-dai-2026")
-    page.get_by_role("button", name="Lưu").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Lưu")
     assert "Đã tạo tài khoản “canbo_lachong”" in page.content()
     screenshot(page, "directory-account-list")
     user = get_user_model().objects.get(username="canbo_lachong")

@@ -4,7 +4,7 @@ import pytest
 
 from campaigns.pdf import render_pdf
 from nominations.models import Nomination, NominationEvent, State
-from tests.conftest import login, screenshot
+from tests.conftest import login, press, screenshot
 from tests.factories import round_setup
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -26,8 +26,7 @@ def pdf_payload(name, title):
 def upload(page, doc_type_label, name, title):
     page.select_option("#id_document_type", label=doc_type_label)
     page.set_input_files("#id_file", pdf_payload(name, title))
-    page.get_by_role("button", name="Tải lên", exact=True).click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Tải lên", exact=True)
     assert f"Đã tải lên tài liệu “{name}”" in page.content()
 
 
@@ -47,8 +46,7 @@ def test_dossier_journey_in_the_browser(page, cast):
     page.select_option("#id_proposing_unit", label=cast.unit_a.name)
     page.fill("#id_summary", "Đơn vị dẫn đầu cụm thi đua về dân vận chính quyền năm 2026.")
     screenshot(page, "nomination-02-create-form")
-    page.get_by_role("button", name="Lập hồ sơ dự thảo").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Lập hồ sơ dự thảo")
     nomination = Nomination.objects.get()
     assert "Hồ sơ còn thiếu" in page.content()
     upload(page, "Tờ trình của đơn vị", "to-trinh.pdf", "Tờ trình đề nghị khen thưởng")
@@ -59,8 +57,7 @@ def test_dossier_journey_in_the_browser(page, cast):
         page.fill(f"#id_c{criterion.pk}_points", "8")
         page.fill(f"#id_c{criterion.pk}_evidence", f"Minh chứng cho tiêu chí {criterion.code}.")
     screenshot(page, "nomination-03-self-assessment")
-    page.get_by_role("button", name="Lưu tự đánh giá").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Lưu tự đánh giá")
     missing = page.get_by_test_id("missing").inner_text()
     assert "Biên bản họp Hội đồng" in missing and "Tự đánh giá" not in missing
     upload(
@@ -78,8 +75,7 @@ def test_dossier_journey_in_the_browser(page, cast):
     # 2. The head submits.
     as_user(page, "head_a")
     page.goto(page.base_url + f"/ho-so/{nomination.pk}/")
-    page.get_by_role("button", name="Nộp hồ sơ").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Nộp hồ sơ")
     assert "Đã nộp hồ sơ lên Sở Nội vụ" in page.content()
     screenshot(page, "nomination-05-submitted")
 
@@ -88,8 +84,7 @@ def test_dossier_journey_in_the_browser(page, cast):
     page.goto(page.base_url + "/tham-dinh/?q=van+lam")
     assert nomination.code in page.get_by_test_id("queue").inner_text()
     screenshot(page, "nomination-06-queue")
-    page.get_by_role("button", name="Nhận hồ sơ tiếp theo chưa phân công").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Nhận hồ sơ tiếp theo chưa phân công")
     assert "Bạn đã nhận thẩm định" in page.content()
     assert page.get_by_test_id("countdown").inner_text().strip() != ""
     # The viewer frames the first PDF from the portal itself, inline (headless Chromium draws no PDF).
@@ -102,8 +97,7 @@ def test_dossier_journey_in_the_browser(page, cast):
     page.fill(
         "#id_return-reason", "Biên bản họp Hội đồng thiếu chữ ký của Chủ tịch Hội đồng. Đề nghị bổ sung."
     )
-    page.get_by_role("button", name="Trả lại hồ sơ").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Trả lại hồ sơ")
     assert "Đã trả lại hồ sơ" in page.content()
 
     # 4. The officer sees the reason and supplements.
@@ -124,25 +118,21 @@ def test_dossier_journey_in_the_browser(page, cast):
     # 5. The head resubmits.
     as_user(page, "head_a")
     page.goto(page.base_url + f"/ho-so/{nomination.pk}/")
-    page.get_by_role("button", name="Nộp lại hồ sơ").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Nộp lại hồ sơ")
     assert "Đã nộp lại hồ sơ" in page.content()
 
     # 6. The appraiser scores every criterion and concludes eligible.
     as_user(page, "appraiser")
     page.goto(page.base_url + f"/tham-dinh/{nomination.pk}/")
-    page.get_by_role("button", name="Nhận thẩm định hồ sơ này").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Nhận thẩm định hồ sơ này")
     for criterion in setup.sets["collective"].criteria.all():
         page.fill(f"#id_c{criterion.pk}_points", "9")
         page.fill(f"#id_c{criterion.pk}_comment", f"Đạt tiêu chí {criterion.code}.")
-    page.get_by_role("button", name="Lưu điểm").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Lưu điểm")
     assert page.get_by_test_id("total").inner_text().strip() in ("63", "63,0", "63.0")
     page.check("input[name=conclude-verdict][value=eligible]")
     page.fill("#id_conclude-reason", "Hồ sơ đầy đủ, thành tích tiêu biểu, đủ điều kiện đề nghị Bằng khen.")
-    page.get_by_role("button", name="Ghi kết luận").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Ghi kết luận")
     assert "đủ điều kiện" in page.content()
     history = page.get_by_test_id("history").inner_text()
     steps = [

@@ -6,7 +6,7 @@ import pytest
 
 from criteria.models import UnitPlan, UnitRanking
 from criteria.plan_loader import load_plan_file
-from tests.conftest import login, screenshot
+from tests.conftest import login, press, screenshot
 from tests.criteria.conftest import PLAN_169
 from tests.files import PDF_BYTES
 
@@ -37,8 +37,7 @@ def test_manager_edits_a_round_and_sees_the_validation(page, plan):
 
     page.get_by_label("Hạn nộp hồ sơ").fill("05/12/2026")
     page.get_by_label("Chỉ tiêu: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh").fill("12")
-    page.get_by_role("button", name="Lưu đợt khen thưởng").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Lưu đợt khen thưởng")
     assert "Đã lưu đợt" in page.content()
     row = page.locator("#dot-khen-thuong tr", has_text="Khen thưởng hằng năm 2026")
     assert "05/12/2026" in row.inner_text() and "Bằng khen: tối đa 12" in row.inner_text()
@@ -75,8 +74,7 @@ def test_unit_officer_registers_and_uploads_its_plan(page, plan, cast, tmp_path)
     page.get_by_label("Số, ký hiệu kế hoạch").fill("25/KH-UBND")
     page.get_by_label("Ngày ban hành").fill("10/12/2024")
     page.get_by_label("Tệp kế hoạch (PDF hoặc DOCX)").set_input_files(str(good))
-    page.get_by_role("button", name="Tải lên kế hoạch").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Tải lên kế hoạch")
     assert "Đã tải lên kế hoạch" in page.content()
     assert "ke-hoach-phat-dong.pdf" in page.locator(".current-plan").inner_text()
     screenshot(page, "unit-duties-after-upload")

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from practices.models import Difficulty, DifficultyState, Practice, PracticeState
-from tests.conftest import login, screenshot
+from tests.conftest import login, press, screenshot
 from tests.files import png_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -45,8 +45,7 @@ def test_model_from_registration_to_the_public_page(page, cast):
         ],
     )
     screenshot(page, "practices-register-form")
-    page.get_by_role("button", name="Đăng ký", exact=True).click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Đăng ký", exact=True)
     assert "Đã đăng ký mô hình" in page.content()
     practice = Practice.objects.get(name=NAME)
     assert practice.state == PracticeState.REGISTERED and practice.unit == cast.unit_a
@@ -59,12 +58,10 @@ def test_model_from_registration_to_the_public_page(page, cast):
     page.get_by_role("link", name="Công nhận", exact=True).first.click()
     page.fill("#id_decision_number", "1862/QĐ-UBND")
     page.fill("#id_decision_date", "12/09/2025")
-    page.get_by_role("button", name="Công nhận", exact=True).click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Công nhận", exact=True)
     assert "Đã ghi nhận quyết định công nhận" in page.content()
     page.fill("#id_comment", "Cách làm hay, cần nhân rộng tại các xã có dự án.")
-    page.get_by_role("button", name="Chọn nhân rộng").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Chọn nhân rộng")
     assert "điển hình nhân rộng và công khai" in page.content()
     assert "Quyết định số 1862/QĐ-UBND ngày 12/09/2025 của UBND tỉnh Hưng Yên" in page.content()
     screenshot(page, "practices-featured-detail-with-history")
@@ -74,8 +71,7 @@ def test_model_from_registration_to_the_public_page(page, cast):
     _sign_in_as(page, "head_b")
     page.goto(base + "/mo-hinh/")
     page.fill("#id_q", "giai phong mat bang")
-    page.get_by_role("button", name="Lọc", exact=True).click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Lọc", exact=True)
     cards = page.locator(".practice-card")
     assert cards.count() == 1 and NAME in cards.first.inner_text()
     assert "Điển hình nhân rộng" in cards.first.inner_text()
@@ -103,8 +99,7 @@ def test_difficulty_from_raised_to_answered_with_history(page, cast):
         "#id_description",
         "Xã chưa được bố trí kinh phí mua máy lấy số tự động. Đề nghị hướng dẫn nguồn kinh phí.",
     )
-    page.get_by_role("button", name="Gửi", exact=True).click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Gửi", exact=True)
     assert "Đã gửi khó khăn, vướng mắc tới Sở Nội vụ" in page.content()
 
     _sign_in_as(page, "appraiser")
@@ -114,8 +109,7 @@ def test_difficulty_from_raised_to_answered_with_history(page, cast):
     screenshot(page, "difficulties-queue-noivu")
     row.get_by_role("link").click()
     page.fill("#id_answer", "Đề nghị đơn vị lập dự toán trong kinh phí cải cách hành chính năm 2026.")
-    page.get_by_role("button", name="Gửi trả lời").click()
-    page.wait_for_load_state("networkidle")
+    press(page, "Gửi trả lời")
     assert "Đã gửi trả lời cho đơn vị" in page.content()
 
     _sign_in_as(page, "officer_a")

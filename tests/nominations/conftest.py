@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import NominationFactory, make_complete, round_setup
+from tests.factories import make_complete, round_setup
 
 
 @pytest.fixture
@@ -12,9 +12,7 @@ def setup(db):
 @pytest.fixture
 def draft(cast, setup):
     """A draft dossier for unit A (collective), prepared by unit A's officer."""
-    return NominationFactory(
-        round=setup.round, award_type=setup.award_type, nominee_unit=cast.unit_a, created_by=cast.officer_a
-    )
+    return setup.dossier(nominee_unit=cast.unit_a, created_by=cast.officer_a)
 
 
 @pytest.fixture

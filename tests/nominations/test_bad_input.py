@@ -10,7 +10,6 @@ from django.urls import reverse
 from nominations.models import DossierDocument, Nomination, State
 from nominations.services import content, workflow
 from tests import files
-from tests.factories import NominationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -154,9 +153,7 @@ def test_another_units_ids_in_the_create_form_are_refused(cast, setup, client_fo
 
 
 def test_another_units_document_id_in_the_self_assessment_is_refused(cast, setup, draft, client_for):
-    other = NominationFactory(
-        round=setup.round, award_type=setup.award_type, nominee_unit=cast.unit_b, created_by=cast.officer_b
-    )
+    other = setup.dossier(nominee_unit=cast.unit_b, created_by=cast.officer_b)
     foreign = content.add_document(
         actor=cast.officer_b,
         nomination=other,

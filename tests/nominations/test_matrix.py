@@ -19,23 +19,13 @@ from nominations.models import (
 from nominations.services import content, practice_links, workflow
 from nominations.urls import urlpatterns
 from tests import files
-from tests.factories import NominationFactory, make_complete, score_all
+from tests.conftest import CAST_USERS
+from tests.factories import make_complete, score_all
 from tests.practices.helpers import recognise, register
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "officer_a",
-    "head_a",
-    "head_b",
-    "officer_b",
-    "appraiser",
-    "manager",
-    "council",
-    "leader",
-    "nobody",
-    None,
-]
+ROLES = [*CAST_USERS, None]  # None: anonymous
 UNIT_OF_ROLE = {"officer_a": "a", "head_a": "a", "head_b": "b", "officer_b": "b"}
 HEADS = {"head_a", "head_b"}
 NOIVU = {"appraiser", "manager"}
@@ -213,9 +203,7 @@ def build_world(cast, setup, state: str) -> World:
         ("a", cast.unit_a, cast.officer_a, cast.head_a),
         ("b", cast.unit_b, cast.officer_b, cast.head_b),
     ):
-        n = NominationFactory(
-            round=setup.round, award_type=setup.award_type, nominee_unit=unit, created_by=officer
-        )
+        n = setup.dossier(nominee_unit=unit, created_by=officer)
         documents[which] = content.add_document(
             actor=officer,
             nomination=n,

@@ -48,18 +48,14 @@ def test_deliver_sends_each_notification_once(cast, draft):
 @pytest.mark.django_db
 def test_reminders_go_to_the_appraiser_or_managers_once_a_day(cast, setup):
     today = datetime.date(2026, 11, 26)
-    assigned = NominationFactory(
-        round=setup.round,
-        award_type=setup.award_type,
+    assigned = setup.dossier(
         nominee_unit=cast.unit_a,
         created_by=cast.officer_a,
         state=State.IN_REVIEW,
         appraiser=cast.appraiser,
         appraisal_due_on=datetime.date(2026, 11, 27),
     )
-    NominationFactory(
-        round=setup.round,
-        award_type=setup.award_type,
+    setup.dossier(
         nominee_unit=cast.unit_b,
         created_by=cast.officer_b,
         state=State.SUBMITTED,
@@ -89,9 +85,7 @@ def test_tasks_have_the_agreed_names():
 @pytest.mark.integration
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_emails_the_appraisers_when_a_dossier_arrives(celery_worker, cast, setup):
-    n = NominationFactory(
-        round=setup.round, award_type=setup.award_type, nominee_unit=cast.unit_a, created_by=cast.officer_a
-    )
+    n = setup.dossier(nominee_unit=cast.unit_a, created_by=cast.officer_a)
     make_complete(n, setup, cast.officer_a)
     workflow.submit(actor=cast.head_a, nomination=n)  # on_commit queues the e-mail task
     rows = Notification.objects.filter(nomination=n, kind="arrived")

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from nominations.models import PracticeLink
 from nominations.services import practice_links, workflow
-from tests.factories import NominationFactory, PersonFactory, make_complete
+from tests.factories import PersonFactory, make_complete
 from tests.practices.helpers import recognise, register
 
 pytestmark = pytest.mark.django_db
@@ -14,9 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def dossier(cast, setup):
     person = PersonFactory(unit=cast.unit_a, full_name="Trần Thị Hằng")
-    n = NominationFactory(
-        round=setup.round,
-        award_type=setup.award_type,
+    n = setup.dossier(
         subject="individual",
         nominee_person=person,
         created_by=cast.officer_a,

@@ -11,7 +11,7 @@ from criteria.models import Subject
 from nominations import deadlines, selectors
 from nominations.models import Holiday, Nomination, State
 from nominations.services import workflow
-from tests.factories import NominationFactory, PersonFactory, UnitFactory, score_all
+from tests.factories import PersonFactory, UnitFactory, score_all
 from tests.support import table_rows
 
 pytestmark = pytest.mark.django_db
@@ -22,9 +22,7 @@ def make_submitted(setup, cast, count, *, kind=Unit.Kind.COMMUNE, cluster=None, 
     for i in range(count):
         unit = UnitFactory(name=f"UBND {prefix} Thử {i}", kind=kind, parent=cast.unit_a, cluster=cluster)
         made.append(
-            NominationFactory(
-                round=setup.round,
-                award_type=setup.award_type,
+            setup.dossier(
                 nominee_unit=unit,
                 proposing_unit=unit,
                 created_by=cast.officer_a,
@@ -64,9 +62,7 @@ def test_unit_list_keeps_a_constant_number_of_queries(
 def submitted_for(setup, cast, full_name, **fields):
     """A submitted dossier of unit A for a new person of that name."""
     person = PersonFactory(full_name=full_name, unit=cast.unit_a)
-    NominationFactory(
-        round=setup.round,
-        award_type=setup.award_type,
+    setup.dossier(
         subject=Subject.INDIVIDUAL,
         nominee_person=person,
         created_by=cast.officer_a,
@@ -97,9 +93,7 @@ def test_filters_by_kind_cluster_appraiser_overdue_and_state(cast, setup):
     Nomination.objects.filter(pk=districts[0].pk).update(appraisal_due_on=late)
     assert q(overdue=True) == {districts[0]}
     assert q(state="in_review") == {communes[0]} and q(state="returned") == set()
-    NominationFactory(
-        round=setup.round, award_type=setup.award_type, nominee_unit=cast.unit_b, created_by=cast.officer_b
-    )
+    setup.dossier(nominee_unit=cast.unit_b, created_by=cast.officer_b)
     assert len(q(state="all")) == 5  # drafts never reach the queue
 
 

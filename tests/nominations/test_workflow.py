@@ -11,7 +11,7 @@ from campaigns.models import AwardType
 from criteria.models import Subject
 from nominations.models import Nomination, NominationEvent, Notification, State
 from nominations.services import workflow
-from tests.factories import AwardTypeFactory, NominationFactory, PersonFactory, add_document_row, score_all
+from tests.factories import AwardTypeFactory, PersonFactory, add_document_row, score_all
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +19,19 @@ pytestmark = pytest.mark.django_db
 def events(nomination):
     return list(
         NominationEvent.objects.filter(nomination=nomination).values_list("action", "from_state", "to_state")
+    )
+
+
+def create_collective(setup, *, actor, nominee_unit, proposing_unit, award_type=None, **fields):
+    """workflow.create_draft of a collective dossier in the setup's round (and award type, unless given)."""
+    return workflow.create_draft(
+        actor=actor,
+        round=setup.round,
+        award_type=award_type or setup.award_type,
+        subject=Subject.COLLECTIVE,
+        nominee_unit=nominee_unit,
+        proposing_unit=proposing_unit,
+        **fields,
     )
 
 
@@ -32,11 +45,9 @@ def in_review(nomination, cast):
 
 
 def test_officer_creates_a_draft_for_a_unit_below_and_it_is_logged(cast, setup):
-    n = workflow.create_draft(
+    n = create_collective(
+        setup,
         actor=cast.officer_a,
-        round=setup.round,
-        award_type=setup.award_type,
-        subject=Subject.COLLECTIVE,
         nominee_unit=cast.unit_a_child,
         proposing_unit=cast.unit_a,
         summary="Thành tích",
@@ -47,26 +58,14 @@ def test_officer_creates_a_draft_for_a_unit_below_and_it_is_logged(cast, setup):
 
 def test_create_draft_refuses_another_units_nominee(cast, setup):
     with pytest.raises(PermissionDenied):
-        workflow.create_draft(
-            actor=cast.officer_a,
-            round=setup.round,
-            award_type=setup.award_type,
-            subject=Subject.COLLECTIVE,
-            nominee_unit=cast.unit_b,
-            proposing_unit=cast.unit_a,
-        )
+        create_collective(setup, actor=cast.officer_a, nominee_unit=cast.unit_b, proposing_unit=cast.unit_a)
     assert not Nomination.objects.exists()
 
 
 def test_create_draft_refuses_a_proposing_unit_below_the_nominee(cast, setup):
     with pytest.raises(ValidationError, match="Đơn vị trình phải là đơn vị"):
-        workflow.create_draft(
-            actor=cast.officer_a,
-            round=setup.round,
-            award_type=setup.award_type,
-            subject=Subject.COLLECTIVE,
-            nominee_unit=cast.unit_a,
-            proposing_unit=cast.unit_a_child,
+        create_collective(
+            setup, actor=cast.officer_a, nominee_unit=cast.unit_a, proposing_unit=cast.unit_a_child
         )
 
 
@@ -90,38 +89,23 @@ def test_create_draft_refuses_unit_level_award_and_closed_round(cast, setup):
         code="giay-khen", name="Giấy khen", short_name="Giấy khen", level=AwardType.Level.UNIT
     )
     with pytest.raises(ValidationError, match="do thủ trưởng đơn vị quyết định"):
-        workflow.create_draft(
+        create_collective(
+            setup,
             actor=cast.officer_a,
-            round=setup.round,
-            award_type=giay_khen,
-            subject=Subject.COLLECTIVE,
             nominee_unit=cast.unit_a,
             proposing_unit=cast.unit_a,
+            award_type=giay_khen,
         )
     setup.round.closes_on = datetime.date(2026, 11, 1)
     setup.round.opens_on = datetime.date(2026, 10, 1)
     setup.round.save()
     with pytest.raises(ValidationError, match="đã hết hạn nhận hồ sơ"):
-        workflow.create_draft(
-            actor=cast.officer_a,
-            round=setup.round,
-            award_type=setup.award_type,
-            subject=Subject.COLLECTIVE,
-            nominee_unit=cast.unit_a,
-            proposing_unit=cast.unit_a,
-        )
+        create_collective(setup, actor=cast.officer_a, nominee_unit=cast.unit_a, proposing_unit=cast.unit_a)
 
 
 def test_appraiser_cannot_create_drafts(cast, setup):
     with pytest.raises(PermissionDenied):
-        workflow.create_draft(
-            actor=cast.appraiser,
-            round=setup.round,
-            award_type=setup.award_type,
-            subject=Subject.COLLECTIVE,
-            nominee_unit=cast.unit_a,
-            proposing_unit=cast.unit_a,
-        )
+        create_collective(setup, actor=cast.appraiser, nominee_unit=cast.unit_a, proposing_unit=cast.unit_a)
 
 
 # --- submit ---------------------------------------------------------------------------------
@@ -274,20 +258,15 @@ def test_head_withdraws_and_a_new_dossier_may_then_be_created(cast, setup, compl
         workflow.withdraw(actor=cast.officer_a, nomination=complete_draft)
     workflow.withdraw(actor=cast.head_a, nomination=complete_draft, reason="Nhầm đối tượng")
     assert complete_draft.state == State.WITHDRAWN
-    again = workflow.create_draft(
-        actor=cast.officer_a,
-        round=setup.round,
-        award_type=setup.award_type,
-        subject=Subject.COLLECTIVE,
-        nominee_unit=cast.unit_a,
-        proposing_unit=cast.unit_a,
+    again = create_collective(
+        setup, actor=cast.officer_a, nominee_unit=cast.unit_a, proposing_unit=cast.unit_a
     )
     assert again.state == State.DRAFT
     with pytest.raises(ValidationError, match="trạng thái “Đã rút”"):
         workflow.withdraw(actor=cast.head_a, nomination=complete_draft)
 
 
-def test_awards_transitions_by_the_manager_only_and_in_order(cast, complete_draft):
+def test_awards_transitions_by_the_manager_only_and_in_order(cast, setup, complete_draft):
     in_review(complete_draft, cast)
     score_all(complete_draft)
     workflow.conclude_eligible(actor=cast.appraiser, nomination=complete_draft)
@@ -300,9 +279,7 @@ def test_awards_transitions_by_the_manager_only_and_in_order(cast, complete_draf
     workflow.mark_proposed(actor=cast.manager, nomination=complete_draft)
     workflow.mark_awarded(actor=cast.manager, nomination=complete_draft, comment="QĐ 123/QĐ-UBND")
     assert complete_draft.state == State.AWARDED
-    other = NominationFactory(
-        round=complete_draft.round,
-        award_type=complete_draft.award_type,
+    other = setup.dossier(
         nominee_unit=cast.unit_a_child,
         created_by=cast.officer_a,
         state=State.PROPOSED,

@@ -66,6 +66,59 @@ def test_permission_denied_is_not_swallowed():
         web.call_service(_request(), deny)
 
 
+def _post(data, user="the actor"):
+    request = RequestFactory().post("/", data)
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    request.user = user
+    return request
+
+
+@pytest.mark.unit
+def test_submit_form_calls_the_service_only_for_a_valid_post_and_refusals_go_onto_the_form():
+    seen = []
+
+    def service(**kwargs):
+        seen.append(kwargs)
+        return kwargs["name"].upper()
+
+    assert web.submit_form(_request(user="u"), NameForm(), service) == (False, None)
+    assert web.submit_form(_post({}), NameForm({}), service) == (False, None)
+    request = _post({"name": "An"})
+    assert web.submit_form(request, NameForm({"name": "An"}), service, success="Đã lưu.", unit=7) == (
+        True,
+        "AN",
+    )
+    assert seen == [{"actor": "the actor", "unit": 7, "name": "An"}]
+    form = NameForm({"name": "An"})
+    assert web.submit_form(_post({"name": "An"}), form, _refuse, values=lambda d: {}) == (False, None)
+    assert form.errors["name"] == ["Tên đã có người dùng. Hãy chọn tên khác."]
+    assert [str(m) for m in get_messages(request)] == ["Đã lưu."]
+
+
+@pytest.mark.unit
+def test_act_goes_back_whether_done_refused_or_the_form_is_invalid():
+    seen = []
+    request = _post({})
+    response = web.act(request, lambda **kw: seen.append(kw), back="/ho-so/1/", success="Xong.", n=1)
+    assert response.url == "/ho-so/1/"
+    web.act(request, _refuse_plainly, back="/ho-so/1/")
+    web.act(request, lambda **kw: seen.append(kw), back="/ho-so/1/", form=NameForm({}))
+    web.act(
+        request,
+        lambda **kw: seen.append(kw),
+        back="/ho-so/1/",
+        form=NameForm({"name": "An"}),
+        values=lambda d: {"title": d["name"]},
+    )
+    assert seen == [{"actor": "the actor", "n": 1}, {"actor": "the actor", "title": "An"}]
+    assert [str(m) for m in get_messages(request)] == [
+        "Xong.",
+        "Đợt đã khóa. Hãy tải lại trang.",
+        "Trường này là bắt buộc.",
+    ]
+
+
 @pytest.mark.unit
 @pytest.mark.parametrize(("asked", "shown"), [("2", 2), ("abc", 1), ("999", 4), ("", 1)])
 def test_paginate_reads_page_and_gives_the_nearest_page_for_junk(asked, shown):

@@ -19,6 +19,7 @@ from practices.models import (
     PracticeEvent,
     PracticeFile,
 )
+from tests.conftest import CAST_USERS
 from tests.files import pdf_upload, png_upload
 
 from .helpers import (
@@ -32,18 +33,7 @@ from .helpers import (
 
 pytestmark = [pytest.mark.django_db]
 
-USERS = [
-    "officer_a",
-    "head_a",
-    "head_b",
-    "officer_b",
-    "appraiser",
-    "manager",
-    "council",
-    "leader",
-    "nobody",
-    None,
-]
+USERS = [*CAST_USERS, None]  # None: anonymous
 
 
 def table(a, b, noivu, leader, council, nobody, anon=302) -> dict:
