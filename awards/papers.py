@@ -9,11 +9,13 @@ from django.utils.translation import gettext as _
 
 from awards.models import Award, CouncilResult, CouncilSession, Decision, VoteChoice
 from campaigns.models import Person
+from campaigns.roles import display_name
 from criteria.models import Subject
 from documents.bases import bases_on
 from documents.content import Annex, Document, Heading, Issuer, Paragraph, Signature, Table, place_date, roman
 from documents.issuers import (
     SELF_HEADED,
+    abbreviated,
     campaign_unit,
     deciding_authority,
     full_name,
@@ -23,7 +25,6 @@ from documents.issuers import (
     signature_of,
 )
 from documents.models import Official
-from portal.context_processors import display_name
 
 
 def money(value) -> str:
@@ -204,15 +205,11 @@ def council_issuer(round_) -> Issuer:
     body = issuer_for(deciding, day)
     return Issuer(
         name=_("HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG"),
-        parent=parent_line(deciding) or _abbreviated(body.name),
-        abbreviation="HĐTĐKT",
+        parent=parent_line(deciding) or abbreviated(body.name),
+        abbreviation=_("HĐTĐKT"),
         locality=body.locality,
         running_name=_("Hội đồng Thi đua – Khen thưởng"),
     )
-
-
-def _abbreviated(name: str) -> str:
-    return name.replace("ỦY BAN NHÂN DÂN", "UBND").replace("HỘI ĐỒNG NHÂN DÂN", "HĐND")
 
 
 OUTCOMES = {True: _("Thông qua"), False: _("Không thông qua")}

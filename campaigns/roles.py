@@ -23,6 +23,12 @@ ROLES = tuple(ROLE_LABELS)
 PROVINCE_WIDE_ROLES = (NOIVU_STAFF, NOIVU_MANAGER, LEADER, COUNCIL_MEMBER)
 
 
+def display_name(user) -> str:
+    """Vietnamese order: family and middle names first ('Nguyễn Văn' + 'An')."""
+    name = f"{user.last_name} {user.first_name}".strip()
+    return name or user.get_username()
+
+
 def role_names(user) -> set[str]:
     """The user's role names, cached on the user object for the request."""
     if not getattr(user, "is_authenticated", False):

@@ -67,7 +67,11 @@ def parent_line(unit: Unit) -> str:
     """'UBND TỈNH HƯNG YÊN' above a department; nothing above a People's Committee."""
     if unit.kind in SELF_HEADED or unit.parent is None:
         return ""
-    line = full_name(unit.parent).upper()
+    return abbreviated(full_name(unit.parent).upper())
+
+
+def abbreviated(line: str) -> str:
+    """A parent-body line as ND 30 lets it be shortened: 'ỦY BAN NHÂN DÂN TỈNH …' → 'UBND TỈNH …'."""
     for words, short in PARENT_ABBREVIATIONS.items():
         line = line.replace(words, short)
     return line

@@ -4,12 +4,6 @@ from campaigns import roles
 from portal.navigation import entries_for, menu_for
 
 
-def display_name(user) -> str:
-    """Vietnamese order: family and middle names first ('Nguyễn Văn' + 'An')."""
-    name = f"{user.last_name} {user.first_name}".strip()
-    return name or user.get_username()
-
-
 def portal(request):
     user = getattr(request, "user", None)
     authenticated = bool(user and user.is_authenticated)
@@ -19,6 +13,6 @@ def portal(request):
         "user_role": role,
         "user_role_label": roles.ROLE_LABELS.get(role, "") if role else "",
         "user_unit": roles.unit_of(user) if authenticated else None,
-        "user_display_name": display_name(user) if authenticated else "",
+        "user_display_name": roles.display_name(user) if authenticated else "",
         "nav_menu": menu_for(entries_for(user)) if authenticated else [],
     }

@@ -1,14 +1,12 @@
 """One awardee's printable certificate. All of a decision's are a report job (reports.views.certificates)."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from awards.models import Award
 from awards.services.certificates import certificate_pdf
 from awards.views.decisions import visible_decision
-from portal.web import permission_required
+from portal.web import call_service, permission_required
 
 
 def printable_decision(request, decision_id: int, **kwargs):
@@ -23,11 +21,9 @@ def printable_decision(request, decision_id: int, **kwargs):
 def certificate(request, decision_id: int, award_id: int):
     decision = printable_decision(request, decision_id)
     award = get_object_or_404(Award.objects.select_related("person", "unit"), pk=award_id, decision=decision)
-    try:
-        data = certificate_pdf(decision, [award])
-    except ValidationError as error:
-        # What the data lacks to print it (no signer on the register, no deciding body): say what to add.
-        messages.error(request, " ".join(error.messages))
+    # What the data lacks to print it (no signer on the register, no deciding body) is said on the page.
+    ok, data = call_service(request, certificate_pdf, decision=decision, awards=[award])
+    if not ok:
         return redirect("awards:decision_detail", decision.pk)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="chung-nhan-{award.pk}.pdf"'
