@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("quan-tri/", admin.site.urls),
     path("", include("campaigns.urls")),
+    path("", include("documents.urls")),
     path("", include("criteria.urls")),
     path("", include("practices.urls")),
     path("", include("nominations.urls")),

@@ -59,6 +59,13 @@ ENTRIES: list[Entry] = [
         group=_("Danh mục"),
     ),
     Entry(
+        _("Người ký văn bản"),
+        "documents:signers",
+        "documents.view_signers",
+        _("Người ký từng loại văn bản của đơn vị, thẩm quyền ký và thời gian ký."),
+        group=_("Danh mục"),
+    ),
+    Entry(
         _("Nhiệm vụ đơn vị"),
         "criteria:duties",
         "criteria.view_duties",
