@@ -107,6 +107,9 @@ TEMPLATE_EXAMPLES = {
             "",
             "30/06/2025",
             "",
+            "Ủy ban nhân dân huyện Văn Lâm",
+            "UBND",
+            "Văn Lâm",
         ],
         [
             _("Mã đơn vị: chữ không dấu, số, “-”, “_”, “.”; tối đa 32 ký tự; không trùng."),
@@ -120,6 +123,10 @@ TEMPLATE_EXAMPLES = {
             ),
             _("Cụm/Khối thi đua: tên hoặc mã cụm, khối đã có; để trống nếu không thuộc cụm, khối nào."),
             _("Hiệu lực từ/đến, Mã đơn vị kế thừa (nhiều mã cách nhau bởi dấu chấm phẩy): không bắt buộc."),
+            _(
+                "Tên đầy đủ, chữ viết tắt trên số văn bản (SNV, UBND…) và địa danh: như văn bản của đơn vị "
+                "ghi; không bắt buộc, nhưng cần để cổng lập tờ trình, quyết định, báo cáo của đơn vị."
+            ),
             _("Có một dòng lỗi thì cả tệp không được ghi; sửa các dòng được nêu rồi tải lên lại."),
         ],
     ),

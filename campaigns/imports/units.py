@@ -27,7 +27,14 @@ UNIT_COLUMNS = {
     "valid_from": "Hiệu lực từ",
     "valid_to": "Hiệu lực đến",
     "successors": "Mã đơn vị kế thừa",
+    # As the unit's papers print it (documents.issuers); blank: the name and the locality above it.
+    "official_name": "Tên đầy đủ trên văn bản",
+    "abbreviation": "Chữ viết tắt trên số văn bản",
+    "locality": "Địa danh trên văn bản",
 }
+# The text columns for papers: the longest each may be.
+PAPER_FIELDS = {"official_name": 255, "abbreviation": 16, "locality": 100}
+ABBREVIATION_PATTERN = re.compile(r"^[A-ZĐ0-9][A-ZĐ0-9-]{0,15}$")
 REQUIRED = ("code", "name", "kind")
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 
@@ -187,6 +194,34 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, cl
             UNIT_COLUMNS["valid_to"],
             _("Ngày hết hiệu lực trước ngày bắt đầu hiệu lực. Hãy sửa lại một trong hai ngày."),
         )
+    for key, longest in PAPER_FIELDS.items():
+        item[key] = text_cell(values.get(key))
+        if len(item[key]) > longest:
+            add_error(
+                errors,
+                preview,
+                UNIT_COLUMNS[key],
+                _("Ô “%(column)s” dài quá %(n)s ký tự. Hãy rút gọn.")
+                % {"column": UNIT_COLUMNS[key], "n": longest},
+            )
+    if item["abbreviation"] and not ABBREVIATION_PATTERN.match(item["abbreviation"]):
+        add_error(
+            errors,
+            preview,
+            UNIT_COLUMNS["abbreviation"],
+            _(
+                "Chữ viết tắt “%(value)s” không hợp lệ: hãy ghi chữ in hoa viết liền, như trên số văn bản "
+                "(ví dụ SNV, UBND, STC)."
+            )
+            % {"value": item["abbreviation"][:20]},
+        )
+    if "UBND" in fold(item["official_name"]).upper().split():
+        add_error(
+            errors,
+            preview,
+            UNIT_COLUMNS["official_name"],
+            _("Tên đầy đủ trên văn bản không viết tắt: hãy ghi “Ủy ban nhân dân …” thay cho “UBND …”."),
+        )
     raw_successors = text_cell(values.get("successors"))
     item["successors"] = [c.strip() for c in re.split(r"[;,\s]+", raw_successors) if c.strip()]
     return item
@@ -260,7 +295,7 @@ def _check_cycles(parsed: dict, db_units: dict, result: ImportResult) -> None:
                 )
 
 
-FIELDS = ("name", "kind", "cluster", "valid_from", "valid_to")
+FIELDS = ("name", "kind", "cluster", "valid_from", "valid_to", *PAPER_FIELDS)
 
 
 def _action(item: dict, existing: Unit | None, code_of: dict) -> str:
@@ -295,7 +330,7 @@ def _write(parsed: dict, present: set) -> None:
         )
     )
     fields = ["name", "kind", "search_name"]
-    for key in ("cluster", "valid_from", "valid_to", "parent"):
+    for key in ("cluster", "valid_from", "valid_to", "parent", *PAPER_FIELDS):
         if key in present:
             fields.append(key)
     for code, item in parsed.items():
@@ -303,7 +338,7 @@ def _write(parsed: dict, present: set) -> None:
         unit.name, unit.kind = item["name"], item["kind"]
         if "cluster" in present:
             unit.cluster = item["cluster"]
-        for key in ("valid_from", "valid_to"):
+        for key in ("valid_from", "valid_to", *PAPER_FIELDS):
             if key in present:
                 setattr(unit, key, item[key])
         if "parent" in present:

@@ -174,3 +174,46 @@ def test_an_unreadable_file_is_refused_with_a_sentence():
         import_units(csv_bytes(["Tên"], [["x"]]), "u.csv", dry_run=False)
     with pytest.raises(TableError, match="Chỉ nhận tệp Excel"):
         import_units(b"%PDF-1.4", "u.pdf", dry_run=False)
+
+
+PAPER_HEADER = UNIT_HEADER + [
+    "Tên đầy đủ trên văn bản",
+    "Chữ viết tắt trên số văn bản",
+    "Địa danh trên văn bản",
+]
+
+
+def test_the_papers_columns_give_the_issuer_of_the_units_papers(province):
+    from datetime import date
+
+    from documents.issuers import issuer_for
+
+    row = ["S-TC", "Sở Tài chính", "Sở, ban, ngành tỉnh", "UBND-TINH", "", "Sở Tài chính", "STC", ""]
+    result = import_units(xlsx(PAPER_HEADER, [row]), "don-vi.xlsx", dry_run=False)
+    assert result.ok, result.report_lines()
+    province.locality = "Hưng Yên"
+    province.official_name = "Ủy ban nhân dân tỉnh Hưng Yên"
+    province.save()
+    issuer = issuer_for(Unit.objects.get(code="S-TC"), date(2026, 1, 5))
+    assert (issuer.parent, issuer.name, issuer.abbreviation, issuer.locality) == (
+        "UBND TỈNH HƯNG YÊN",
+        "SỞ TÀI CHÍNH",
+        "STC",
+        "Hưng Yên",
+    )
+
+
+@pytest.mark.parametrize(
+    "cells, sentence",
+    [
+        (["UBND xã Lạc Hồng", "UBND", "Lạc Hồng"], "không viết tắt"),
+        (["Ủy ban nhân dân xã Lạc Hồng", "ub nd", "Lạc Hồng"], "Chữ viết tắt “ub nd” không hợp lệ"),
+        (["Ủy ban nhân dân xã Lạc Hồng", "UBND", "L" * 101], "dài quá 100 ký tự"),
+    ],
+)
+def test_bad_paper_cells_are_refused_with_what_to_write(province, cells, sentence):
+    row = ["X-LAC-HONG", "UBND xã Lạc Hồng", "UBND cấp xã", "UBND-TINH", "", *cells]
+    result = import_units(xlsx(PAPER_HEADER, [row]), "don-vi.xlsx", dry_run=False)
+    assert not result.ok and not result.written
+    assert any(sentence in line for line in result.report_lines()), result.report_lines()
+    assert not Unit.objects.filter(code="X-LAC-HONG").exists()
