@@ -214,6 +214,14 @@ class Person(models.Model):
         CONG_CHUC = "cong_chuc", _("Công chức")
         VIEN_CHUC = "vien_chuc", _("Viên chức")
 
+    class LeadershipLevel(models.TextChoices):
+        """The levels of Biểu 0603.N (Thông tư 02/2023/TT-BNV), rows 06, 07 and 09."""
+
+        NONE = "", _("Không giữ chức vụ lãnh đạo")
+        PROVINCE = "province", _("Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên")
+        DEPARTMENT = "department", _("Lãnh đạo cấp vụ, sở, ngành và tương đương")
+        OTHER = "other", _("Các cấp lãnh đạo khác từ phó phòng trở lên")
+
     full_name = models.CharField(_("họ và tên"), max_length=255)
     search_name = models.CharField(max_length=255, editable=False, db_index=True)
     gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices)
@@ -222,6 +230,9 @@ class Person(models.Model):
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="people")
     category = models.CharField(_("đối tượng"), max_length=16, choices=Category.choices)
     is_leadership = models.BooleanField(_("lãnh đạo, quản lý"), default=False)
+    leadership_level = models.CharField(
+        _("cấp lãnh đạo"), max_length=16, choices=LeadershipLevel.choices, blank=True, default=""
+    )
     is_direct_worker = models.BooleanField(_("trực tiếp lao động, công tác"), default=False)
     personal_id = models.CharField(
         _("số định danh cá nhân"),
@@ -405,6 +416,23 @@ class AwardType(CodeListEntry):
     name = models.CharField(_("tên hình thức khen thưởng"), max_length=255)
     short_name = models.CharField(_("tên ngắn"), max_length=64)
     level = models.CharField(_("cấp quyết định"), max_length=16, choices=Level.choices)
+
+    class StatisticsColumn(models.TextChoices):
+        """Where an award of this form is counted in Biểu 0603.N (Thông tư 02/2023/TT-BNV)."""
+
+        NONE = "", _("Không thống kê ở Biểu 0603.N")
+        BANG_KHEN = "bang_khen", _("Bằng khen")
+        CHIEN_SI = "chien_si", _("Chiến sĩ thi đua cấp bộ, cấp tỉnh")
+        CO_THI_DUA = "co_thi_dua", _("Cờ thi đua")
+        HUY_HIEU = "huy_hieu", _("Huy hiệu (kỷ niệm chương)")
+
+    statistics_column = models.CharField(
+        _("cột thống kê (Biểu 0603.N)"),
+        max_length=16,
+        choices=StatisticsColumn.choices,
+        blank=True,
+        default="",
+    )
 
     class Meta(CodeListEntry.Meta):
         verbose_name = _("hình thức khen thưởng")

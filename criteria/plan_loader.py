@@ -279,6 +279,9 @@ def _load_award_types(raws: list, summary: LoadSummary) -> dict[str, AwardType]:
             "short_name": _text(raw, "short_name", where),
             "level": _choice(raw, "level", where, AwardType.Level),
             "order": _int(raw, "order", where, i),
+            "statistics_column": _choice(
+                raw, "statistics_column", where, AwardType.StatisticsColumn, AwardType.StatisticsColumn.NONE
+            ),
         }
         found[code] = _upsert(summary, _("hình thức khen thưởng"), AwardType, {"code": code}, values)
     return found

@@ -121,6 +121,7 @@ def build_sample(
             short_name="Bằng khen",
             level=AwardType.Level.PROVINCE,
             order=1,
+            statistics_column=AwardType.StatisticsColumn.BANG_KHEN,
         ),
     )
     giay_khen, _ = AwardType.objects.get_or_create(

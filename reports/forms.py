@@ -43,6 +43,11 @@ class ReportRequestForm(forms.Form):
                 (ReportJob.Kind.ANNUAL, _("Báo cáo kết quả năm")),
                 (ReportJob.Kind.FINAL, _("Báo cáo tổng kết phong trào")),
                 (ReportJob.Kind.PROPOSAL, _("Tờ trình đề nghị khen thưởng và dự thảo quyết định")),
+                (ReportJob.Kind.MOVEMENTS_FORM, _("Biểu 0601.N – Số phong trào thi đua (Thông tư 02/2023)")),
+                (
+                    ReportJob.Kind.AWARDS_FORM,
+                    _("Biểu 0603.N – Số lượng khen thưởng cấp tỉnh (Thông tư 02/2023)"),
+                ),
             ]
         if user.has_perm("reports.request_unit_report"):
             kinds.append((ReportJob.Kind.UNIT, _("Báo cáo của đơn vị")))

@@ -30,11 +30,11 @@ from awards import papers
 from awards.services.certificates import certificate_pdf
 from documents import docx, pdf
 from portal.transitions import move
-from reports import storage
-from reports.content import proposal, summary
+from reports import statistics_files, storage
+from reports.content import proposal, statistics, summary
 from reports.content.report import Report
 from reports.content.scope import scope_for
-from reports.models import ReportJob
+from reports.models import STATISTICS_KINDS, ReportJob
 from reports.workbook import build_xlsx
 
 logger = logging.getLogger(__name__)
@@ -208,10 +208,23 @@ def build_certificates(job: ReportJob, progress) -> bytes:
     return certificate_pdf(job.decision, awards)
 
 
+def build_statistics(job: ReportJob, progress) -> bytes:
+    """Biểu 0601.N or 0603.N of the job's year, reported by the campaign's deciding body."""
+    progress(20, _("Đếm số liệu của biểu"))
+    form = statistics.build(STATISTICS_KINDS[job.kind], job.year)
+    reporting = statistics_files.reporting_of(job.campaign, job.requested_by if job.requested_by_id else None)
+    progress(60, BUILDING_STEP[job.format])
+    if job.format == ReportJob.Format.XLSX:
+        return statistics_files.statistics_xlsx(form, reporting)
+    return statistics_files.statistics_pdf(form, reporting)
+
+
 def build_file(job: ReportJob, progress) -> bytes:
-    """The job's file: certificates, or a report gathered then rendered as PDF or XLSX."""
+    """The job's file: certificates, a statistical form, or a report gathered then rendered."""
     if job.kind == ReportJob.Kind.CERTIFICATES:
         return build_certificates(job, progress)
+    if job.kind in STATISTICS_KINDS:
+        return build_statistics(job, progress)
     report = gather(job, progress)
     progress(75, BUILDING_STEP[job.format])
     return render(report, job.format)

@@ -17,6 +17,8 @@ from campaigns.models import AwardRound, Campaign, Unit
 
 # The files of one decision (its certificates, its paper): asked for from the decision's page.
 DECISION_KINDS = ["certificates", "decision"]
+# The statistical forms of Thông tư 02/2023/TT-BNV: one year each, PDF or XLSX.
+STATISTICS_KINDS = {"tt02_0601": "0601", "tt02_0603": "0603"}
 
 
 class ReportJob(models.Model):
@@ -30,6 +32,8 @@ class ReportJob(models.Model):
         CERTIFICATES = "certificates", _("Giấy chứng nhận của quyết định khen thưởng")
         DECISION = "decision", _("Văn bản quyết định khen thưởng")
         MINUTES = "council_minutes", _("Biên bản họp Hội đồng Thi đua – Khen thưởng")
+        MOVEMENTS_FORM = "tt02_0601", _("Biểu 0601.N – Số phong trào thi đua")
+        AWARDS_FORM = "tt02_0603", _("Biểu 0603.N – Số lượng khen thưởng cấp tỉnh")
 
     class Format(models.TextChoices):
         PDF = "pdf", _("PDF")
@@ -110,6 +114,10 @@ class ReportJob(models.Model):
                 | (~Q(kind__in=DECISION_KINDS) & Q(decision__isnull=True)),
                 name="report_job_decision_files_have_decision",
             ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=list(STATISTICS_KINDS)) | Q(year__isnull=False),
+                name="report_job_statistics_have_year",
+            ),
             models.UniqueConstraint(fields=["series", "version"], name="report_job_version_unique"),
         ]
 
@@ -119,7 +127,7 @@ class ReportJob(models.Model):
     @property
     def title(self) -> str:
         """What the history shows: the kind with its main parameter."""
-        if self.kind == self.Kind.ANNUAL:
+        if self.kind in (self.Kind.ANNUAL, *STATISTICS_KINDS):
             return f"{self.get_kind_display()} {self.year}"
         if self.kind == self.Kind.PROPOSAL and self.round_id:
             return f"{self.get_kind_display()} – {self.round.name}"
@@ -155,5 +163,7 @@ class ReportJob(models.Model):
             self.Kind.CERTIFICATES: f"chung-nhan-qd-{self.decision_id}",
             self.Kind.DECISION: f"quyet-dinh-{self.decision_id}",
             self.Kind.MINUTES: f"bien-ban-hoi-dong-{self.round.code if self.round_id else ''}",
+            self.Kind.MOVEMENTS_FORM: f"bieu-0601-{self.year}",
+            self.Kind.AWARDS_FORM: f"bieu-0603-{self.year}",
         }[self.kind]
         return f"{base}-v{self.version}.{self.format}".replace(" ", "-")

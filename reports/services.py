@@ -18,7 +18,7 @@ from campaigns.models import AwardRound, Campaign, Unit
 from portal.transitions import move
 from reports import jobs as building
 from reports.content.proposal import check_proposable
-from reports.models import ReportJob
+from reports.models import STATISTICS_KINDS, ReportJob
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,18 @@ def _send(job_id: int) -> None:
 
 
 # The kinds asked for on the "Báo cáo" page; certificates are asked for from their decision's page.
-REPORT_KINDS = (ReportJob.Kind.ANNUAL, ReportJob.Kind.FINAL, ReportJob.Kind.PROPOSAL, ReportJob.Kind.UNIT)
+REPORT_KINDS = (
+    ReportJob.Kind.ANNUAL,
+    ReportJob.Kind.FINAL,
+    ReportJob.Kind.PROPOSAL,
+    ReportJob.Kind.UNIT,
+    ReportJob.Kind.MOVEMENTS_FORM,
+    ReportJob.Kind.AWARDS_FORM,
+)
+# What each kind comes in: the papers in PDF or Word (and their tables in Excel); the forms PDF or Excel.
+FORMATS = {kind: tuple(ReportJob.Format.values) for kind in REPORT_KINDS} | {
+    kind: (ReportJob.Format.PDF, ReportJob.Format.XLSX) for kind in STATISTICS_KINDS
+}
 # What a job queued again starts from (a retry of a failed report, certificates asked for again).
 REQUEUED = {
     "progress": 0,
@@ -55,7 +66,7 @@ def _check_request(*, actor, kind, campaign, year, round, unit) -> None:
         raise PermissionDenied(_("Chỉ Sở Nội vụ và lãnh đạo UBND tỉnh được lập báo cáo tổng hợp của tỉnh."))
     if campaign is None:
         raise ValidationError(_("Hãy chọn kế hoạch thi đua."))
-    if kind == ReportJob.Kind.ANNUAL and year is None:
+    if (kind == ReportJob.Kind.ANNUAL or kind in STATISTICS_KINDS) and year is None:
         raise ValidationError(_("Hãy chọn năm của báo cáo."))
     if year is not None and not campaign.starts_on.year <= year <= campaign.ends_on.year:
         raise ValidationError(
@@ -89,8 +100,12 @@ def request_report(
     section_delay: float = 0.0,
 ) -> ReportJob:
     """Create a job (the next version of its series) and send its task once the transaction commits."""
-    if format not in ReportJob.Format.values:
-        raise ValidationError(_("Định dạng tệp không hợp lệ. Hãy chọn PDF, Word hoặc Excel."))
+    if format not in FORMATS.get(kind, ReportJob.Format.values):
+        raise ValidationError(
+            _("Định dạng tệp không hợp lệ. Hãy chọn PDF hoặc Excel.")
+            if kind in STATISTICS_KINDS
+            else _("Định dạng tệp không hợp lệ. Hãy chọn PDF, Word hoặc Excel.")
+        )
     if kind == ReportJob.Kind.FINAL:
         year = None
     if kind != ReportJob.Kind.PROPOSAL:

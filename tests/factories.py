@@ -112,6 +112,7 @@ AWARD_TYPES = {
         "short_name": "Bằng khen",
         "level": AwardType.Level.PROVINCE,
         "order": 1,
+        "statistics_column": AwardType.StatisticsColumn.BANG_KHEN,
     },
     GIAY_KHEN: {
         "name": "Giấy khen của Thủ trưởng cơ quan, đơn vị",

@@ -75,6 +75,11 @@ class Award(models.Model):
     recipient_name = models.CharField(_("tên người/tập thể được khen thưởng"), max_length=255)
     recipient_position = models.CharField(_("chức vụ"), max_length=255, blank=True)
     unit_name = models.CharField(_("đơn vị"), max_length=255)
+    # The individual's standing on the decision date, as Biểu 0603.N counts it (rows 06–10).
+    leadership_level = models.CharField(
+        _("cấp lãnh đạo"), max_length=16, choices=Person.LeadershipLevel.choices, blank=True, default=""
+    )
+    direct_worker = models.BooleanField(_("trực tiếp lao động, công tác"), default=False)
     search_name = models.CharField(max_length=600, editable=False, db_index=True)
     bonus_multiple = models.DecimalField(_("hệ số tiền thưởng"), max_digits=5, decimal_places=2)
     bonus_amount = models.PositiveBigIntegerField(_("tiền thưởng (đồng)"))

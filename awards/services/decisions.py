@@ -58,6 +58,8 @@ def recipient_fields(nominee_subject: str, person=None, unit=None) -> dict:
             "recipient_name": person.full_name,
             "recipient_position": person.position,
             "unit_name": full_name(person.unit),
+            "leadership_level": person.leadership_level,
+            "direct_worker": person.is_direct_worker,
         }
     # A collective is named on the decision by its full official name, never "UBND xã …".
     return {

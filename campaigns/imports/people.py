@@ -34,7 +34,23 @@ PEOPLE_COLUMNS = {
     "personal_id": "Số định danh cá nhân",
     "is_leadership": "Lãnh đạo, quản lý",
     "is_direct_worker": "Trực tiếp lao động, công tác",
+    # Biểu 0603.N (Thông tư 02/2023/TT-BNV) counts awarded individuals by it (rows 06, 07, 09).
+    "leadership_level": "Cấp lãnh đạo",
 }
+LEVELS = vocabulary(
+    {
+        **{str(label): value for value, label in Person.LeadershipLevel.choices if value},
+        **{value: value for value in Person.LeadershipLevel.values if value},
+        "Cấp tỉnh": Person.LeadershipLevel.PROVINCE,
+        "Cấp bộ": Person.LeadershipLevel.PROVINCE,
+        "Cấp sở": Person.LeadershipLevel.DEPARTMENT,
+        "Cấp vụ": Person.LeadershipLevel.DEPARTMENT,
+        "Cấp huyện": Person.LeadershipLevel.DEPARTMENT,
+        "Cấp phòng": Person.LeadershipLevel.OTHER,
+        "Phó phòng trở lên": Person.LeadershipLevel.OTHER,
+    }
+)
+LEVEL_HINT = "“Cấp tỉnh”, “Cấp sở”, “Cấp phòng”"
 REQUIRED = ("full_name", "date_of_birth", "gender", "unit", "category")
 GENDERS = vocabulary(
     {
@@ -68,6 +84,7 @@ UPDATABLE = {
     "personal_id": "personal_id",
     "is_leadership": "is_leadership",
     "is_direct_worker": "is_direct_worker",
+    "leadership_level": "leadership_level",
 }
 EARLIEST_BIRTH = dt.date(1930, 1, 1)
 MINIMUM_AGE_YEARS = 15
@@ -227,6 +244,16 @@ def _parse_row(values: dict, present: set, preview: PreviewRow, errors: list, un
         message = _("“%(value)s” không hợp lệ. Hãy ghi “x” hoặc “Có” nếu đúng, để trống nếu không.")
         flag = lookup_cell(errors, preview, column[key], YES_NO, values.get(key), message)
         setattr(person, key, bool(flag))
+    level_text = text_cell(values.get("leadership_level"))
+    person.leadership_level = ""
+    if level_text:
+        message = _("Cấp lãnh đạo “%(value)s” không có trong danh mục. Hãy ghi một trong: %(levels)s.")
+        level = lookup_cell(
+            errors, preview, column["leadership_level"], LEVELS, level_text, message, levels=LEVEL_HINT
+        )
+        person.leadership_level = level or ""
+        # A level is a leadership post: the flag follows it.
+        person.is_leadership = person.is_leadership or bool(level)
     person.clean_fields_for_storage()
     return person
 

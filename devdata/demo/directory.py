@@ -190,6 +190,9 @@ def _invented_people(units: list[Unit]) -> list[Person]:
                 unit=unit,
                 category=category,
                 is_leadership=leader,
+                leadership_level=LEVEL_OF_LEADERS.get(unit.kind, Person.LeadershipLevel.OTHER)
+                if leader
+                else "",
                 is_direct_worker=not leader and (unit.kind == Unit.Kind.COMMUNE or rng.random() < 0.3),
                 is_demo=True,
             )
@@ -206,6 +209,14 @@ def _invented_people(units: list[Unit]) -> list[Person]:
     return people
 
 
+# Biểu 0603.N's level of a demo unit's leaders: a People's Committee's or a department's head and deputy.
+LEVEL_OF_LEADERS = {
+    Unit.Kind.PROVINCE: Person.LeadershipLevel.PROVINCE,
+    Unit.Kind.PROVINCIAL_AGENCY: Person.LeadershipLevel.DEPARTMENT,
+    Unit.Kind.DISTRICT: Person.LeadershipLevel.DEPARTMENT,
+}
+
+
 def _seed_people(units: list[Unit]) -> int:
     fields = [
         "full_name",
@@ -214,6 +225,7 @@ def _seed_people(units: list[Unit]) -> int:
         "position",
         "category",
         "is_leadership",
+        "leadership_level",
         "is_direct_worker",
     ]
     existing = {

@@ -88,5 +88,7 @@ def test_demo_accounts_find_their_work(page):
     page.context.clear_cookies()
     page.goto(page.base_url + "/cong-khai/khen-thuong/")
     text = _clean(page)
-    assert "2215/QĐ-UBND" in text and "UBND phường Phố Hiến" in text
+    assert (
+        "2215/QĐ-UBND" in text and "Ủy ban nhân dân phường Phố Hiến" in text
+    )  # the full name the decision wrote
     screenshot(page, "demo-6-public-register")

@@ -4,6 +4,7 @@ manage.py build_report annual --campaign 169/KH-UBND --year 2025 --output report
 manage.py build_report final --campaign 169/KH-UBND --output tong-ket.pdf
 manage.py build_report proposal --campaign 169/KH-UBND --round nam-2025 --output to-trinh.pdf
 manage.py build_report unit --campaign 169/KH-UBND --unit H-VANLAM --year 2025 --format xlsx --output dv.xlsx
+manage.py build_report tt02-0603 --year 2025 --format xlsx --output bieu-0603.xlsx
 """
 
 import sys
@@ -18,6 +19,9 @@ from campaigns.models import AwardRound, Campaign, Unit
 from reports import jobs as building
 from reports.models import ReportJob
 
+# The statistical forms of Thông tư 02/2023/TT-BNV: the command's names for the job kinds.
+FORMS = {"tt02-0601": ReportJob.Kind.MOVEMENTS_FORM, "tt02-0603": ReportJob.Kind.AWARDS_FORM}
+
 
 class Command(BaseCommand):
     help = gettext_lazy(
@@ -25,8 +29,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=["annual", "final", "proposal", "unit"])
-        parser.add_argument("--campaign", required=True, help=_("Số hiệu kế hoạch, ví dụ 169/KH-UBND"))
+        parser.add_argument("kind", choices=["annual", "final", "proposal", "unit", *FORMS])
+        parser.add_argument(
+            "--campaign",
+            help=_("Số hiệu kế hoạch, ví dụ 169/KH-UBND (với biểu thống kê: mặc định kế hoạch mới nhất)"),
+        )
         parser.add_argument("--year", type=int)
         parser.add_argument("--round", help=_("Mã đợt khen thưởng, ví dụ nam-2025"))
         parser.add_argument("--unit", help=_("Mã đơn vị (báo cáo của đơn vị)"))
@@ -36,7 +43,19 @@ class Command(BaseCommand):
     def handle(self, *args, kind, campaign, year, round, unit, format, output, **options):
         target = Path(output)
         fmt = format or {".xlsx": "xlsx", ".docx": "docx"}.get(target.suffix.lower(), "pdf")
-        found = Campaign.objects.filter(number=campaign).first()
+        if kind in FORMS:
+            if not year:
+                raise CommandError(_("Biểu thống kê cần --year, ví dụ --year 2025."))
+            if fmt == "docx":
+                raise CommandError(_("Biểu thống kê có tệp PDF hoặc Excel: hãy chọn --format pdf hoặc xlsx."))
+            kind = FORMS[kind]
+        found = (
+            Campaign.objects.filter(number=campaign).first()
+            if campaign
+            else Campaign.objects.order_by("-issued_on").first()
+            if kind in FORMS.values()
+            else None
+        )
         if found is None:
             raise CommandError(
                 _("Không có kế hoạch số %(campaign)s. Hãy kiểm tra số hiệu (ví dụ 169/KH-UBND).")
@@ -73,16 +92,20 @@ class Command(BaseCommand):
             if verbose:
                 sys.stderr.write(f"{percent:3d}% {step}\n")
 
+        report = None
         try:
-            report = building.gather(job, progress)
-            data = building.render(report, fmt)
+            if kind in FORMS.values():
+                data = building.build_statistics(job, progress)
+            else:
+                report = building.gather(job, progress)
+                data = building.render(report, fmt)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.part")
         temporary.write_bytes(data)
         temporary.replace(target)
-        missing = report.missing_sources()
+        missing = report.missing_sources() if report is not None else []
         if missing and verbose:
             sys.stderr.write(_("Chưa có dữ liệu nguồn: ") + "; ".join(missing) + "\n")
         self.stdout.write(
