@@ -12,5 +12,6 @@ urlpatterns = [
     path("bao-cao/<int:pk>/thu-lai/", views.retry, name="retry"),
     path("bao-cao/giay-chung-nhan/<int:decision_id>/", views.certificates, name="certificates"),
     path("bao-cao/quyet-dinh/<int:decision_id>/<str:format>/", views.decision_paper, name="decision_paper"),
+    path("bao-cao/thong-ke/<str:form_code>/", views.statistics_form, name="statistics_form"),
     path("bao-cao/bien-ban/<int:round_id>/<str:format>/", views.council_minutes, name="council_minutes"),
 ]

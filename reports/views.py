@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -13,8 +14,9 @@ from awards.views.certificates import printable_decision
 from campaigns.models import AwardRound
 from portal.web import act, call_service, paginate, permission_required, submit_form, visible_or_404
 from reports import selectors, services, storage
+from reports.content import statistics
 from reports.forms import ReportRequestForm
-from reports.models import ReportJob
+from reports.models import STATISTICS_KINDS, ReportJob
 
 PAGE_SIZE = 20
 CONTENT_TYPES = {
@@ -234,5 +236,36 @@ def council_minutes(request, round_id: int, format: str):
             ),
             "button": _("Tạo tệp Word") if format == ReportJob.Format.DOCX else _("Tạo tệp PDF"),
             "breadcrumbs": [(round_.name, reverse("awards:council_round", args=[round_.pk])), (title, None)],
+        },
+    )
+
+
+@require_GET
+@permission_required("reports.request_summary")
+def statistics_form(request, form_code: str):
+    """Biểu 0601.N or 0603.N of a year (?nam=) on screen: every figure opens the records behind it."""
+    if form_code not in statistics.FORMS:
+        raise Http404
+    this_year = timezone.localdate().year
+    year_text = request.GET.get("nam", "")
+    year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= this_year + 1 else this_year
+    form = statistics.build(form_code, year)
+    chosen = request.GET.get("o", "")
+    code, _sep, column = chosen.partition("-")
+    opened = None
+    row = next((r for r in form.rows if r.code and r.code == code), None)
+    if row is not None and column.isdigit() and 1 <= int(column) <= len(row.cells):
+        opened = {"row": row, "column": int(column), "cell": row.cells[int(column) - 1]}
+    kind = next(k for k, f in STATISTICS_KINDS.items() if f == form_code)
+    return render(
+        request,
+        "reports/statistics_form.html",
+        {
+            "form": form,
+            "opened": opened,
+            "kind": kind,
+            "campaign": selectors.current_campaign(),
+            "years": range(this_year, 2023, -1),
+            "breadcrumbs": [(_("Báo cáo"), reverse("reports:home")), (form.number, None)],
         },
     )
