@@ -62,7 +62,7 @@ def statistics_pdf(form: StatisticsForm, reporting: Reporting) -> bytes:
 def statistics_xlsx(form: StatisticsForm, reporting: Reporting) -> bytes:
     wb = Workbook()
     ws = wb.active
-    ws.title = form.number.replace("Biểu số ", "Biểu ").split("/")[0]
+    ws.title = form.number.split("/")[0].replace(_("Biểu số"), _("Biểu"))
     bold = Font(bold=True)
     head = [
         [form.number, "", form.title],

@@ -243,11 +243,11 @@ def council_minutes(request, round_id: int, format: str):
 @require_GET
 @permission_required("reports.request_summary")
 def statistics_form(request, form_code: str):
-    """Biểu 0601.N or 0603.N of a year (?nam=) on screen: every figure opens the records behind it."""
+    """Biểu 0601.N or 0603.N of a year (?year=) on screen: every figure opens the records behind it."""
     if form_code not in statistics.FORMS:
         raise Http404
     this_year = timezone.localdate().year
-    year_text = request.GET.get("nam", "")
+    year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= this_year + 1 else this_year
     form = statistics.build(form_code, year)
     chosen = request.GET.get("o", "")

@@ -164,10 +164,10 @@ def test_the_command_writes_the_form(cast, decided, tmp_path):
 
 
 def test_the_page_opens_the_records_behind_a_figure(cast, decided, client_for):
-    url = "/bao-cao/thong-ke/0603/?nam=2025&o=06-2"
+    url = "/bao-cao/thong-ke/0603/?year=2025&o=06-2"
     page = client_for(cast.manager).get(url).content.decode()
     assert "Mã số 06, cột 2: 1 bản ghi" in page and "Quyết định 77/QĐ-UBND: " in page
     assert client_for(cast.head_a).get(url).status_code == 403
     assert client_for(cast.manager).get("/bao-cao/thong-ke/9999/").status_code == 404
     # A forged cell or year is ignored, not an error.
-    assert client_for(cast.manager).get("/bao-cao/thong-ke/0601/?nam=abc&o=99-9").status_code == 200
+    assert client_for(cast.manager).get("/bao-cao/thong-ke/0601/?year=abc&o=99-9").status_code == 200

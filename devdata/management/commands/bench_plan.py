@@ -117,6 +117,7 @@ def write_people_workbook(path: Path, seed: int, rows: int = IMPORT_ROWS) -> Non
             "personal_id": f"08{seed % 10}{serial:09d}",
             "is_leadership": "",
             "is_direct_worker": "x" if rng.random() < 0.4 else "",
+            "leadership_level": "",
         }
         sheet.append([values[key] for key in columns])
     path.parent.mkdir(parents=True, exist_ok=True)
