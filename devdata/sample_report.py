@@ -17,7 +17,7 @@ from awards.models import Award, Decision
 from campaigns.models import AwardRound, AwardType, Campaign, Cluster, Person, RoundQuota, Unit
 from campaigns.text import fold, normalize
 from criteria.models import DutyDeadline, PeriodicReport, Registration, Subject, UnitPlan, UnitRanking
-from documents.models import Official
+from devdata.issuers import give_units_papers
 from nominations.models import Nomination, State
 from practices.models import Difficulty, Practice
 
@@ -148,8 +148,6 @@ def build_sample(
         code=f"R{tag}",
         name="Ủy ban nhân dân tỉnh Hưng Yên",
         kind=Unit.Kind.PROVINCE,
-        abbreviation="UBND",
-        locality="Hưng Yên",
     )
     made = []
     for i in range(units):
@@ -274,45 +272,16 @@ def _decide(user, round_, award_type, awards: list[dict], **fields) -> None:
     )
 
 
-# The sample's papers: each unit's abbreviation and full name, a department that appraises, a signer each.
-ABBREVIATIONS = {Unit.Kind.COMMUNE: "UBND", Unit.Kind.PROVINCIAL_AGENCY: "S", Unit.Kind.DIVISION: "P"}
-
-
 def _issuers_and_signers(campaign, root, units, tag) -> None:
     department = Unit.objects.create(
-        code=f"SNV{tag}", name="Sở Nội vụ", kind=Unit.Kind.PROVINCIAL_AGENCY, parent=root, abbreviation="SNV"
+        code=f"SNV{tag}", name="Sở Nội vụ", kind=Unit.Kind.PROVINCIAL_AGENCY, parent=root
     )
     for i, unit in enumerate(units, 1):
-        code = ABBREVIATIONS[unit.kind]
-        unit.abbreviation = code if code == "UBND" else f"{code}{i}"
-        unit.official_name = unit.name.replace("UBND ", "Ủy ban nhân dân ", 1)
-    Unit.objects.bulk_update(units, ["abbreviation", "official_name"])
-    start = date(2024, 1, 1)
-    Official.objects.bulk_create(
-        [
-            Official(
-                unit=root, full_name="Trần Quốc Văn", title="Chủ tịch", valid_from=start, is_default=True
-            ),
-            Official(
-                unit=department, full_name="Lê Văn Thành", title="Giám đốc", valid_from=start, is_default=True
-            ),
-            *(
-                Official(
-                    unit=u,
-                    full_name=f"Nguyễn Văn Thủ Trưởng {i}",
-                    title="Chủ tịch" if u.kind == Unit.Kind.COMMUNE else "Giám đốc",
-                    authority="TM." if u.kind == Unit.Kind.COMMUNE else "",
-                    on_behalf_of="Ủy ban nhân dân" if u.kind == Unit.Kind.COMMUNE else "",
-                    valid_from=start,
-                    is_default=True,
-                )
-                for i, u in enumerate(units, 1)
-            ),
-        ]
+        # A department numbers as S1, S2 …, a division as P1 …: short, unlike the sample's codes.
+        unit.abbreviation = f"S{i}" if unit.kind == Unit.Kind.PROVINCIAL_AGENCY else f"P{i}"
+    give_units_papers(
+        campaign=campaign, province=root, department=department, units=units, locality="Hưng Yên"
     )
-    if campaign.deciding_unit_id is None:
-        campaign.deciding_unit, campaign.appraising_unit = root, department
-        campaign.save(update_fields=["deciding_unit", "appraising_unit"])
 
 
 def _awards(rng, user, rounds, bang_khen, giay_khen, units, nominations, count, tag) -> None:

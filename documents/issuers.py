@@ -118,6 +118,16 @@ def signers(unit: Unit, day: date) -> list[Official]:
     return [o for o in Official.objects.filter(unit=unit) if o.holds_on(day)]
 
 
+def default_signer(unit: Unit | None, day: date) -> Official | None:
+    """The unit's default signer on `day` (what a decision form proposes), or None."""
+    if unit is None:
+        return None
+    try:
+        return next((o for o in signers(unit, day) if o.is_default), None)
+    except ValidationError:
+        return None
+
+
 def signature_for(
     unit: Unit, day: date, official: Official | None = None, *, in_own_name: bool = False
 ) -> Signature:

@@ -224,37 +224,31 @@ def _difficulties(*, year: int | None = None, units: QuerySet[Unit] | None = Non
     return qs
 
 
-def difficulty_totals(*, year: int | None = None, units: QuerySet[Unit] | None = None) -> dict:
-    """{raised, answered, forwarded, open, closed} over difficulties raised (in `year`, of `units`).
+# What a difficulty count says. raised: all; answered: those that received an answer (even if closed since);
+# forwarded: now waiting on another agency; open: waiting for an answer (raised or forwarded); closed:
+# closed. settled + forwarded + waiting = raised: where each one stands now (a report adds them up).
+DIFFICULTY_COUNTS = {
+    "raised": Count("pk"),
+    "answered": Count("pk", filter=Q(answered_at__isnull=False)),
+    "forwarded": Count("pk", filter=Q(state=DifficultyState.FORWARDED)),
+    "open": Count("pk", filter=Q(state__in=OPEN_STATES)),
+    "closed": Count("pk", filter=Q(state=DifficultyState.CLOSED)),
+    "settled": Count("pk", filter=Q(state__in=[DifficultyState.ANSWERED, DifficultyState.CLOSED])),
+    "waiting": Count("pk", filter=Q(state=DifficultyState.RAISED)),
+}
 
-    raised: all of them; answered: those that received an answer (even if closed since);
-    forwarded: now waiting on another agency; open: waiting for an answer (raised or forwarded);
-    closed: closed."""
-    return _difficulties(year=year, units=units).aggregate(
-        raised=Count("pk"),
-        answered=Count("pk", filter=Q(answered_at__isnull=False)),
-        forwarded=Count("pk", filter=Q(state=DifficultyState.FORWARDED)),
-        open=Count("pk", filter=Q(state__in=OPEN_STATES)),
-        closed=Count("pk", filter=Q(state=DifficultyState.CLOSED)),
-    )
+
+def difficulty_totals(*, year: int | None = None, units: QuerySet[Unit] | None = None) -> dict:
+    """The DIFFICULTY_COUNTS over difficulties raised (in `year`, of `units`)."""
+    return _difficulties(year=year, units=units).aggregate(**DIFFICULTY_COUNTS)
 
 
 def difficulty_counts_by_topic(*, year: int | None = None, units: QuerySet[Unit] | None = None) -> list[dict]:
     """[{code, label, raised, answered, open, closed}] for every topic, zeros included (same
     meanings as difficulty_totals)."""
-    rows = (
-        _difficulties(year=year, units=units)
-        .values("topic")
-        .annotate(
-            raised=Count("pk"),
-            answered=Count("pk", filter=Q(answered_at__isnull=False)),
-            open=Count("pk", filter=Q(state__in=OPEN_STATES)),
-            closed=Count("pk", filter=Q(state=DifficultyState.CLOSED)),
-        )
-        .order_by()
-    )
+    rows = _difficulties(year=year, units=units).values("topic").annotate(**DIFFICULTY_COUNTS).order_by()
     found = {r["topic"]: r for r in rows}
-    empty = {"raised": 0, "answered": 0, "open": 0, "closed": 0}
+    empty = dict.fromkeys(DIFFICULTY_COUNTS, 0)
     return [
         {"code": value, "label": str(label), **{k: found.get(value, empty)[k] for k in empty}}
         for value, label in Topic.choices

@@ -4,6 +4,7 @@ import io
 from datetime import date
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -26,16 +27,40 @@ def _cell_value(value):
     return str(value)  # lazy translations and the like
 
 
+SHEET_NAME_LENGTH = 31  # Excel's limit
+
+
+def sheet_name(index: int, title: str, used: set[str]) -> str:
+    """'03 Hồ sơ theo trạng thái': the number and as many whole words of the title as Excel allows."""
+    name = f"{index:02d}"
+    for word in str(title).translate(INVALID_SHEET_CHARS).split():
+        if len(name) + 1 + len(word) > SHEET_NAME_LENGTH:
+            break
+        name = f"{name} {word}"
+    return name if name not in used else f"{index:02d}"
+
+
 def build_xlsx(report: Report) -> bytes:
-    """One sheet per table, titled, with bold headers and borders; numbers stay numbers."""
+    """A cover sheet saying what the workbook holds, then one sheet per table, titled, with bold headers
+    and borders; numbers stay numbers."""
     wb = Workbook()
-    wb.remove(wb.active)
+    cover = wb.active
+    cover.title = _("Mục lục")
+    cover.append([report.title])
+    cover["A1"].font = Font(bold=True, size=13)
+    made = f"{timezone.localtime():%H:%M %d/%m/%Y}"
+    cover.append([_("Lập lúc %(at)s từ dữ liệu của cổng thông tin.") % {"at": made}])
+    cover.append([])
+    cover.append([_("Trang tính"), _("Nội dung"), _("Số dòng")])
+    for cell in cover[cover.max_row]:
+        cell.font = Font(bold=True)
+    cover.column_dimensions["A"].width = 34
+    cover.column_dimensions["B"].width = 80
     used: set[str] = set()
     for index, table in enumerate(report.tables(), 1):
-        name = f"{index:02d} {table.title}".translate(INVALID_SHEET_CHARS)[:31]
-        while name in used:
-            name = name[:28] + f"~{len(used)}"
+        name = sheet_name(index, table.title, used)
         used.add(name)
+        cover.append([name, table.title, len(table.rows)])
         ws = wb.create_sheet(name)
         ws.append([table.title])
         ws["A1"].font = Font(bold=True, size=13)
@@ -64,8 +89,8 @@ def build_xlsx(report: Report) -> bytes:
             longest = max([len(str(title))] + [len(str(r[col - 1] or "")) for r in rows[:500]])
             ws.column_dimensions[get_column_letter(col)].width = min(max(8, longest + 2), 60)
         ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    if not wb.sheetnames:
-        wb.create_sheet(_("Báo cáo")).append([report.title, _("Không có bảng số liệu.")])
+    if len(wb.sheetnames) == 1:
+        cover.append(["", _("Không có bảng số liệu.")])
     wb.properties.title = report.title
     wb.properties.creator = _("Cổng thông tin Thi đua – Khen thưởng")
     buffer = io.BytesIO()

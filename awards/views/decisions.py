@@ -3,6 +3,7 @@
 from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards import services
@@ -10,6 +11,7 @@ from awards.bonus import bonus_rule_if_known
 from awards.forms import ProvinceDecisionForm
 from awards.models import CouncilResult, Decision
 from campaigns.models import AwardRound, AwardType
+from documents.issuers import default_signer, full_name
 from nominations.models import Nomination, State
 from portal.web import paginate, permission_required, submit_form, visible_or_404
 
@@ -28,13 +30,15 @@ def decision_create(request, round_id: int):
         )
     )
     campaign = round_.campaign
+    # Proposed from the register of signers on today's date, never the plan's signer of 2024.
+    signer = default_signer(campaign.deciding_unit, timezone.localdate())
     form = ProvinceDecisionForm(
         request.POST or None,
         nominations=candidates,
         initial={
-            "issuer": campaign.issuer,
-            "signer_name": campaign.signer_name,
-            "signer_title": campaign.signer_title,
+            "issuer": full_name(campaign.deciding_unit) if campaign.deciding_unit else campaign.issuer,
+            "signer_name": signer.full_name if signer else "",
+            "signer_title": signer.title if signer else "",
             "awardees": [n.pk for n in proposed if n.pk in passed],
         },
     )

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db.models import Count, Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,6 +12,7 @@ from awards import services
 from awards.forms import UnitDecisionForm, UnitPlanForm
 from awards.models import Award, Decision, UnitAwardPlan
 from campaigns import roles
+from documents.issuers import default_signer
 from portal.web import act, paginate, permission_required, submit_form
 
 
@@ -71,9 +73,11 @@ def unit_plan(request):
 @permission_required("awards.issue_unit_awards")
 def unit_decision_create(request):
     unit = roles.unit_of(request.user)
-    name = f"{request.user.last_name} {request.user.first_name}".strip()  # family name first
+    signer = default_signer(unit, timezone.localdate())  # the register's head of the unit today
     form = UnitDecisionForm(
-        request.POST or None, unit=unit, initial={"signer_name": name, "signer_title": _("Thủ trưởng đơn vị")}
+        request.POST or None,
+        unit=unit,
+        initial={"signer_name": signer.full_name, "signer_title": signer.title} if signer else {},
     )
     done, outcome = submit_form(
         request,

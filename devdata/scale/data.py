@@ -51,6 +51,7 @@ from criteria.models import (
     UnitRanking,
 )
 from devdata.demo import names
+from devdata.issuers import give_units_papers
 from devdata.scale import names as text
 from nominations import deadlines
 from nominations.models import DossierDocument, Nomination, State
@@ -289,6 +290,15 @@ class _Builder:
 
     def build(self) -> None:
         self.units()
+        department = next(u for u in self.level2 if u.name == "Sở Nội vụ")
+        others = [u for u in self.all_units if u.pk not in (self.root.pk, department.pk)]
+        give_units_papers(
+            campaign=self.campaign,
+            province=self.root,
+            department=department,
+            units=others,
+            locality="Hưng Yên",
+        )
         self.log(f"{len(self.all_units)} đơn vị, {len(self.clusters)} cụm/khối")
         self.people()
         self.log(f"{len(self.persons)} cá nhân")

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
 from awards.models import Award
+from campaigns.models import AwardType, RoundQuota
 from criteria.models import Subject
 from documents.content import Table
 from reports.charts import chart
@@ -52,6 +53,12 @@ def build(scope: Scope) -> Section:
     collectives = sum(d["collectives"] for d in decisions)
     individuals = sum(d["individuals"] for d in decisions)
     bonus = sum(d["bonus"] or 0 for d in decisions)
+    quota = sum(
+        RoundQuota.objects.filter(
+            round__in=scope.rounds, award_type__level=AwardType.Level.PROVINCE
+        ).values_list("max_count", flat=True)
+    )
+    section.figures.update(awarded=collectives + individuals, quota=quota, bonus=bonus)
     if rows:
         section.paragraphs.append(
             _(

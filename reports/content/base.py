@@ -42,6 +42,8 @@ class Section:
     tables: list[Table] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     annexes: list[Table] = field(default_factory=list)
+    # The section's headline numbers, which the report's key-figures table repeats (one count, one place).
+    figures: dict = field(default_factory=dict)
     # Sources (other apps' data) this section could not read yet: listed in docs, not printed.
     missing_sources: list[str] = field(default_factory=list)
 

@@ -155,6 +155,9 @@ def build_appraisal(scope: Scope) -> Section:
         .count()
     )
     concluded = figures["eligible"] + figures["ineligible"]
+    section.figures.update(
+        received=figures["received"], eligible=figures["eligible"], ineligible=figures["ineligible"]
+    )
     text = _(
         "Sở Nội vụ đã tiếp nhận %(received)s hồ sơ, kết luận thẩm định "
         "%(concluded)s hồ sơ: %(eligible)s hồ sơ đủ điều kiện (%(eligible_share)s), "

@@ -1,6 +1,7 @@
 """Section 1: which units took part, by kind and cluster; registration, own plans, reporting on time."""
 
 from collections import Counter, defaultdict
+from datetime import timedelta
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -27,6 +28,40 @@ def participating_units(scope: Scope):
     return list(units.order_by("path"))
 
 
+def reorganisation_sentences(scope: Scope, units: list) -> list[str]:
+    """The units that ended or began within the period (the 2025 reorganisation), shown apart by date."""
+    ended, began = Counter(), Counter()
+    for u in units:
+        if u.valid_to and scope.period_start <= u.valid_to < scope.period_end:
+            ended[u.valid_to] += 1
+        if u.valid_from and scope.period_start < u.valid_from <= scope.period_end:
+            began[u.valid_from] += 1
+    sentences = []
+    for day in sorted(set(ended) | set(began)):
+        before = ended.get(day - timedelta(days=1), 0) if day in began else 0
+        if day in began:
+            sentences.append(
+                _(
+                    "Theo sắp xếp đơn vị hành chính, %(began)s đơn vị hoạt động từ ngày %(day)s"
+                    "%(before)s; số liệu của từng đơn vị tính theo thời gian đơn vị hoạt động."
+                )
+                % {
+                    "began": began[day],
+                    "day": day.strftime("%d/%m/%Y"),
+                    "before": _(", thay cho %(n)s đơn vị kết thúc hoạt động ngày %(end)s")
+                    % {"n": before, "end": (day - timedelta(days=1)).strftime("%d/%m/%Y")}
+                    if before
+                    else "",
+                }
+            )
+        elif day + timedelta(days=1) not in began:
+            sentences.append(
+                _("%(n)s đơn vị kết thúc hoạt động ngày %(day)s.")
+                % {"n": ended[day], "day": day.strftime("%d/%m/%Y")}
+            )
+    return sentences
+
+
 def build(scope: Scope) -> Section:
     section = Section(key="participation", heading=_("Công tác triển khai và sự tham gia của các đơn vị"))
     units = participating_units(scope)
@@ -46,10 +81,13 @@ def build(scope: Scope) -> Section:
             sum(1 for u in group if status.get(u.pk, {}).get("reports_on_time")),
         ]
 
+    # The "not in a cluster" row is not a cluster: it is not counted among them.
+    unclustered_group = 1 if by_cluster.get(NO_CLUSTER) else 0
     columns = [_("Số đơn vị"), _("Đăng ký thi đua"), _("Ban hành kế hoạch"), _("Báo cáo đúng hạn")]
     kind_rows = [[Unit.Kind(k).label, *counts(by_kind[k])] for k in Unit.Kind.values if by_kind.get(k)]
     cluster_rows = [[name, *counts(by_cluster[name])] for name in sorted(by_cluster, key=_cluster_order)]
     total = [_("Tổng cộng"), *counts(units)]
+    section.figures["units"] = len(units)
 
     kinds_text = "; ".join(
         f"{len(by_kind[k])} {Unit.Kind(k).label}" for k in Unit.Kind.values if by_kind.get(k)
@@ -59,10 +97,21 @@ def build(scope: Scope) -> Section:
             _(
                 "Tham gia phong trào thi đua trong kỳ báo cáo có %(units)s cơ quan, đơn "
                 "vị, địa phương (%(kinds_text)s), thuộc %(by_cluster)s cụm, khối thi "
-                "đua."
+                "đua"
             )
-            % {"units": len(units), "kinds_text": kinds_text, "by_cluster": len(by_cluster)}
+            % {
+                "units": len(units),
+                "kinds_text": kinds_text,
+                "by_cluster": len(by_cluster) - unclustered_group,
+            }
+            + (
+                _("; %(n)s đơn vị chưa xếp cụm, khối") % {"n": len(by_cluster[NO_CLUSTER])}
+                if unclustered_group
+                else ""
+            )
+            + "."
         )
+        section.paragraphs.extend(reorganisation_sentences(scope, units))
     else:
         section.paragraphs.append(_("Chưa có đơn vị nào được ghi nhận tham gia trong kỳ báo cáo."))
     if units:

@@ -20,6 +20,7 @@ def build(scope: Scope) -> Section:
     states = {r["code"]: r["count"] for r in selectors.practice_counts_by_state(year=scope.year, units=units)}
     fields = selectors.practice_counts_by_field(year=scope.year, units=units)
     published = states.get("recognised", 0) + states.get("featured", 0)
+    section.figures["recognised_practices"] = published
     registered = sum(states.values())
     period = (
         _("năm %(year)s") % {"year": scope.year} if scope.year else _("trong thời gian thực hiện phong trào")
@@ -80,18 +81,19 @@ def build_difficulties(scope: Scope) -> Section:
     units = _units(scope)
     totals = selectors.difficulty_totals(year=scope.year, units=units)
     topics = [r for r in selectors.difficulty_counts_by_topic(year=scope.year, units=units) if r["raised"]]
+    section.figures.update(difficulties=totals["raised"], settled=totals["settled"])
     if totals["raised"]:
         section.paragraphs.append(
             _(
-                "Các đơn vị đã phản ánh %(raised)s khó khăn, vướng mắc; Sở Nội vụ đã "
-                "trả lời %(answered)s nội dung, %(forwarded)s nội dung đã chuyển cơ "
-                "quan có thẩm quyền và %(open)s nội dung đang được xem xét, giải quyết."
+                "Các đơn vị đã phản ánh %(raised)s khó khăn, vướng mắc; đến nay %(settled)s nội dung đã "
+                "được trả lời, giải quyết, %(forwarded)s nội dung đã chuyển cơ quan có thẩm quyền và "
+                "%(waiting)s nội dung đang được xem xét."
             )
             % {
                 "raised": totals["raised"],
-                "answered": totals["answered"],
+                "settled": totals["settled"],
                 "forwarded": totals["forwarded"],
-                "open": totals["open"],
+                "waiting": totals["waiting"],
             }
         )
     else:
@@ -100,9 +102,16 @@ def build_difficulties(scope: Scope) -> Section:
         Table(
             "kho-khan-theo-nhom",
             _("Khó khăn, vướng mắc theo nhóm vấn đề"),
-            [_("Nhóm vấn đề"), _("Đã phản ánh"), _("Đã trả lời"), _("Đang xử lý"), _("Đã đóng")],
-            [[r["label"], r["raised"], r["answered"], r["open"], r["closed"]] for r in topics],
-            [_("Tổng cộng"), totals["raised"], totals["answered"], totals["open"], totals["closed"]],
+            # Where each one stands now: the three columns add up to the first.
+            [
+                _("Nhóm vấn đề"),
+                _("Đã phản ánh"),
+                _("Đã trả lời, giải quyết"),
+                _("Đã chuyển cơ quan khác"),
+                _("Đang xem xét"),
+            ],
+            [[r["label"], r["raised"], r["settled"], r["forwarded"], r["waiting"]] for r in topics],
+            [_("Tổng cộng"), totals["raised"], totals["settled"], totals["forwarded"], totals["waiting"]],
         )
     )
     listed = selectors.difficulties_list(year=scope.year, units=units)

@@ -4,7 +4,7 @@ The sections (reports.content.*) gather plain data; this module turns them into 
 Roman-numbered part per section, its paragraphs, tables and charts, and the long lists as annexes.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
@@ -21,13 +21,13 @@ class Report:
     sections: list[Section]
 
     def tables(self) -> list[Table]:
-        """Every table of the sections, then of the annexes: the sheets of the XLSX, in order."""
-        out = []
-        for section in self.sections:
-            out.extend(section.tables)
-        for doc in self.documents:
-            out.extend(b for a in doc.annexes for b in a.blocks if isinstance(b, Table))
-        return out
+        """Every table of the sections, then their annexes in full (a long list is only here): the sheets
+        of the XLSX, in order. A report without sections (a tờ trình) gives its papers' annex tables."""
+        if not self.sections:
+            return [
+                b for doc in self.documents for a in doc.annexes for b in a.blocks if isinstance(b, Table)
+            ]
+        return [t for s in self.sections for t in s.tables] + [t for s in self.sections for t in s.annexes]
 
     def missing_sources(self) -> list[str]:
         return sorted({m for s in self.sections for m in s.missing_sources})
@@ -52,16 +52,28 @@ def body_of(sections: list[Section], *, numbered: bool = True) -> list[Block]:
     return blocks
 
 
+# A list longer than this is not printed: the paper says where it is in the workbook (a leader reads the
+# PDF on a phone; 1,135 ineligible dossiers belong in Excel).
+PRINTED_ROWS = 40
+
+
 def annexes_of(sections: list[Section]) -> list[Annex]:
-    """The sections' long lists, each an annex of its own: Phụ lục I, II, …"""
+    """The sections' lists, each an annex of its own: Phụ lục I, II, … — a long one as a pointer to the
+    workbook's sheet of the same title."""
     tables = [t for s in sections for t in s.annexes]
-    return [
-        Annex(_("Phụ lục %(n)s") % {"n": roman(i)}, t.title, [uncaptioned(t)])
-        for i, t in enumerate(tables, 1)
-    ]
-
-
-def uncaptioned(table: Table) -> Table:
-    """A table under an annex's title: no 'Bảng N.' caption of its own."""
-    table.caption = False
-    return table
+    annexes = []
+    for i, table in enumerate(tables, 1):
+        if len(table.rows) > PRINTED_ROWS:
+            blocks = [
+                Paragraph(
+                    _(
+                        "Danh sách gồm %(n)s dòng, không in kèm báo cáo này: xem trang tính “%(title)s” "
+                        "trong tệp Excel của báo cáo (tải ở trang Báo cáo, định dạng Excel)."
+                    )
+                    % {"n": len(table.rows), "title": table.title}
+                )
+            ]
+        else:
+            blocks = [replace(table, caption=False)]  # under the annex's title; the workbook's keeps it
+        annexes.append(Annex(_("Phụ lục %(n)s") % {"n": roman(i)}, table.title, blocks))
+    return annexes

@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from documents.content import Document, Paragraph
+from documents.content import Document, Paragraph, Table
 from documents.issuers import campaign_unit, issuer_for, signature_for
 from reports.content import awards, nominations, participation, practices, rankings
-from reports.content.base import Scope
+from reports.content.base import Scope, money
 from reports.content.report import Report, annexes_of, body_of
 
 # (label shown on the progress bar, builder) in the order of the report.
@@ -34,6 +34,30 @@ def _campaign_ref(scope: Scope) -> str:
         "issued_on": f"{c.issued_on:%d/%m/%Y}",
         "issuer": c.issuer,
     }
+
+
+def key_figures(sections) -> Table:
+    """Page 1's table, for a leader reading on a phone: the sections' own headline numbers, repeated."""
+    f = {k: v for s in sections for k, v in s.figures.items()}
+    rows = [
+        [_("Cơ quan, đơn vị, địa phương tham gia"), f.get("units", 0)],
+        [_("Hồ sơ đề nghị khen thưởng đã tiếp nhận"), f.get("received", 0)],
+        [
+            _("Hồ sơ đủ điều kiện / không đủ điều kiện"),
+            f"{f.get('eligible', 0)} / {f.get('ineligible', 0)}",
+        ],
+        [
+            _("Khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh / chỉ tiêu"),
+            _("%(used)s/%(quota)s Bằng khen") % {"used": f.get("awarded", 0), "quota": f.get("quota", 0)},
+        ],
+        [_("Tiền thưởng (đồng)"), money(f.get("bonus", 0))],
+        [_("Mô hình, cách làm hay được công nhận"), f.get("recognised_practices", 0)],
+        [
+            _("Khó khăn, vướng mắc đã giải quyết / đã phản ánh"),
+            f"{f.get('settled', 0)} / {f.get('difficulties', 0)}",
+        ],
+    ]
+    return Table("so-lieu-chinh", _("Số liệu chính"), [_("Chỉ tiêu"), _("Kết quả")], rows, widths=[70, 30])
 
 
 def build(kind: str, scope: Scope, progress: Progress, *, start: int = 0, end: int = 70) -> Report:
@@ -107,7 +131,7 @@ def build(kind: str, scope: Scope, progress: Progress, *, start: int = 0, end: i
         type_code="BC",
         title_lines=title_lines,
         day=today,
-        body=[Paragraph(intro), *body_of(sections), Paragraph(closing)],
+        body=[Paragraph(intro), key_figures(sections), *body_of(sections), Paragraph(closing)],
         recipients=recipients,
         signatures=[signature],
         annexes=annexes_of(sections),

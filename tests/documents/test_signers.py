@@ -116,3 +116,14 @@ def test_the_register_page_keeps_its_queries_whatever_its_size(cast, client_for)
     assert count() == few
     page = client.get(URL).content.decode()
     assert "Người ký văn bản" in page and "mặc định" in page
+
+
+def test_decision_forms_propose_the_registers_signer_of_today(cast, client_for):
+    from tests.factories import award_round
+
+    page = client_for(cast.head_a).get(reverse("awards:unit_decision_create")).content.decode()
+    assert 'value="Nguyễn Văn Lâm"' in page and 'value="Chủ tịch"' in page
+    round_ = award_round()
+    page = client_for(cast.manager).get(reverse("awards:decision_create", args=[round_.pk])).content.decode()
+    assert 'value="Trần Quốc Văn"' in page and 'value="Ủy ban nhân dân tỉnh Hưng Yên"' in page
+    assert "TM. Ủy ban nhân dân" not in page

@@ -126,9 +126,19 @@ def test_difficulty_counts_and_queue_by_age(cast):
     queue = selectors.open_difficulties_by_age()
     assert [(d.title, d.age) for d in queue] == [("Cũ nhất", 20), ("Đã chuyển", 3)]
     totals = selectors.difficulty_totals()
-    assert totals == {"raised": 4, "answered": 1, "forwarded": 1, "open": 2, "closed": 1}
+    assert totals == {
+        "raised": 4,
+        "answered": 1,
+        "forwarded": 1,
+        "open": 2,
+        "closed": 1,
+        # Where each stands now: they add up to what was raised.
+        "settled": 2,
+        "waiting": 1,
+    }
     by_topic = {r["code"]: r for r in selectors.difficulty_counts_by_topic()}
-    assert by_topic["digital"] == {
+    digital = by_topic["digital"]
+    assert {k: digital[k] for k in ("code", "label", "raised", "answered", "open", "closed")} == {
         "code": "digital",
         "label": "Chuyển đổi số, dịch vụ công trực tuyến",
         "raised": 2,
@@ -136,6 +146,7 @@ def test_difficulty_counts_and_queue_by_age(cast):
         "open": 1,
         "closed": 0,
     }
+    assert all(r["settled"] + r["forwarded"] + r["waiting"] == r["raised"] for r in by_topic.values())
     assert by_topic["procedures"]["raised"] == 0
     assert [d.title for d in selectors.difficulties_list(state="closed")] == ["Đã đóng"]
     assert len(selectors.difficulties_list(units=Unit.objects.subtree_of(cast.unit_a))) == 2

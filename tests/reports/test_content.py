@@ -127,9 +127,16 @@ def test_unit_report_stays_within_the_units_tree(sample):
 def test_xlsx_holds_the_same_tables_as_the_pdf(sample):
     report, data = _build(_job(sample, "annual", year=2025, format="xlsx"))
     workbook = load_workbook(io.BytesIO(data))
-    assert len(workbook.sheetnames) == len(report.tables())
+    # A cover sheet, then one sheet per table named by whole words of its title.
+    assert workbook.sheetnames[0] == "Mục lục" and len(workbook.sheetnames) == len(report.tables()) + 1
+    cover = [row for row in workbook["Mục lục"].iter_rows(min_row=5, values_only=True)]
+    assert [r[0] for r in cover] == workbook.sheetnames[1:]
+    assert [r[2] for r in cover] == [len(t.rows) for t in report.tables()]
+    for name, table in zip(workbook.sheetnames[1:], report.tables(), strict=True):
+        words = name.split(" ", 1)[1].split() if " " in name else []
+        assert table.title.split()[: len(words)] == words, (name, table.title)
     first = report.tables()[0]
-    sheet = workbook[workbook.sheetnames[0]]
+    sheet = workbook[workbook.sheetnames[1]]
     assert sheet["A1"].value == first.title
     assert [c.value for c in sheet[3]] == first.columns
     assert sheet.cell(row=4, column=2).value == first.rows[0][1]
@@ -139,3 +146,47 @@ def test_scopes_clip_the_year_to_the_campaign(sample):
     scope = annual_scope(sample.campaign, 2024)
     assert str(scope.period_start) == "2024-11-05"
     assert campaign_scope(sample.campaign).years == [2024, 2025, 2026]
+
+
+def test_counts_agree_with_each_other(sample):
+    from practices.models import Difficulty
+
+    report, data = _build(_job(sample, "annual", year=2025))
+    text = " ".join(pdf_text(data).split())
+    tables = {t.key: t for t in report.tables()}
+    clusters = [r for r in tables["don-vi-theo-cum"].rows if r[0] != "Chưa xếp cụm, khối"]
+    assert f"thuộc {len(clusters)} cụm, khối thi đua" in text
+    difficulties = tables["kho-khan-theo-nhom"]
+    raised, settled, forwarded, waiting = difficulties.total[1:]
+    assert raised == settled + forwarded + waiting
+    assert raised == Difficulty.objects.filter(raised_at__year=2025).count() > 0
+
+
+def test_a_long_list_is_in_the_workbook_not_the_paper(sample, monkeypatch):
+    from reports.content import report as paper
+
+    monkeypatch.setattr(paper, "PRINTED_ROWS", 1)
+    report, data = _build(_job(sample, "annual", year=2025))
+    text = " ".join(pdf_text(data).split())
+    annex = next(t for s in report.sections for t in s.annexes if len(t.rows) > 1)
+    assert f"Danh sách gồm {len(annex.rows)} dòng, không in kèm báo cáo này" in text
+    assert annex in report.tables()
+
+
+def test_page_one_opens_with_the_key_figures_from_the_database(sample):
+    from awards.models import Award
+    from nominations.models import Nomination
+    from reports.content.nominations import SENT_STATES
+    from tests.documents.test_rendering import words
+
+    report, data = _build(_job(sample, "annual", year=2025))
+    table = report.documents[0].body[1]
+    assert table.key == "so-lieu-chinh"
+    values = dict(table.rows)
+    round_ = sample.rounds["nam-2025"]
+    sent = Nomination.objects.filter(round=round_, state__in=SENT_STATES).count()
+    assert values["Hồ sơ đề nghị khen thưởng đã tiếp nhận"] == sent
+    awarded = Award.objects.filter(round=round_, decision__issuing_unit__isnull=True).count()
+    assert values["Khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh / chỉ tiêu"] == f"{awarded}/10 Bằng khen"
+    first_page = " ".join(w["text"] for w in words(data)[0])
+    assert "Số liệu chính" in first_page and f"{awarded}/10 Bằng khen" in first_page
