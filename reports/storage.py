@@ -58,3 +58,11 @@ def write_atomically(name: str, data: bytes) -> tuple[int, str]:
 
 def path_of(name: str) -> Path:
     return _absolute(name)
+
+
+def write_output(target: Path, data: bytes) -> None:
+    """A command's output file: written beside it, then renamed, so that no half-written file is left."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.part")
+    temporary.write_bytes(data)
+    temporary.replace(target)

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from awards.bonus import bonus_rule
 from awards.models import ProposalSlot
-from campaigns.models import AwardType, Person
+from awards.papers import addressed, who_words
+from campaigns.models import AwardType
 from criteria.models import Subject
 from documents.bases import bases_on
 from documents.content import Annex, Document, Heading, Paragraph, Table, roman
@@ -80,25 +81,9 @@ def bonus_for(award_type, subject: str, day) -> int | None:
         return None
 
 
-def recipients_words(collectives: int, individuals: int) -> str:
-    """'3 tập thể và 4 cá nhân', or only the side there is."""
-    parts = []
-    if collectives:
-        parts.append(_("%(n)s tập thể") % {"n": collectives})
-    if individuals:
-        parts.append(_("%(n)s cá nhân") % {"n": individuals})
-    return _(" và ").join(parts)
-
-
 def count_words(n: int) -> str:
     """'(03)': the count after a list's heading, two digits as lists of decisions write it."""
     return f"({n:02d})"
-
-
-def addressed(person: Person) -> str:
-    """'Ông Nguyễn Văn An', 'Bà Nguyễn Thị Hoa': how a decision's list names a person."""
-    word = _("Bà") if person.gender == Person.Gender.FEMALE else _("Ông")
-    return f"{word} {person.full_name}"
 
 
 def _lists(items, *, with_score: bool, bonuses: dict | None = None) -> list:
@@ -123,7 +108,7 @@ def _lists(items, *, with_score: bool, bonuses: dict | None = None) -> list:
             rows = [
                 [
                     k,
-                    addressed(n.nominee_person),
+                    addressed(n.nominee_person.full_name, n.nominee_person.gender),
                     ", ".join(p for p in (n.nominee_person.position, full_name(n.nominee_person.unit)) if p),
                 ]
                 for k, n in enumerate(group, 1)
@@ -182,7 +167,7 @@ def build(scope: Scope, progress: Callable[[int, str], None], *, start: int = 0,
         ) % {"verb": verb, "award_name": names, "title": c.title}
 
     award_names = _(" và ").join(t.name for t in award_types)
-    who = recipients_words(
+    who = who_words(
         sum(n.subject == Subject.COLLECTIVE for n in items),
         sum(n.subject == Subject.INDIVIDUAL for n in items),
     )
@@ -351,7 +336,7 @@ def draft_decision(
                 )
                 % {
                     "award_name": award_type.name,
-                    "who": recipients_words(collectives, individuals),
+                    "who": who_words(collectives, individuals),
                     "title": campaign.title,
                 },
                 lead=_("Điều 1."),

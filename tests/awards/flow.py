@@ -1,8 +1,17 @@
 """Helpers that walk a round through proposal and council, for tests of the later steps."""
 
-from awards.services import cast_vote, close_session, open_session, propose, record_unit_decision
+import datetime
+
+from awards.services import (
+    cast_vote,
+    close_session,
+    open_session,
+    propose,
+    record_decision,
+    record_unit_decision,
+)
 from campaigns import roles
-from tests.factories import appraised, make_user
+from tests.factories import BANG_KHEN, appraised, award_type, make_user
 
 
 def council_members(cast, extra: int = 2) -> list:
@@ -46,3 +55,19 @@ def unit_decision(
         people=people,
         units=units,
     )
+
+
+def province_decision(cast, round_, **extra):
+    """The Chairman's Bằng khen decision of the round as the manager records it (fields overridable)."""
+    fields = dict(
+        actor=cast.manager,
+        round=round_,
+        award_type=award_type(BANG_KHEN),
+        number="123/QĐ-UBND",
+        issued_on=datetime.date(2026, 1, 15),
+        signer_name="Trần Quốc Văn",
+        signer_title="Chủ tịch",
+        issuer="Ủy ban nhân dân tỉnh Hưng Yên",
+    )
+    fields.update(extra)
+    return record_decision(**fields)

@@ -8,29 +8,17 @@ from django.core.exceptions import ValidationError
 
 from awards.bonus import bonus_rule
 from awards.models import Award, BaseSalary, BonusRounding, Decision
-from awards.services import record_decision
 from nominations.models import NominationEvent, State
 from tests.factories import BANG_KHEN, appraised, award_round, award_type
 
-from .flow import council_members, individual_and_collective, voted_round
+from .flow import council_members, individual_and_collective, province_decision, voted_round
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 1, 15)
 
 
 def _decide(cast, round_, **extra):
-    fields = dict(
-        actor=cast.manager,
-        round=round_,
-        award_type=award_type(BANG_KHEN),
-        number="123/QĐ-UBND",
-        issued_on=DAY,
-        signer_name="Trần Quốc Văn",
-        signer_title="Chủ tịch",
-        issuer="Ủy ban nhân dân tỉnh Hưng Yên",
-    )
-    fields.update(extra)
-    return record_decision(**fields)
+    return province_decision(cast, round_, **{"issued_on": DAY, **extra})
 
 
 def _round_after_vote(cast):

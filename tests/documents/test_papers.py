@@ -11,14 +11,14 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from awards import papers
-from awards.services import record_decision, record_unit_decision
+from awards.services import record_unit_decision
 from documents import docx as word
 from documents import pdf
 from reports import jobs as building
 from reports import services as report_services
-from tests.awards.flow import council_members, individual_and_collective, voted_round
+from tests.awards.flow import council_members, individual_and_collective, province_decision, voted_round
 from tests.documents.test_rendering import find, words
-from tests.factories import BANG_KHEN, GIAY_KHEN, PersonFactory, appraised, award_round, award_type
+from tests.factories import GIAY_KHEN, PersonFactory, appraised, award_round, award_type
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 1, 15)
@@ -46,16 +46,7 @@ def _voted(cast):
 
 
 def _decision(cast, round_):
-    return record_decision(
-        actor=cast.manager,
-        round=round_,
-        award_type=award_type(BANG_KHEN),
-        number="123/QĐ-UBND",
-        issued_on=DAY,
-        signer_name="Trần Quốc Văn",
-        signer_title="Chủ tịch",
-        issuer="Ủy ban nhân dân tỉnh Hưng Yên",
-    )
+    return province_decision(cast, round_, issued_on=DAY)
 
 
 def _text(data: bytes) -> str:

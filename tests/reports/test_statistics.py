@@ -10,14 +10,13 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from awards.services import record_decision
 from campaigns.models import Campaign, Person
 from criteria.models import UnitPlan
 from reports import jobs as building
 from reports import services
 from reports.content.statistics import duration_code, movements, province_awards
-from tests.awards.flow import council_members, voted_round
-from tests.factories import BANG_KHEN, PersonFactory, appraised, award_round, award_type, campaign
+from tests.awards.flow import council_members, province_decision, voted_round
+from tests.factories import PersonFactory, appraised, award_round, campaign
 from tests.files import stored_pdf_fields
 
 from .conftest import pdf_text
@@ -43,16 +42,7 @@ def decided(cast):
         votes={d: ["agree", "agree", "agree"] for d in dossiers},
         members=council_members(cast, 2),
     )
-    return record_decision(
-        actor=cast.manager,
-        round=round_,
-        award_type=award_type(BANG_KHEN),
-        number="77/QĐ-UBND",
-        issued_on=DAY,
-        signer_name="Trần Quốc Văn",
-        signer_title="Chủ tịch",
-        issuer="Ủy ban nhân dân tỉnh Hưng Yên",
-    )
+    return province_decision(cast, round_, number="77/QĐ-UBND", issued_on=DAY)
 
 
 def test_0603_counts_each_award_once_per_breakdown_with_its_records(decided):

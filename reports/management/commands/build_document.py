@@ -19,6 +19,7 @@ from awards.models import CouncilSession, Decision
 from awards.services.certificates import certificate_pdf
 from campaigns.models import AwardRound
 from documents import docx, pdf
+from reports import storage
 from reports.content import proposal
 from reports.content.scope import campaign_scope
 
@@ -44,10 +45,7 @@ class Command(BaseCommand):
             data = self._build(kind, round_, decision, fmt)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.part")
-        temporary.write_bytes(data)
-        temporary.replace(target)
+        storage.write_output(target, data)
         self.stdout.write(
             _("Đã ghi %(target)s (%(size)s byte).")
             % {"target": target, "size": f"{len(data):,}".replace(",", ".")}

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from campaigns.models import AwardRound, Campaign, Unit
 from reports import jobs as building
+from reports import storage
 from reports.models import ReportJob
 
 # The statistical forms of Thông tư 02/2023/TT-BNV: the command's names for the job kinds.
@@ -101,10 +102,7 @@ class Command(BaseCommand):
                 data = building.render(report, fmt)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.part")
-        temporary.write_bytes(data)
-        temporary.replace(target)
+        storage.write_output(target, data)
         missing = report.missing_sources() if report is not None else []
         if missing and verbose:
             sys.stderr.write(_("Chưa có dữ liệu nguồn: ") + "; ".join(missing) + "\n")
