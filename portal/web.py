@@ -149,12 +149,17 @@ def add_service_error(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def markup_key(*inputs) -> str:
+    """A key for markup rendered from these inputs alone (and the language): a page keeps the markup in the
+    cache under it (`{% cache 600 name key %}`). Other inputs are another key, so nothing stale shows; the
+    inputs must be every value the fragment prints (a list of row dicts, say), not ids of what they show."""
+    return hashlib.sha256(repr((get_language(), inputs)).encode()).hexdigest()
+
+
 def form_markup_key(form) -> str:
-    """A key for the rendered markup of a filter form: the language, the values submitted, every list of
-    choices it offers and its errors. A page may keep the form's markup in the cache under it
-    (`{% cache 600 name key %}`): a new choice or another value is another key, so nothing stale shows."""
-    inputs = (
-        get_language(),
+    """A key for the rendered markup of a filter form: the values submitted, every list of choices it
+    offers and its errors (markup_key)."""
+    return markup_key(
         sorted((key, values) for key, values in form.data.lists() if key in form.fields),
         [
             (name, [(str(value), str(label)) for value, label in field.choices])
@@ -163,4 +168,3 @@ def form_markup_key(form) -> str:
         ],
         sorted((name, [str(e) for e in errors]) for name, errors in form.errors.items()),
     )
-    return hashlib.sha256(repr(inputs).encode()).hexdigest()

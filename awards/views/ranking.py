@@ -13,7 +13,7 @@ from awards.forms import ProposeForm
 from awards.models import CouncilSession
 from campaigns.models import AwardRound
 from nominations.models import Nomination
-from portal.web import PAGE_PARAM, act, paginate, permission_required, show_errors
+from portal.web import PAGE_PARAM, act, markup_key, paginate, permission_required, show_errors
 
 BOARD_PAGE_MIN = 50
 BOARD_ROWS_PAST_QUOTA = 25
@@ -47,13 +47,17 @@ def _board_context(request, round_):
         board, proposal = [], []
     page = paginate(request, board, board_page_size(quota))
     frozen = bool(round_.decided_on) or CouncilSession.objects.filter(round=round_).exists()
+    rows = selectors.board_rows(page.object_list, quota=quota, frozen=frozen)
     return {
         "round": round_,
         "types": types,
         "award_type": award_type,
         "quota": quota,
         "board": page,
-        "rows": selectors.board_rows(page.object_list, quota=quota, frozen=frozen),
+        "rows": rows,
+        # The rows' markup is kept under what it prints (ranking_board.html): a moved rank, a new score or
+        # a dossier put in the proposal is another key.
+        "rows_key": markup_key(quota, rows),
         "n_more": page.paginator.count - page.end_index() if page.has_next() else 0,
         "more_url": _more_url(award_type, page),
         "proposal": proposal,

@@ -15,7 +15,7 @@ from campaigns.exports import XLSX_CONTENT_TYPE, people_workbook, units_workbook
 from campaigns.filters import PersonFilterForm, UnitFilterForm
 from campaigns.models import Cluster, Person, Unit
 from campaigns.selectors import visible_people, visible_units
-from portal.web import PAGE_PARAM, paginate, permission_required
+from portal.web import PAGE_PARAM, form_markup_key, paginate, permission_required
 
 PAGE_SIZE = 50
 # The people list shows these columns only (the export reads every column).
@@ -60,6 +60,7 @@ def unit_list(request):
         "campaigns/directory/unit_list.html",
         {
             "form": form,
+            "form_key": form_markup_key(form),
             "page": page,
             "query": _query_without_page(request),
             "breadcrumbs": [(_("Đơn vị"), None)],
@@ -152,6 +153,7 @@ def person_list(request):
         "campaigns/directory/person_list.html",
         {
             "form": form,
+            "form_key": form_markup_key(form),
             "page": page,
             "query": _query_without_page(request),
             "full_ids": request.user.has_perm("campaigns.view_personal_id"),

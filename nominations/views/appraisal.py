@@ -17,7 +17,7 @@ from nominations.forms import AssignForm, ConcludeForm, QueueFilterForm, ReasonF
 from nominations.models import State
 from nominations.services import content, practice_links, workflow
 from nominations.views.common import dossier_action, dossier_page, visible_nomination
-from portal.web import form_markup_key, permission_required, show_form_errors
+from portal.web import form_markup_key, markup_key, permission_required, show_form_errors
 
 PAGE_SIZE = 25
 APPRAISE = "nominations:appraise"
@@ -93,6 +93,7 @@ def queue(request):
         columns=QUEUE_COLUMNS,
         per_page=PAGE_SIZE,
     )
+    rows = _queue_rows(page.object_list, form)
     # The unread count in the header comes from the context processor (unread_notifications).
     return render(
         request,
@@ -101,7 +102,8 @@ def queue(request):
             "form": form,
             "form_key": form_markup_key(form),
             "page": page,
-            "rows": _queue_rows(page.object_list, form),
+            "rows": rows,
+            "rows_key": markup_key(rows),
             "progress": selectors.appraiser_progress(filters.round),
             "breadcrumbs": [(_("Thẩm định hồ sơ"), None)],
         },

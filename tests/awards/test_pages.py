@@ -8,6 +8,7 @@ from django.urls import reverse
 from awards.models import Award, CouncilVote, Decision, ProposalSlot
 from nominations.models import Nomination, State
 from tests.factories import GIAY_KHEN, PersonFactory, appraised, appraised_many, award_round, award_type
+from tests.support import table_rows
 
 from .flow import council_members, unit_decision
 
@@ -229,3 +230,19 @@ def test_board_rows_escape_what_units_typed(cast, client_for):
     body = client_for(cast.manager).get(reverse("awards:ranking_board", args=[round_.pk])).content.decode()
     assert "Lê &lt;i&gt;Thị&lt;/i&gt; &quot;B&quot; &amp; C" in body and "<i>Thị</i>" not in body
     assert "&lt;script&gt;x&lt;/script&gt;" in body and "<script>x</script>" not in body
+
+
+def test_kept_board_rows_show_a_proposal_at_once(cast, client_for):
+    from django.core.cache import cache
+    from django.core.cache.utils import make_template_fragment_key
+
+    round_ = award_round(quota=2)
+    dossier = appraised(round_, created_by=cast.officer_a, score="91")
+    manager = client_for(cast.manager)
+    url = reverse("awards:ranking_board", args=[round_.pk])
+    before = manager.get(url)
+    assert cache.get(make_template_fragment_key("board_rows", [before.context["rows_key"]])) is not None
+    assert "Trong tờ trình" not in table_rows(before.content.decode())
+    manager.post(url, {"nomination": [dossier.pk]})
+    after = table_rows(manager.get(url).content.decode())
+    assert "Trong tờ trình (#1)" in after

@@ -164,6 +164,18 @@ def test_the_parent_filter_is_typed_by_name_without_diacritics_or_by_code(cast, 
     assert 'name="parent" value="khong co"' in page and "<option" not in page.split('name="parent"')[1][:200]
 
 
+def test_kept_filter_markup_follows_the_user_and_new_choices(cast, people, client_for):
+    """The filters' markup is kept in the cache: the same typed text is an error for a user who may not see
+    the unit and a choice for one who may, and a cluster added later is offered at once."""
+    typed = {"parent": cast.unit_b.code}
+    mine = client_for(cast.officer_a).get(reverse("campaigns:person_list"), typed).content.decode()
+    theirs = client_for(cast.appraiser).get(reverse("campaigns:person_list"), typed).content.decode()
+    assert "Không tìm thấy đơn vị" in mine and "Không tìm thấy đơn vị" not in theirs
+    Cluster.objects.create(code="CM", name="Cụm Mới Lập", kind=Cluster.Kind.CUM)
+    again = client_for(cast.appraiser).get(reverse("campaigns:person_list"), typed).content.decode()
+    assert "Cụm Mới Lập" in again
+
+
 # --- Constant number of queries -------------------------------------------------------------
 
 

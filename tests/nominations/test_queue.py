@@ -229,3 +229,20 @@ def test_queue_filters_offer_a_round_created_after_the_page_was_seen(cast, setup
     later = AwardRoundFactory(code="chuyen-de", name="Khen thưởng chuyên đề")
     text = client.get(reverse("nominations:queue")).content.decode()
     assert f'<option value="{later.pk}">Khen thưởng chuyên đề</option>' in text
+
+
+def test_kept_queue_rows_are_served_from_the_cache_and_a_change_shows_at_once(cast, setup, client_for):
+    from django.core.cache import cache
+    from django.core.cache.utils import make_template_fragment_key
+
+    [dossier] = make_submitted(setup, cast, 1)
+    client = client_for(cast.manager)
+    url = reverse("nominations:queue")
+    first = client.get(url)
+    assert cache.get(make_template_fragment_key("queue_rows", [first.context["rows_key"]])) is not None
+    assert "Chưa phân công" in table_rows(first.content.decode())
+    assert table_rows(client.get(url).content.decode()) == table_rows(first.content.decode())
+    workflow.take(actor=cast.appraiser, nomination=dossier)
+    taken = table_rows(client.get(url).content.decode())
+    name = f"{cast.appraiser.last_name} {cast.appraiser.first_name}"
+    assert name in taken and "Chưa phân công" not in taken and "Đang thẩm định" in taken
