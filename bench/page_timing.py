@@ -14,6 +14,10 @@ import statistics
 import sys
 import time
 from contextlib import redirect_stdout
+from pathlib import Path
+
+# The checkout this file is in, not whichever one the virtualenv was installed from.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emulation_portal.settings")
 os.environ.setdefault("DEBUG", "false")

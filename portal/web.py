@@ -157,10 +157,12 @@ def markup_key(*inputs) -> str:
 
 
 def form_markup_key(form) -> str:
-    """A key for the rendered markup of a filter form: the values submitted, every list of choices it
-    offers and its errors (markup_key)."""
+    """A key for the rendered markup of a form's fields: its prefix, the values submitted or its initial
+    values, every list of choices it offers and its errors (markup_key)."""
     return markup_key(
+        form.prefix,
         sorted((key, values) for key, values in form.data.lists() if key in form.fields),
+        sorted((key, str(value)) for key, value in form.initial.items()),
         [
             (name, [(str(value), str(label)) for value, label in field.choices])
             for name, field in form.fields.items()

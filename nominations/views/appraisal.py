@@ -171,6 +171,19 @@ def _documents_and_evidence(nomination):
     return documents, evidence
 
 
+def _appraisal_forms(nomination) -> dict:
+    """The page's three small forms, each with the key its fields' markup is kept under (appraise.html):
+    Django's widget templates cost more than the rest of the page's markup."""
+    forms = {
+        "assign_form": AssignForm(
+            appraisers=selectors.appraisers(), initial={"appraiser": nomination.appraiser_id}
+        ),
+        "return_form": ReasonForm(prefix="return"),
+        "conclude_form": ConcludeForm(prefix="conclude"),
+    }
+    return {**forms, **{f"{name}_key": form_markup_key(form) for name, form in forms.items()}}
+
+
 @permission_required("nominations.open_nomination")
 def appraise(request, pk: int):
     nomination = _appraisal_nomination(request, pk)
@@ -216,11 +229,7 @@ def appraise(request, pk: int):
             "can_appraise": can_appraise,
             "can_take": user.has_perm("nominations.take_nomination", nomination),
             "can_assign": user.has_perm("nominations.assign_nomination", nomination),
-            "assign_form": AssignForm(
-                appraisers=selectors.appraisers(), initial={"appraiser": nomination.appraiser_id}
-            ),
-            "return_form": ReasonForm(prefix="return"),
-            "conclude_form": ConcludeForm(prefix="conclude"),
+            **_appraisal_forms(nomination),
             "total": sum(
                 (a.appraiser_points for a in assessments.values() if a.appraiser_points is not None), 0
             ),

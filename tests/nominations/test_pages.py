@@ -144,3 +144,21 @@ def test_score_all_helper_is_consistent(cast, setup, complete_draft):
     make_complete(complete_draft, setup, cast.officer_a)
     score_all(complete_draft)
     assert CriterionAssessment.objects.filter(nomination=complete_draft, appraiser_points=8).count() == 7
+
+
+def test_kept_form_markup_of_the_appraisal_page_shows_the_current_appraiser(cast, complete_draft, client_for):
+    """The assign list's markup is kept in the cache under its choices and initial value: after an
+    assignment the page shows the new appraiser chosen, not the markup of the first visit."""
+    workflow.submit(actor=cast.head_a, nomination=complete_draft)
+    manager = client_for(cast.manager)
+    url = reverse("nominations:appraise", args=[complete_draft.pk])
+    chosen = f'<option value="{cast.appraiser.pk}" selected>'
+    first = manager.get(url).content.decode()
+    assert 'name="appraiser"' in first and chosen not in first
+    workflow.assign(actor=cast.manager, nomination=complete_draft, appraiser=cast.appraiser)
+    assert chosen in manager.get(url).content.decode()
+    # The assigned appraiser's conclusion fields: the same two choices on the first visit and from the
+    # kept markup on the next.
+    appraiser = client_for(cast.appraiser)
+    for _visit in range(2):
+        assert appraiser.get(url).content.decode().count('name="conclude-verdict"') == 2
