@@ -2,6 +2,7 @@
 decision's certificates, which are a job of the same kind (asked for from the decision's page); and the
 drafts of the annual and end-of-campaign reports, whose written parts Sở Nội vụ keeps in versions."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -407,8 +408,11 @@ def save_draft(request, campaign_id: int, period: str):
     the writer's text and the reason, the others are saved."""
     campaign, kind, year = _draft_of(campaign_id, period)
     forms = [NarrativePartForm(request.POST, part=p) for p in narrative.parts_of(campaign, kind, year)]
+    edited = _edited(forms, campaign, kind, year)
+    if not edited:
+        messages.info(request, _("Không phần nào khác bản hiện tại nên không có bản mới được lưu."))
     refused = {}
-    for form in _edited(forms, campaign, kind, year):
+    for form in edited:
         ok, _version = submit_form(
             request,
             form,

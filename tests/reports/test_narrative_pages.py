@@ -125,6 +125,18 @@ def test_saving_writes_only_the_parts_changed(campaign, cast, client_for, userna
     assert "Đã lưu phần “Nội dung 2: nâng cao trách nhiệm của người đứng đầu các cơ quan…” (bản 1)." in page
 
 
+def test_saving_nothing_changed_says_so(campaign, cast, client_for):
+    v1 = _write(cast.appraiser, campaign, "uu-diem", "Ưu điểm.")
+    client = client_for(cast.appraiser)
+    response = client.post(
+        _url(campaign, "nam-2025", "reports:save_draft"),
+        _post(campaign, **{"uu-diem": ("Ưu điểm.\r\n", v1.pk), "han-che": ("", None)}),
+        follow=True,
+    )
+    assert "Không phần nào khác bản hiện tại" in response.content.decode()
+    assert NarrativeVersion.objects.count() == 1
+
+
 def test_a_stale_part_is_refused_with_the_writers_text_kept_and_the_others_saved(campaign, cast, client_for):
     cast.manager.last_name, cast.manager.first_name = "Trần Thu", "Hà"
     cast.manager.save()
