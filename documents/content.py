@@ -72,12 +72,14 @@ class Signature:
 @dataclass
 class Paragraph:
     """Body text: justified, first line indented. `lead` is a bold opening ("Điều 1."); `basis` makes
-    a legal ground of a decision (italic); `plain` drops the indent (a list's lines, a tally)."""
+    a legal ground of a decision (italic); `plain` drops the indent (a list's lines, a tally); `italic`
+    is a remark about the paper itself (a part of a draft not written yet)."""
 
     text: str
     lead: str = ""
     basis: bool = False
     plain: bool = False
+    italic: bool = False
 
 
 @dataclass

@@ -223,7 +223,7 @@ def _body_paragraph(out, item: Paragraph, *, keep=False):
     if item.lead:
         paragraph.add_run(item.lead + " ").bold = True
     run = paragraph.add_run(item.text)
-    run.italic = item.basis
+    run.italic = item.basis or item.italic
     return paragraph
 
 

@@ -1,4 +1,5 @@
-"""The form that asks for a report: kind and its parameters. Only these fields come from the POST."""
+"""The form that asks for a report (kind and its parameters) and the form of a written part of a summary
+report. Only these fields come from the POST."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.forms.units import UnitSearchField
 from campaigns.models import AwardRound, Campaign
 from campaigns.selectors import visible_units
+from reports import narrative
 from reports.models import ReportJob
 
 
@@ -62,3 +64,32 @@ class ReportRequestForm(forms.Form):
         ]
         self.fields["round"].label_from_instance = lambda round_: f"{round_.name} ({round_.campaign.number})"
         self.fields["unit"].queryset = visible_units(user)
+
+
+class NarrativePartForm(forms.Form):
+    """One written part of a summary report on the "Dự thảo báo cáo" page, prefixed by the part's key.
+
+    `based_on` is the version the text was loaded from; the page writes it from the part's current
+    version, so a save refused because someone saved meanwhile is based on the newer one the next time.
+    """
+
+    text = forms.CharField(
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8, "maxlength": narrative.MAX_CHARS, "spellcheck": "true"}),
+    )
+    based_on = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args, part: narrative.Part, **kwargs):
+        super().__init__(*args, prefix=part.key, **kwargs)
+        self.part = part
+        self.fields["text"].label = part.label
+        self.fields["text"].help_text = part.hint
+        # The page prints the hint above the box under this id (reports/draft.html).
+        self.fields["text"].widget.attrs["aria-describedby"] = f"goi-y-{part.key}"
+
+
+class RestorePartForm(forms.Form):
+    """The history page's "Khôi phục bản này": the part's current version when the page was drawn."""
+
+    based_on = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

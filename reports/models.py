@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from awards.models import Decision
+from campaigns.audit import AppendOnlyModel
 from campaigns.model_fields import optional_key
 from campaigns.models import AwardRound, Campaign, Unit
 
@@ -167,3 +168,60 @@ class ReportJob(models.Model):
             self.Kind.AWARDS_FORM: f"bieu-0603-{self.year}",
         }[self.kind]
         return f"{base}-v{self.version}.{self.format}".replace(" ", "-")
+
+
+class NarrativeVersion(AppendOnlyModel):
+    """One saved text of one written part of an annual or end-of-campaign report (reports.narrative).
+
+    Sở Nội vụ writes the parts on the "Dự thảo báo cáo" page; every save is the next version and none is
+    ever changed (a trigger refuses UPDATE and DELETE on PostgreSQL), so a report job can name the
+    versions it was built from. The latest version of a part is its current text.
+    """
+
+    class Kind(models.TextChoices):
+        ANNUAL = "annual", _("Báo cáo kết quả năm")
+        FINAL = "final", _("Báo cáo tổng kết phong trào")
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("kế hoạch"), on_delete=models.PROTECT, related_name="narrative_versions"
+    )
+    kind = models.CharField(_("loại báo cáo"), max_length=8, choices=Kind.choices)
+    # The annual report's year; none for the end-of-campaign report.
+    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    key = models.SlugField(_("phần"), max_length=32)
+    version = models.PositiveIntegerField(_("bản"))
+    text = models.TextField(_("nội dung"), blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người viết"),
+        on_delete=models.PROTECT,
+        related_name="narrative_versions",
+    )
+    written_at = models.DateTimeField(_("viết lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bản viết của phần báo cáo")
+        verbose_name_plural = _("bản viết của phần báo cáo")
+        ordering = ["campaign", "kind", "year", "key", "-version"]
+        constraints = [
+            # Unique (campaign, kind, year, key, version); the final report's year is NULL, which a plain
+            # unique constraint would let repeat.
+            models.UniqueConstraint(
+                fields=["campaign", "kind", "year", "key", "version"],
+                condition=Q(year__isnull=False),
+                name="narrative_version_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "kind", "key", "version"],
+                condition=Q(year__isnull=True),
+                name="narrative_final_version_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="annual", year__isnull=False) | Q(kind="final", year__isnull=True),
+                name="narrative_year_of_kind",
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="narrative_version_from_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} v{self.version}"

@@ -41,6 +41,8 @@ is_province_reader = is_noivu_staff | is_leader
 rules.add_perm("reports.view_reports", is_province_reader | is_unit_member)
 # Annual, end-of-campaign and proposal reports: the province's documents.
 rules.add_perm("reports.request_summary", is_province_reader)
+# The parts of those reports no database computes: written by Sở Nội vụ, read by the leaders.
+rules.add_perm("reports.write_narrative", is_noivu_staff)
 rules.add_perm(
     "reports.request_unit_report", is_province_reader | (is_unit_member & unit_in_user_tree_or_any)
 )

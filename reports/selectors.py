@@ -1,6 +1,7 @@
-"""Reads shared by the reports pages and the leader's home: visible jobs, latest summaries, charts."""
+"""Reads shared by the reports pages and the leader's home: visible jobs, latest summaries, charts, the
+current versions of the summary reports' written parts."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from campaigns import roles
@@ -11,7 +12,7 @@ from reports.content.nominations import SENT_STATES
 from reports.content.participation import NO_CLUSTER
 from reports.content.rankings import rank_changes
 from reports.content.scope import campaign_scope
-from reports.models import DECISION_KINDS, ReportJob
+from reports.models import DECISION_KINDS, NarrativeVersion, ReportJob
 
 
 def visible_jobs(user) -> QuerySet[ReportJob]:
@@ -99,3 +100,28 @@ def headline(campaign: Campaign | None) -> dict:
         ),
         "rank_years": (earlier, later),
     }
+
+
+def part_versions(campaign, kind: str, year: int | None):
+    """Every version of the written parts of one report (campaign, kind, year), their writers joined."""
+    return NarrativeVersion.objects.filter(campaign=campaign, kind=kind, year=year).select_related(
+        "written_by"
+    )
+
+
+def current_parts(campaign, kind: str, year: int | None) -> dict[str, NarrativeVersion]:
+    """The latest version of every written part of one report, by part key: one query."""
+    versions = part_versions(campaign, kind, year)
+    latest = versions.filter(key=OuterRef("key")).order_by("-version").values("pk")[:1]
+    return {v.key: v for v in versions.filter(pk=Subquery(latest))}
+
+
+def narrative_snapshot(campaign, kind: str, year: int | None) -> dict[str, int]:
+    """{part key: id of its current version}: what a report job records when it is asked for."""
+    return {key: v.pk for key, v in sorted(current_parts(campaign, kind, year).items())}
+
+
+def job_parts(job: ReportJob) -> list[NarrativeVersion]:
+    """The versions of the written parts a report job was asked with (its parameters), in key order."""
+    ids = list((job.parameters.get("narrative") or {}).values())
+    return list(NarrativeVersion.objects.filter(pk__in=ids).select_related("written_by").order_by("key"))

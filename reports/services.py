@@ -1,4 +1,5 @@
-"""Asking for a report or a decision's certificates, retrying a failed job, re-queuing stuck ones.
+"""Asking for a report or a decision's certificates, retrying a failed job, re-queuing stuck ones;
+writing the parts of the summary reports that Sở Nội vụ writes (write_part, restore_part).
 
 With reports.jobs (the worker's side), the only writers of ReportJob rows; every change of a job's
 state goes through portal.transitions.move.
@@ -15,10 +16,12 @@ from django.utils.translation import gettext as _
 
 from awards.models import CouncilSession, Decision
 from campaigns.models import AwardRound, Campaign, Unit
+from campaigns.roles import display_name
 from portal.transitions import move
 from reports import jobs as building
+from reports import narrative, selectors
 from reports.content.proposal import check_proposable
-from reports.models import STATISTICS_KINDS, ReportJob
+from reports.models import STATISTICS_KINDS, NarrativeVersion, ReportJob
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +57,22 @@ REQUEUED = {
 }
 
 
+def _check_year(campaign: Campaign, year: int) -> None:
+    if not campaign.starts_on.year <= year <= campaign.ends_on.year:
+        raise ValidationError(
+            _(
+                "Năm %(year)s nằm ngoài thời gian của %(campaign)s (%(start)s – %(end)s). "
+                "Hãy chọn năm trong khoảng đó."
+            )
+            % {
+                "year": year,
+                "campaign": campaign.number,
+                "start": f"{campaign.starts_on:%d/%m/%Y}",
+                "end": f"{campaign.ends_on:%d/%m/%Y}",
+            }
+        )
+
+
 def _check_request(*, actor, kind, campaign, year, round, unit) -> None:
     if kind not in REPORT_KINDS:
         raise ValidationError(_("Loại báo cáo không hợp lệ. Hãy chọn một loại báo cáo trong danh sách."))
@@ -68,19 +87,8 @@ def _check_request(*, actor, kind, campaign, year, round, unit) -> None:
         raise ValidationError(_("Hãy chọn kế hoạch thi đua."))
     if (kind == ReportJob.Kind.ANNUAL or kind in STATISTICS_KINDS) and year is None:
         raise ValidationError(_("Hãy chọn năm của báo cáo."))
-    if year is not None and not campaign.starts_on.year <= year <= campaign.ends_on.year:
-        raise ValidationError(
-            _(
-                "Năm %(year)s nằm ngoài thời gian của %(campaign)s (%(start)s – %(end)s). "
-                "Hãy chọn năm trong khoảng đó."
-            )
-            % {
-                "year": year,
-                "campaign": campaign.number,
-                "start": f"{campaign.starts_on:%d/%m/%Y}",
-                "end": f"{campaign.ends_on:%d/%m/%Y}",
-            }
-        )
+    if year is not None:
+        _check_year(campaign, year)
     if kind == ReportJob.Kind.PROPOSAL and (round is None or round.campaign_id != campaign.pk):
         raise ValidationError(_("Hãy chọn một đợt khen thưởng của kế hoạch này để lập tờ trình."))
     if kind == ReportJob.Kind.PROPOSAL:
@@ -120,6 +128,9 @@ def request_report(
         parameters["round"] = round.code
     if unit is not None:
         parameters["unit"] = unit.code
+    if kind in narrative.KINDS:
+        # The written parts as they stand now: the job is built from these versions, whatever comes later.
+        parameters["narrative"] = selectors.narrative_snapshot(campaign, kind, year)
     series = (
         f"{kind}:{campaign.pk}:{year or ''}:{round.pk if round else ''}:{unit.pk if unit else ''}:{format}"
     )
@@ -264,3 +275,117 @@ def requeue_stuck_jobs(now=None) -> int:
     if running or queued:
         logger.warning("Re-queued %s stuck and %s waiting report jobs", len(running), len(queued))
     return len(running) + len(queued)
+
+
+# --- The written parts of the annual and end-of-campaign reports -------------------------------
+
+
+def _check_part(*, actor, campaign: Campaign, kind: str, year: int | None, key: str) -> narrative.Part:
+    """The part being written, once the actor may write it and the report has it."""
+    if not actor.has_perm("reports.write_narrative"):
+        raise PermissionDenied(
+            _("Chỉ chuyên viên và lãnh đạo Ban Thi đua – Khen thưởng (Sở Nội vụ) được viết dự thảo báo cáo.")
+        )
+    if kind not in narrative.KINDS:
+        raise ValidationError(
+            _("Chỉ báo cáo kết quả năm và báo cáo tổng kết phong trào có phần do Sở Nội vụ viết.")
+        )
+    if kind == ReportJob.Kind.FINAL and year is not None:
+        raise ValidationError(_("Báo cáo tổng kết là của cả thời gian kế hoạch: không ghi năm."))
+    if kind == ReportJob.Kind.ANNUAL:
+        if year is None:
+            raise ValidationError(_("Hãy chọn năm của báo cáo."))
+        _check_year(campaign, year)
+    part = next((p for p in narrative.parts_of(campaign, kind, year) if p.key == key), None)
+    if part is None:
+        raise ValidationError(
+            _("Báo cáo này không có phần “%(key)s”. Hãy chọn một phần trên trang Dự thảo báo cáo.")
+            % {"key": key}
+        )
+    return part
+
+
+def _stale(part: narrative.Part, latest: NarrativeVersion | None) -> ValidationError:
+    if latest is None:
+        return ValidationError(
+            _("Bản bạn đang sửa không phải bản hiện tại của phần “%(part)s”. Hãy tải lại trang rồi sửa tiếp.")
+            % {"part": part.label}
+        )
+    return ValidationError(
+        _(
+            "Trong lúc bạn sửa, %(who)s đã lưu phần “%(part)s” lúc %(time)s ngày %(day)s (bản "
+            "%(version)s) nên bản của bạn chưa được lưu. Nội dung bạn viết vẫn còn trong ô soạn thảo: hãy "
+            "đọc bản mới ở trên, giữ lại những gì cần rồi bấm “Lưu thay đổi” lần nữa."
+        )
+        % {
+            "who": display_name(latest.written_by),
+            "part": part.label,
+            "time": f"{timezone.localtime(latest.written_at):%H:%M}",
+            "day": f"{timezone.localtime(latest.written_at):%d/%m/%Y}",
+            "version": latest.version,
+        }
+    )
+
+
+@transaction.atomic
+def write_part(
+    *,
+    actor,
+    campaign: Campaign,
+    kind: str,
+    year: int | None,
+    key: str,
+    text: str,
+    based_on: int | None,
+) -> NarrativeVersion | None:
+    """Save a part's text as its next version; None when it is already the current text.
+
+    `based_on` is the id of the version the writer started from (None: the part was not written yet).
+    When someone saved the part since, nothing is written and the refusal says who and when.
+    """
+    part = _check_part(actor=actor, campaign=campaign, kind=kind, year=year, key=key)
+    text = narrative.clean_text(text)
+    if len(text) > narrative.MAX_CHARS:
+        raise ValidationError(
+            {
+                "text": _(
+                    "Phần “%(part)s” dài %(length)s ký tự, quá giới hạn %(max)s ký tự. Hãy viết gọn lại; "
+                    "số liệu chi tiết đã có trong các bảng và phụ lục của báo cáo."
+                )
+                % {"part": part.label, "length": len(text), "max": narrative.MAX_CHARS}
+            }
+        )
+    # Lock the campaign row: two saves of one part get consecutive versions, the second one refused.
+    Campaign.objects.select_for_update().filter(pk=campaign.pk).first()
+    latest = (
+        NarrativeVersion.objects.filter(campaign=campaign, kind=kind, year=year, key=key)
+        .select_related("written_by")
+        .order_by("-version")
+        .first()
+    )
+    if (latest.pk if latest else None) != based_on:
+        raise _stale(part, latest)
+    if text == (latest.text if latest else ""):
+        return None
+    return NarrativeVersion.objects.create(
+        campaign=campaign,
+        kind=kind,
+        year=year,
+        key=key,
+        version=(latest.version if latest else 0) + 1,
+        text=text,
+        written_by=actor,
+    )
+
+
+def restore_part(*, actor, version: NarrativeVersion, based_on: int | None) -> NarrativeVersion | None:
+    """Make an earlier version's text current again: written as the part's next version."""
+    return write_part(
+        actor=actor,
+        campaign=version.campaign,
+        kind=version.kind,
+        year=version.year,
+        key=version.key,
+        text=version.text,
+        based_on=based_on,
+    )

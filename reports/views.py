@@ -1,6 +1,8 @@
-"""The "Báo cáo" pages: ask for a report, follow its progress, download it, see the history; and a
-decision's certificates, which are a job of the same kind (asked for from the decision's page)."""
+"""The "Báo cáo" pages: ask for a report, follow its progress, download it, see the history; a
+decision's certificates, which are a job of the same kind (asked for from the decision's page); and the
+drafts of the annual and end-of-campaign reports, whose written parts Sở Nội vụ keeps in versions."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,11 +13,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from awards.views.certificates import printable_decision
-from campaigns.models import AwardRound
+from campaigns.models import AwardRound, Campaign
 from portal.web import act, call_service, paginate, permission_required, submit_form, visible_or_404
-from reports import selectors, services, storage
+from reports import narrative, selectors, services, storage
 from reports.content import statistics
-from reports.forms import ReportRequestForm
+from reports.forms import NarrativePartForm, ReportRequestForm, RestorePartForm
 from reports.models import STATISTICS_KINDS, ReportJob
 
 PAGE_SIZE = 20
@@ -86,12 +88,26 @@ def job(request, pk: int):
         {
             "job": job,
             "versions": versions,
+            "narrative": _job_narrative(job),
             "breadcrumbs": [
                 back,
                 (_("%(title)s – bản %(version)s") % {"title": job.title, "version": job.version}, None),
             ],
         },
     )
+
+
+def _job_narrative(job: ReportJob) -> dict | None:
+    """The written parts a summary job was asked with: each part's version, and those not written."""
+    if job.kind not in narrative.KINDS or "narrative" not in job.parameters:
+        return None
+    used = {v.key: v for v in selectors.job_parts(job)}
+    parts = narrative.parts_of(job.campaign, job.kind, job.year)
+    return {
+        "rows": [(p, used.get(p.key)) for p in parts],
+        "missing": [p for p in parts if p.key not in used or not narrative.paragraphs_of(used[p.key].text)],
+        "url": reverse("reports:draft", args=[job.campaign_id, narrative.period(job.kind, job.year)]),
+    }
 
 
 @never_cache
@@ -268,4 +284,205 @@ def statistics_form(request, form_code: str):
             "years": range(this_year, 2023, -1),
             "breadcrumbs": [(_("Báo cáo"), reverse("reports:home")), (form.number, None)],
         },
+    )
+
+
+# --- "Dự thảo báo cáo": the parts of the annual and end-of-campaign reports Sở Nội vụ writes ---------
+
+
+def _draft_of(campaign_id: int, period: str) -> tuple[Campaign, str, int | None]:
+    """(campaign, kind, year) of a draft's address; 404 for an unknown campaign, period or year."""
+    campaign = get_object_or_404(Campaign, pk=campaign_id)
+    if period == narrative.FINAL_PERIOD:
+        return campaign, ReportJob.Kind.FINAL, None
+    prefix, _sep, digits = period.partition("-")
+    if prefix != "nam" or not digits.isdigit():
+        raise Http404
+    year = int(digits)
+    if period != narrative.period(ReportJob.Kind.ANNUAL, year):
+        raise Http404
+    if not campaign.starts_on.year <= year <= campaign.ends_on.year:
+        raise Http404
+    return campaign, ReportJob.Kind.ANNUAL, year
+
+
+def _draft_title(campaign, kind: str, year: int | None) -> str:
+    if kind == ReportJob.Kind.FINAL:
+        return _("Dự thảo báo cáo tổng kết phong trào")
+    return _("Dự thảo báo cáo kết quả năm %(year)s") % {"year": year}
+
+
+def _part_of(campaign, kind: str, year: int | None, key: str) -> narrative.Part:
+    part = next((p for p in narrative.parts_of(campaign, kind, year) if p.key == key), None)
+    if part is None:
+        raise Http404
+    return part
+
+
+def _initial(version) -> dict:
+    return {"text": version.text if version else "", "based_on": version.pk if version else None}
+
+
+def _edited(forms: list[NarrativePartForm], campaign, kind: str, year: int | None) -> list[NarrativePartForm]:
+    """The parts whose text the writer changed from the version they loaded (one query): only those are
+    saved, so a part someone else saved meanwhile, left alone here, keeps its newer version."""
+    based = {f.cleaned_data["based_on"] for f in forms if f.is_valid() and f.cleaned_data["based_on"]}
+    loaded = dict(
+        selectors.part_versions(campaign, kind, year).filter(pk__in=based).values_list("pk", "text")
+    )
+    return [
+        f
+        for f in forms
+        if not f.is_valid()
+        or narrative.clean_text(f.cleaned_data["text"])
+        != narrative.clean_text(loaded.get(f.cleaned_data["based_on"], ""))
+    ]
+
+
+def _saved_message(part: narrative.Part):
+    def message(version) -> str:
+        if version is None:
+            return _("Phần “%(part)s” không khác bản hiện tại nên không lưu bản mới.") % {"part": part.label}
+        return _("Đã lưu phần “%(part)s” (bản %(version)s).") % {
+            "part": part.label,
+            "version": version.version,
+        }
+
+    return message
+
+
+def _draft_page(request, campaign, kind: str, year: int | None, refused: dict | None = None):
+    """The draft's page: every part with its current version; `refused` the forms whose save was refused,
+    drawn again with the writer's text."""
+    refused = refused or {}
+    parts = narrative.parts_of(campaign, kind, year)
+    current = selectors.current_parts(campaign, kind, year)
+    may_write = request.user.has_perm("reports.write_narrative")
+    period = narrative.period(kind, year)
+    rows = []
+    for part in parts:
+        version = current.get(part.key)
+        form = None
+        if may_write:
+            form = refused.get(part.key) or NarrativePartForm(part=part, initial=_initial(version))
+        rows.append(
+            {
+                "part": part,
+                "current": version,
+                "paragraphs": narrative.paragraphs_of(version.text if version else ""),
+                "form": form,
+                "history": reverse("reports:part_history", args=[campaign.pk, period, part.key]),
+            }
+        )
+    title = _draft_title(campaign, kind, year)
+    return render(
+        request,
+        "reports/draft.html",
+        {
+            "title": title,
+            "campaign": campaign,
+            "kind": kind,
+            "rows": rows,
+            "written": sum(1 for r in rows if r["paragraphs"]),
+            "refused": [r["part"] for r in rows if r["part"].key in refused],
+            "may_write": may_write,
+            "save_url": reverse("reports:save_draft", args=[campaign.pk, period]),
+            "max_chars": narrative.MAX_CHARS,
+            "breadcrumbs": [(_("Báo cáo"), reverse("reports:home")), (title, None)],
+        },
+    )
+
+
+@require_GET
+@permission_required("reports.request_summary")
+def draft(request, campaign_id: int, period: str):
+    """Every written part of one report: its text, who saved it and when; a form for Sở Nội vụ."""
+    campaign, kind, year = _draft_of(campaign_id, period)
+    return _draft_page(request, campaign, kind, year)
+
+
+@require_POST
+@permission_required("reports.write_narrative")
+def save_draft(request, campaign_id: int, period: str):
+    """Save every part the writer changed, each as its own version; a refused one is drawn again with
+    the writer's text and the reason, the others are saved."""
+    campaign, kind, year = _draft_of(campaign_id, period)
+    forms = [NarrativePartForm(request.POST, part=p) for p in narrative.parts_of(campaign, kind, year)]
+    edited = _edited(forms, campaign, kind, year)
+    if not edited:
+        messages.info(request, _("Không phần nào khác bản hiện tại nên không có bản mới được lưu."))
+    refused = {}
+    for form in edited:
+        ok, _version = submit_form(
+            request,
+            form,
+            services.write_part,
+            success=_saved_message(form.part),
+            campaign=campaign,
+            kind=kind,
+            year=year,
+            key=form.part.key,
+        )
+        if not ok:
+            refused[form.part.key] = form
+    if refused:
+        return _draft_page(request, campaign, kind, year, refused)
+    anchor = request.POST.get("part", "")
+    url = reverse("reports:draft", args=[campaign.pk, narrative.period(kind, year)])
+    return redirect(url + (f"#phan-{anchor}" if any(f.part.key == anchor for f in forms) else ""))
+
+
+@require_GET
+@permission_required("reports.request_summary")
+def part_history(request, campaign_id: int, period: str, key: str):
+    """Every version of one part, newest first: who, when, its text; Sở Nội vụ may restore one."""
+    campaign, kind, year = _draft_of(campaign_id, period)
+    part = _part_of(campaign, kind, year, key)
+    versions = selectors.part_versions(campaign, kind, year).filter(key=key).order_by("-version")
+    page = paginate(request, versions, PAGE_SIZE)
+    current = versions.first() if page.number > 1 else (page.object_list[0] if page.object_list else None)
+    title = _draft_title(campaign, kind, year)
+    draft_url = reverse("reports:draft", args=[campaign.pk, period])
+    return render(
+        request,
+        "reports/part_history.html",
+        {
+            "title": _("Lịch sử phần “%(part)s”") % {"part": part.label},
+            "part": part,
+            "page": page,
+            "entries": [(v, narrative.paragraphs_of(v.text)) for v in page.object_list],
+            "current": current,
+            "campaign": campaign,
+            "period": period,
+            "draft_url": draft_url,
+            "may_write": request.user.has_perm("reports.write_narrative"),
+            "breadcrumbs": [
+                (_("Báo cáo"), reverse("reports:home")),
+                (title, draft_url),
+                (part.label, None),
+            ],
+        },
+    )
+
+
+@require_POST
+@permission_required("reports.write_narrative")
+def restore_part(request, campaign_id: int, period: str, key: str, version_id: int):
+    """Write an earlier version's text as the part's next version."""
+    campaign, kind, year = _draft_of(campaign_id, period)
+    part = _part_of(campaign, kind, year, key)
+    version = get_object_or_404(selectors.part_versions(campaign, kind, year).filter(key=key), pk=version_id)
+    return act(
+        request,
+        services.restore_part,
+        back=reverse("reports:part_history", args=[campaign.pk, period, key]),
+        form=RestorePartForm(request.POST),
+        success=lambda restored: (
+            _("Đã khôi phục bản %(old)s của phần “%(part)s” thành bản %(new)s.")
+            % {"old": version.version, "part": part.label, "new": restored.version}
+            if restored
+            else _("Bản %(old)s đã là nội dung hiện tại của phần “%(part)s”.")
+            % {"old": version.version, "part": part.label}
+        ),
+        version=version,
     )

@@ -214,6 +214,7 @@ def seed_demo_activity() -> dict:
     from awards.defaults import ensure_defaults
     from devdata.demo import activity_duties as duties
     from devdata.demo import activity_rounds as rounds
+    from devdata.demo.narrative import seed_narrative
     from devdata.demo.practices import seed_practices
 
     if settings.PRODUCTION:
@@ -229,6 +230,7 @@ def seed_demo_activity() -> dict:
         "decisions": 0,
         "awards": 0,
         "practices": 0,
+        "narrative": 0,
         "notes": [],
     }
     with transaction.atomic():
@@ -241,4 +243,5 @@ def seed_demo_activity() -> dict:
         rounds.seed_round_2025(cast, summary)
         rounds.seed_round_2026(cast, summary)
         rounds.seed_unit_awards(cast, summary)
+        seed_narrative(cast, summary)
     return summary

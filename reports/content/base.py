@@ -24,6 +24,8 @@ class Scope:
     unit: Unit | None = None
     # Tests make a job slow enough to kill its worker in the middle; refused in production.
     section_delay: float = 0.0
+    # The parts Sở Nội vụ writes (reports.narrative), by part key: the versions the job was asked with.
+    narrative: dict[str, str] = field(default_factory=dict)
 
     @property
     def years(self) -> list[int]:
@@ -38,7 +40,8 @@ class Scope:
 class Section:
     key: str
     heading: str
-    paragraphs: list[str] = field(default_factory=list)
+    # Sentences, (bold lead, sentence) pairs, or blocks as they are (Paragraph, Heading).
+    paragraphs: list = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     annexes: list[Table] = field(default_factory=list)

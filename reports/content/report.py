@@ -4,7 +4,7 @@ The sections (reports.content.*) gather plain data; this module turns them into 
 Roman-numbered part per section, its paragraphs, tables and charts, and the long lists as annexes.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
@@ -19,6 +19,8 @@ class Report:
     title: str
     documents: list[Document]
     sections: list[Section]
+    # The written parts (reports.narrative) a summary report lacks: it is a draft until they are written.
+    unwritten: list[str] = field(default_factory=list)
 
     def tables(self) -> list[Table]:
         """Every table of the sections, then their annexes in full (a long list is only here): the sheets
@@ -33,8 +35,11 @@ class Report:
         return sorted({m for s in self.sections for m in s.missing_sources})
 
 
-def paragraph(item) -> Paragraph:
-    """A section's paragraph: a sentence, or (bold lead, sentence) as in "Điều 1. …"."""
+def paragraph(item) -> Block:
+    """A section's paragraph: a sentence, (bold lead, sentence) as in "Điều 1. …", or a block as it is
+    (a written part's paragraphs and numbered lines)."""
+    if isinstance(item, Paragraph | Heading):
+        return item
     if isinstance(item, tuple):
         return Paragraph(item[1], lead=item[0])
     return Paragraph(item)

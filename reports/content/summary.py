@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from documents.content import Document, Paragraph, Table
 from documents.issuers import campaign_unit, issuer_for, signature_for
-from reports.content import awards, nominations, participation, practices, rankings
+from reports.content import assessment, awards, nominations, participation, practices, rankings
 from reports.content.base import Scope, money
 from reports.content.report import Report, annexes_of, body_of
 
@@ -22,6 +22,10 @@ SECTIONS = [
     (gettext_lazy("Kết quả dân vận chính quyền"), rankings.build),
     (gettext_lazy("Mô hình, cách làm hay"), practices.build),
     (gettext_lazy("Khó khăn, vướng mắc"), practices.build_difficulties),
+    # The parts Sở Nội vụ writes (a unit's report has none: their builders give None).
+    (gettext_lazy("Đánh giá chung"), assessment.build),
+    (gettext_lazy("Phương hướng, nhiệm vụ"), assessment.build_direction),
+    (gettext_lazy("Kiến nghị, đề xuất"), assessment.build_proposals),
 ]
 
 Progress = Callable[[int, str], None]
@@ -68,7 +72,9 @@ def build(kind: str, scope: Scope, progress: Progress, *, start: int = 0, end: i
     for i, (label, builder) in enumerate(SECTIONS):
         progress(start + (end - start) * i // len(SECTIONS), label)
         scope.pause()
-        sections.append(builder(scope))
+        section = builder(scope)
+        if section is not None:
+            sections.append(section)
     progress(end, _("Hoàn thiện văn bản"))
     if kind == "final":
         title = _("Báo cáo tổng kết phong trào thi đua")
@@ -125,6 +131,8 @@ def build(kind: str, scope: Scope, progress: Progress, *, start: int = 0, end: i
         "subject": subject,
         "reporter": reporter,
     } + (_(". Kính đề nghị Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.") if scope.unit is None else "./.")
+    # A part Sở Nội vụ has not written yet: the paper is a draft (ND 30's "DỰ THẢO" on page 1).
+    unwritten = assessment.unwritten(scope)
     paper = Document(
         issuer=issuer,
         doc_type=_("BÁO CÁO"),
@@ -135,5 +143,6 @@ def build(kind: str, scope: Scope, progress: Progress, *, start: int = 0, end: i
         recipients=recipients,
         signatures=[signature],
         annexes=annexes_of(sections),
+        draft=bool(unwritten),
     )
-    return Report(title=title, documents=[paper], sections=sections)
+    return Report(title=title, documents=[paper], sections=sections, unwritten=[p.label for p in unwritten])

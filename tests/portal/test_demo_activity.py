@@ -34,6 +34,9 @@ from nominations.models import (
     State,
 )
 from portal.navigation import entries_for
+from reports import narrative, selectors
+from reports.models import NarrativeVersion
+from reports.services import write_part
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -72,6 +75,7 @@ def _snapshot() -> dict:
         "decisions": sorted(Decision.objects.values_list("number", "issued_on")),
         "awards": sorted(Award.objects.values_list("recipient_name", "bonus_amount")),
         "votes": CouncilVote.objects.count(),
+        "narrative": sorted(NarrativeVersion.objects.values_list("key", "version", "written_at")),
     }
 
 
@@ -238,3 +242,27 @@ def test_done_when_the_manager_ranks_proposes_council_votes_decision_register_ce
         ["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True
     ).stdout.decode()
     assert person_award.recipient_name.upper() in text.upper()
+
+
+def test_the_2025_draft_has_parts_written_by_so_noi_vu_and_some_still_to_write():
+    campaign = Decision.objects.get(number="2215/QĐ-UBND").round.campaign
+    current = selectors.current_parts(campaign, "annual", 2025)
+    assert set(current) == {"noi-dung-1", "noi-dung-4", "noi-dung-6", "uu-diem", "han-che", "nguyen-nhan"}
+    strengths = current["uu-diem"]
+    assert (strengths.version, strengths.written_by.username) == (2, "truongban")
+    assert "2215/QĐ-UBND" in strengths.text
+    assert dt.date(2025, 12, 26) <= strengths.written_at.date() <= dt.date(2025, 12, 30)
+    missing = {p.key for p in narrative.parts_of(campaign, "annual", 2025)} - set(current)
+    assert missing == {"noi-dung-2", "noi-dung-3", "noi-dung-5", "phuong-huong", "kien-nghi"}
+    # A part a demo user rewrote is left alone by the next run.
+    edited = write_part(
+        actor=User.objects.get(username="chuyenvien"),
+        campaign=campaign,
+        kind="annual",
+        year=2025,
+        key="han-che",
+        text="Sửa trong buổi trình diễn.",
+        based_on=current["han-che"].pk,
+    )
+    call_command("seed_demo_activity", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert selectors.current_parts(campaign, "annual", 2025)["han-che"].pk == edited.pk

@@ -1,10 +1,13 @@
 """Fixtures of the reports tests: a small synthetic campaign, jobs, PDF text extraction."""
 
 import io
+from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
+from campaigns.models import CampaignSection
 from devdata.sample_report import build_sample
 from reports import jobs as building
 from reports.models import ReportJob
@@ -61,3 +64,18 @@ def fail_job(job: ReportJob, error: str, **lease) -> ReportJob:
         ReportJob.objects.filter(pk=job.pk).update(**lease)
     job.refresh_from_db()
     return job
+
+
+PLAN = Path(__file__).resolve().parents[2] / "plans" / "169-KH-UBND.yaml"
+
+
+def give_contents(campaign) -> int:
+    """The campaign's section `noi-dung-thi-dua` as plan 169 has it (its six contents); their number."""
+    plan = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    section = next(s for s in plan["sections"] if s["key"] == "noi-dung-thi-dua")
+    CampaignSection.objects.update_or_create(
+        campaign=campaign,
+        key=section["key"],
+        defaults={"order": 3, "heading": section["heading"], "body": section["body"]},
+    )
+    return sum(1 for p in section["body"].split("\n\n") if p[:1].isdigit())

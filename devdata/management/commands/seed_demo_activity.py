@@ -26,7 +26,8 @@ class Command(BaseCommand):
                 f"Hoạt động minh họa: {result['accounts']} tài khoản, {result['rankings']} kết quả xếp hạng, "
                 f"{result['duties']} nhiệm vụ của đơn vị, {result['dossiers']} hồ sơ, "
                 f"{result['decisions']} quyết định với {result['awards']} người, tập thể được khen "
-                f"(mô hình tạo mới: {result['practices']}). Chạy lại chỉ thêm phần còn thiếu."
+                f"(mô hình tạo mới: {result['practices']}), {result['narrative']} bản viết của dự thảo báo "
+                f"cáo năm 2025. Chạy lại chỉ thêm phần còn thiếu."
             )
         )
         for note in result["notes"]:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from campaigns.models import AwardRound, Campaign, Unit
 from reports import jobs as building
-from reports import storage
+from reports import narrative, selectors, storage
 from reports.models import ReportJob
 
 # The statistical forms of Thông tư 02/2023/TT-BNV: the command's names for the job kinds.
@@ -87,6 +87,9 @@ class Command(BaseCommand):
             job.unit = Unit.objects.filter(code=unit or "").select_related("parent").first()
             if job.unit is None:
                 raise CommandError(_("Báo cáo của đơn vị cần --unit là mã một đơn vị có trong danh mục."))
+        if kind in narrative.KINDS:
+            # The parts Sở Nội vụ has written, as they stand now (what request_report records too).
+            job.parameters["narrative"] = selectors.narrative_snapshot(found, kind, job.year)
         verbose = options["verbosity"] > 1
 
         def progress(percent: int, step: str) -> None:
@@ -106,6 +109,11 @@ class Command(BaseCommand):
         missing = report.missing_sources() if report is not None else []
         if missing and verbose:
             sys.stderr.write(_("Chưa có dữ liệu nguồn: ") + "; ".join(missing) + "\n")
+        if report is not None and report.unwritten:
+            self.stdout.write(
+                _("Bản dự thảo: chưa viết %(parts)s (trang Báo cáo → Dự thảo báo cáo).")
+                % {"parts": "; ".join(report.unwritten)}
+            )
         self.stdout.write(
             _("Đã ghi %(target)s (%(size)s byte).")
             % {"target": target, "size": f"{len(data):,}".replace(",", ".")}
