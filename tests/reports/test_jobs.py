@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from documents.issuers import default_signer
 from reports import jobs as building
 from reports import services, storage
 from reports.content import summary
@@ -37,7 +38,14 @@ def test_request_creates_the_row_and_sends_the_task_after_commit(
             callback()
     send.assert_called_once_with(kwargs={"job_id": job.pk})
     assert job.state == "queued" and job.version == 1
-    assert job.parameters == {"campaign": sample.campaign.number, "format": "pdf", "year": 2025}
+    # None chosen: the register's default signer of Sở Nội vụ today, kept with the job.
+    signer = default_signer(sample.campaign.appraising_unit, timezone.localdate())
+    assert job.parameters == {
+        "campaign": sample.campaign.number,
+        "format": "pdf",
+        "year": 2025,
+        "signer": signer.pk,
+    }
 
 
 def test_each_request_is_a_new_version_of_its_series(sample, cast, django_capture_on_commit_callbacks):
