@@ -143,6 +143,18 @@ def default_signer(unit: Unit | None, day: date) -> Official | None:
         return None
 
 
+def decision_signers(unit: Unit | None, day: date) -> list[tuple[Official, str]]:
+    """What a decision form offers for its signer: the officials who may sign for `unit` on `day`, each
+    with the block the decision prints (the head's own act); none for a unit that does not issue then."""
+    if unit is None:
+        return []
+    try:
+        officials = signers(unit, day)
+    except ValidationError:
+        return []
+    return [(o, signature_of(o, in_own_name=True).one_line) for o in officials]
+
+
 def _day(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 

@@ -15,8 +15,6 @@ from documents.issuers import issuing_unit
 from reports.models import ReportJob
 from reports.signing import minutes_day, signings
 
-SIGNER_FIELDS = ("signer", "decision_signer")
-
 
 def offer_signers(form, user, kind: str, **scope) -> None:
     """Fill the form's "Người ký" fields for the papers of `kind` (reports.signing): the officials of the

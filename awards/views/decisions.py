@@ -1,6 +1,5 @@
 """The Chairman's decisions: recording one after the council, listing and reading them."""
 
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,21 +11,9 @@ from awards.bonus import bonus_rule_if_known
 from awards.forms import ProvinceDecisionForm
 from awards.models import CouncilResult, Decision
 from campaigns.models import AwardRound, AwardType
-from documents.issuers import default_signer, full_name, signature_of, signers
+from documents.issuers import decision_signers, default_signer, full_name
 from nominations.models import Nomination, State
 from portal.web import paginate, permission_required, submit_form, visible_or_404
-
-
-def register_signers(unit) -> list[tuple]:
-    """The officials the register lets sign for `unit` today, each with the block their decision prints:
-    what a decision form offers for its signer (none while the unit has no issuing data)."""
-    if unit is None:
-        return []
-    try:
-        officials = signers(unit, timezone.localdate())
-    except ValidationError:
-        return []
-    return [(o, signature_of(o, in_own_name=True).one_line) for o in officials]
 
 
 @permission_required("awards.record_decision")
@@ -75,7 +62,7 @@ def decision_create(request, round_id: int):
             "round": round_,
             "award_type": award_type,
             "rows": rows,
-            "register_signers": register_signers(campaign.deciding_unit),
+            "register_signers": decision_signers(campaign.deciding_unit, timezone.localdate()),
             "breadcrumbs": [
                 (_("Hội đồng Thi đua – Khen thưởng"), reverse("awards:council_home")),
                 (round_.name, reverse("awards:council_round", args=[round_.pk])),

@@ -11,9 +11,8 @@ from django.views.decorators.http import require_POST
 from awards import services
 from awards.forms import UnitDecisionForm, UnitPlanForm
 from awards.models import Award, Decision, UnitAwardPlan
-from awards.views.decisions import register_signers
 from campaigns import roles
-from documents.issuers import default_signer
+from documents.issuers import decision_signers, default_signer
 from portal.web import act, paginate, permission_required, submit_form
 
 
@@ -96,7 +95,7 @@ def unit_decision_create(request):
         {
             "form": form,
             "unit": unit,
-            "register_signers": register_signers(unit),
+            "register_signers": decision_signers(unit, timezone.localdate()),
             "breadcrumbs": [
                 (_("Giấy khen của đơn vị"), reverse("awards:unit_decisions")),
                 (_("Ghi nhận quyết định"), None),
