@@ -33,10 +33,20 @@ def rounds_newest_first():
     return AwardRound.objects.select_related("campaign").order_by("-period_end")
 
 
+# The id of the list of the register's officials a decision form offers for its signer
+# (templates/documents/signer_options.html).
+REGISTER_SIGNERS = "nguoi-ky-trong-so"
+
+
 class DecisionHeaderForm(forms.Form):
     number = forms.CharField(label=_("Số quyết định"), max_length=64, help_text=_("Ví dụ: 1234/QĐ-UBND"))
     issued_on = forms.DateField(label=_("Ngày quyết định"), widget=DATE_INPUT)
-    signer_name = forms.CharField(label=_("Họ tên người ký"), max_length=255)
+    signer_name = forms.CharField(
+        label=_("Họ tên người ký"),
+        max_length=255,
+        widget=forms.TextInput(attrs={"list": REGISTER_SIGNERS, "autocomplete": "off"}),
+        help_text=_("Chọn trong sổ người ký văn bản, hoặc gõ họ tên người đã ký quyết định."),
+    )
     signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=255)
 
 

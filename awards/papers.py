@@ -23,6 +23,7 @@ from documents.issuers import (
     issuer_for,
     parent_line,
     signature_of,
+    signer_on,
 )
 from documents.models import Official
 
@@ -215,8 +216,22 @@ def council_issuer(round_) -> Issuer:
 OUTCOMES = {True: _("Thông qua"), False: _("Không thông qua")}
 
 
-def council_minutes(session: CouncilSession) -> Document:
-    """The minutes of the council's meeting: members present, each dossier's tally and the result."""
+def chair_signature(official: Official) -> Signature:
+    """The chair's block of the council's minutes: the deciding body's head as 'CHỦ TỊCH HỘI ĐỒNG', a deputy
+    as 'KT. CHỦ TỊCH HỘI ĐỒNG / PHÓ CHỦ TỊCH HỘI ĐỒNG', an acting head as 'Q. CHỦ TỊCH HỘI ĐỒNG' — their own
+    block (signature_of) with the council named after the authority and the title."""
+    block = signature_of(official, in_own_name=True)
+    council = _("HỘI ĐỒNG")
+    return Signature(
+        authority=f"{block.authority} {council}" if block.authority else "",
+        title=f"{block.title} {council}" if block.title else "",
+        name=block.name,
+    )
+
+
+def council_minutes(session: CouncilSession, chair: Official | int | None = None) -> Document:
+    """The minutes of the council's meeting: members present, each dossier's tally and the result; signed by
+    the secretary and by `chair` (an official of the deciding body who may chair, else its default)."""
     if session.closed_at is None:
         raise ValidationError(
             _("Phiên họp của Hội đồng chưa kết thúc: hãy kết thúc phiên họp rồi lập biên bản.")
@@ -248,14 +263,8 @@ def council_minutes(session: CouncilSession) -> Document:
         ]
         for k, r in enumerate(results, 1)
     ]
-    chair = campaign_unit(round_.campaign, "deciding")
-    chair_signature = next(
-        (
-            signature_of(o)
-            for o in Official.objects.filter(unit=chair, is_default=True)
-            if o.holds_on(closed.date())
-        ),
-        None,
+    chairing = chair_signature(
+        signer_on(campaign_unit(round_.campaign, "deciding"), closed.date(), chair, chairing=True)
     )
     secretary = session.closed_by
     return Document(
@@ -343,10 +352,7 @@ def council_minutes(session: CouncilSession) -> Document:
         ],
         signatures=[
             Signature(title=_("THƯ KÝ"), name=display_name(secretary) if secretary else ""),
-            Signature(
-                title=_("CHỦ TỊCH HỘI ĐỒNG"),
-                name=chair_signature.name if chair_signature else "",
-            ),
+            chairing,
         ],
     )
 

@@ -65,6 +65,11 @@ class Signature:
     def lines(self) -> list[str]:
         return [line for line in (self.authority, self.title) if line]
 
+    @property
+    def one_line(self) -> str:
+        """The block on one line, as a list of signers shows it: 'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / Lê Văn A'."""
+        return " / ".join([*self.lines, self.name])
+
 
 # --- The body's blocks ----------------------------------------------------------------------
 

@@ -112,10 +112,25 @@ def signature_of(official: Official, *, in_own_name: bool = False) -> Signature:
     return Signature(title=title, authority=authority, name=official.full_name)
 
 
-def signers(unit: Unit, day: date) -> list[Official]:
-    """The officials who may sign for the issuing unit on `day`, the default first."""
+# Who may chair a body's meeting and sign its minutes: the head, or the one who stands in for them (a
+# deputy signing KT., an acting head Q.) — not those who sign by order or by delegation (TL., TUQ.).
+CHAIR_FORMS = {
+    Official.Authority.OWN,
+    Official.Authority.ON_BEHALF,
+    Official.Authority.DEPUTY,
+    Official.Authority.ACTING,
+}
+
+
+def signers(unit: Unit, day: date, *, chairing: bool = False) -> list[Official]:
+    """The officials who may sign for the issuing unit on `day`, the default first (`chairing`: only those
+    who may chair, CHAIR_FORMS)."""
     unit = issuing_unit(unit, day)
-    return [o for o in Official.objects.filter(unit=unit) if o.holds_on(day)]
+    return [
+        o
+        for o in Official.objects.filter(unit=unit)
+        if o.holds_on(day) and (not chairing or o.authority in CHAIR_FORMS)
+    ]
 
 
 def default_signer(unit: Unit | None, day: date) -> Official | None:
@@ -128,26 +143,59 @@ def default_signer(unit: Unit | None, day: date) -> Official | None:
         return None
 
 
-def signature_for(
-    unit: Unit, day: date, official: Official | None = None, *, in_own_name: bool = False
-) -> Signature:
-    """The signature block of a paper `unit` issues on `day`: the chosen official, or the unit's default
-    (`in_own_name`: see signature_of)."""
-    available = signers(unit, day)
+def decision_signers(unit: Unit | None, day: date) -> list[tuple[Official, str]]:
+    """What a decision form offers for its signer: the officials who may sign for `unit` on `day`, each
+    with the block the decision prints (the head's own act); none for a unit that does not issue then."""
+    if unit is None:
+        return []
+    try:
+        officials = signers(unit, day)
+    except ValidationError:
+        return []
+    return [(o, signature_of(o, in_own_name=True).one_line) for o in officials]
+
+
+def _day(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def signer_on(
+    unit: Unit, day: date, official: Official | int | None = None, *, chairing: bool = False
+) -> Official:
+    """Who signs the paper `unit` issues on `day`: `official` (or the official of that id) when the
+    register lets them sign it then, else — none chosen — the unit's default. Anything else is refused
+    with the sentence that says what to do: one check for the request forms and for the builders."""
+    available = signers(unit, day, chairing=chairing)
     if official is not None:
-        if official not in available:
+        chosen_id = official.pk if isinstance(official, Official) else official
+        chosen = next((o for o in available if o.pk == chosen_id), None)
+        if chosen is None:
             raise ValidationError(
-                _("%(name)s không ký văn bản của đơn vị này vào ngày %(day)s: hãy chọn người ký trong sổ.")
-                % {"name": official.full_name, "day": day.strftime("%d/%m/%Y")}
+                _(
+                    "Người ký đã chọn không có tên trong sổ người ký văn bản của %(unit)s vào ngày "
+                    "%(day)s: hãy chọn lại trong danh sách “Người ký”."
+                )
+                % {"unit": full_name(issuing_unit(unit, day)), "day": _day(day)}
             )
-        return signature_of(official, in_own_name=in_own_name)
+        return chosen
     chosen = next((o for o in available if o.is_default), None)
     if chosen is None:
         raise ValidationError(
-            _("Chưa có người ký mặc định của %(unit)s vào ngày %(day)s: hãy thêm vào sổ người ký văn bản.")
-            % {"unit": full_name(issuing_unit(unit, day)), "day": day.strftime("%d/%m/%Y")}
+            _(
+                "Chưa có người ký mặc định của %(unit)s vào ngày %(day)s: hãy thêm vào sổ người ký văn bản "
+                "(trang “Người ký văn bản”)."
+            )
+            % {"unit": full_name(issuing_unit(unit, day)), "day": _day(day)}
         )
-    return signature_of(chosen, in_own_name=in_own_name)
+    return chosen
+
+
+def signature_for(
+    unit: Unit, day: date, official: Official | int | None = None, *, in_own_name: bool = False
+) -> Signature:
+    """The signature block of a paper `unit` issues on `day`: the chosen official (an Official or its
+    id), or the unit's default (`in_own_name`: see signature_of)."""
+    return signature_of(signer_on(unit, day, official), in_own_name=in_own_name)
 
 
 def deciding_authority(unit: Unit, day: date) -> str:
@@ -159,9 +207,7 @@ def deciding_authority(unit: Unit, day: date) -> str:
 def head_title(unit: Unit, day: date) -> str:
     """The title of the unit's head on `day` ("Chủ tịch", "Giám đốc"): the default signer's, or the one
     a deputy signs for."""
-    default = next((o for o in signers(unit, day) if o.is_default), None)
-    if default is None:
-        signature_for(unit, day)  # raises the sentence that says what to add
+    default = signer_on(unit, day)  # the default, or the sentence that says what to add
     return default.on_behalf_of if default.authority == Official.Authority.DEPUTY else default.title
 
 

@@ -181,14 +181,20 @@ def gather(job: ReportJob, progress) -> Report:
         progress(20, _("Đọc quyết định và danh sách khen thưởng"))
         paper = papers.decision_paper(job.decision)
         return Report(title=job.title, documents=[paper], sections=[])
+    # The officials chosen when the job was asked for (reports.signing); a job of before had none: the
+    # register's default signs it.
+    signer = job.parameters.get("signer")
     if job.kind == ReportJob.Kind.MINUTES:
         progress(20, _("Đọc kết quả biểu quyết của Hội đồng"))
-        paper = papers.council_minutes(job.round.council_session)
+        paper = papers.council_minutes(job.round.council_session, chair=signer)
         return Report(title=job.title, documents=[paper], sections=[])
     scope = scope_for(job)
     if job.kind == ReportJob.Kind.PROPOSAL:
-        return proposal.build(scope, progress)
-    return summary.build("final" if job.kind == ReportJob.Kind.FINAL else "annual", scope, progress)
+        return proposal.build(
+            scope, progress, signer=signer, decision_signer=job.parameters.get("decision_signer")
+        )
+    kind = "final" if job.kind == ReportJob.Kind.FINAL else "annual"
+    return summary.build(kind, scope, progress, signer=signer)
 
 
 def render(report: Report, format: str) -> bytes:

@@ -22,6 +22,7 @@ from reports import jobs as building
 from reports import narrative, selectors
 from reports.content.proposal import check_proposable
 from reports.models import STATISTICS_KINDS, NarrativeVersion, ReportJob
+from reports.signing import chosen_signers
 
 logger = logging.getLogger(__name__)
 
@@ -106,8 +107,13 @@ def request_report(
     unit: Unit | None = None,
     format: str = ReportJob.Format.PDF,
     section_delay: float = 0.0,
+    signer: int | None = None,
+    decision_signer: int | None = None,
 ) -> ReportJob:
-    """Create a job (the next version of its series) and send its task once the transaction commits."""
+    """Create a job (the next version of its series) and send its task once the transaction commits.
+
+    `signer` (and, for a tờ trình, `decision_signer` of its draft decision): the id of the official who
+    signs, from the register; none chosen, the register's default. Kept in the job's parameters."""
     if format not in FORMATS.get(kind, ReportJob.Format.values):
         raise ValidationError(
             _("Định dạng tệp không hợp lệ. Hãy chọn PDF hoặc Excel.")
@@ -131,6 +137,12 @@ def request_report(
     if kind in narrative.KINDS:
         # The written parts as they stand now: the job is built from these versions, whatever comes later.
         parameters["narrative"] = selectors.narrative_snapshot(campaign, kind, year)
+    parameters |= chosen_signers(
+        kind,
+        campaign=campaign,
+        unit=unit,
+        chosen={"signer": signer, "decision_signer": decision_signer},
+    )
     series = (
         f"{kind}:{campaign.pk}:{year or ''}:{round.pk if round else ''}:{unit.pk if unit else ''}:{format}"
     )
@@ -201,10 +213,16 @@ def request_decision_file(
     )
 
 
+MINUTES_FORMATS = (ReportJob.Format.PDF, ReportJob.Format.DOCX)
+
+
 @transaction.atomic
-def request_minutes(*, actor, round: AwardRound, format: str = ReportJob.Format.PDF) -> ReportJob:
-    """Queue the minutes of the round's council meeting, once it has closed (built once, as a decision)."""
-    if format not in (ReportJob.Format.PDF, ReportJob.Format.DOCX):
+def request_minutes(
+    *, actor, round: AwardRound, format: str = ReportJob.Format.PDF, signer: int | None = None
+) -> ReportJob:
+    """Queue the minutes of the round's council meeting, once it has closed (built once, as a decision),
+    signed as the council's chair by `signer` (an official's id; none chosen, the register's default)."""
+    if format not in MINUTES_FORMATS:
         raise ValidationError(_("Định dạng tệp không hợp lệ. Hãy chọn PDF hoặc Word."))
     if not actor.has_perm("awards.manage_council"):
         raise PermissionDenied(_("Chỉ lãnh đạo Sở Nội vụ được lập biên bản họp Hội đồng."))
@@ -220,7 +238,13 @@ def request_minutes(*, actor, round: AwardRound, format: str = ReportJob.Format.
         format=format,
         campaign_id=round.campaign_id,
         round=round,
-        parameters={"round": round.code, "format": format},
+        parameters={
+            "round": round.code,
+            "format": format,
+            **chosen_signers(
+                ReportJob.Kind.MINUTES, campaign=round.campaign, round=round, chosen={"signer": signer}
+            ),
+        },
     )
 
 
@@ -230,8 +254,14 @@ def _queue_once(*, actor, series: str, **fields) -> ReportJob:
     if job is not None and job.state != ReportJob.State.FAILED:
         return job
     if job is not None:
+        # Asked for again after a failure: with what was asked this time (another signer, say).
         job = move(
-            job, to=ReportJob.State.QUEUED, allowed=[ReportJob.State.FAILED], requested_by=actor, **REQUEUED
+            job,
+            to=ReportJob.State.QUEUED,
+            allowed=[ReportJob.State.FAILED],
+            requested_by=actor,
+            parameters=fields["parameters"],
+            **REQUEUED,
         )
     else:
         job = ReportJob.objects.create(series=series, version=1, requested_by=actor, **fields)

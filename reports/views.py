@@ -14,10 +14,18 @@ from django.views.decorators.http import require_GET, require_POST
 
 from awards.views.certificates import printable_decision
 from campaigns.models import AwardRound, Campaign
-from portal.web import act, call_service, paginate, permission_required, submit_form, visible_or_404
-from reports import narrative, selectors, services, storage
+from portal.web import (
+    act,
+    call_service,
+    paginate,
+    permission_required,
+    show_form_errors,
+    submit_form,
+    visible_or_404,
+)
+from reports import narrative, selectors, services, signing, storage
 from reports.content import statistics
-from reports.forms import NarrativePartForm, ReportRequestForm, RestorePartForm
+from reports.forms import MinutesForm, NarrativePartForm, ReportRequestForm, RestorePartForm
 from reports.models import STATISTICS_KINDS, ReportJob
 
 PAGE_SIZE = 20
@@ -52,9 +60,15 @@ def _request_report(**kwargs) -> ReportJob:
         raise ValidationError(str(error)) from error
 
 
+# What a GET may preset in the request form (a link from the ranking board; the page asking again for
+# the signers when the kind, campaign, round or unit changes).
+PRESET_FIELDS = ("kind", "campaign", "year", "round", "unit", "format")
+
+
 @permission_required("reports.view_reports")
 def home(request):
-    form = ReportRequestForm(request.POST or None, user=request.user)
+    preset = {name: request.GET[name] for name in PRESET_FIELDS if request.GET.get(name)}
+    form = ReportRequestForm(request.POST or None, user=request.user, initial=preset)
     ok, job = submit_form(
         request,
         form,
@@ -87,6 +101,7 @@ def job(request, pk: int):
         "reports/job.html",
         {
             "job": job,
+            "signers": signing.described(job),
             "versions": versions,
             "narrative": _job_narrative(job),
             "breadcrumbs": [
@@ -156,17 +171,24 @@ def retry(request, pk: int):
     )
 
 
-def _file_of_record(request, *, job, ask, here: str, page: dict):
+def _file_of_record(request, *, job, ask, here: str, page: dict, form=None):
     """A file built once from a record (a decision's certificates or paper, a council's minutes). GET:
     the file once built, the job's page while it is being built or has failed, else a button to ask for
-    it (`page`); POST: `ask()` queues it through its service."""
+    it (`page`, with `form`'s fields above the button); POST: `ask(**form's values)` queues it through its
+    service (an invalid form, or the service's refusal, as messages on the page again)."""
     if request.method == "POST":
+        if form is not None and not form.is_valid():
+            show_form_errors(request, form)
+            return redirect(here)
         ok, queued = call_service(
-            request, ask, success=_("Đang tạo tệp ở chế độ nền; trang sẽ tự cập nhật khi xong.")
+            request,
+            ask,
+            success=_("Đang tạo tệp ở chế độ nền; trang sẽ tự cập nhật khi xong."),
+            **(form.cleaned_data if form is not None else {}),
         )
         return redirect("reports:job", pk=queued.pk) if ok else redirect(here)
     if job is None:
-        return render(request, "reports/file_of_record.html", page)
+        return render(request, "reports/file_of_record.html", {**page, "form": form})
     if job.state != ReportJob.State.DONE:
         return redirect("reports:job", pk=job.pk)
     response = HttpResponse(_stored_file(job).read_bytes(), content_type=CONTENT_TYPES[job.format])
@@ -214,6 +236,8 @@ def decision_paper(request, decision_id: int, format: str):
     """The decision as issued (its list and bonuses), in PDF or in Word for the office to edit."""
     decision = printable_decision(request, decision_id)
     kind = ReportJob.Kind.DECISION
+    if format not in services.DECISION_FILES[kind]:
+        raise Http404
     return _file_of_record(
         request,
         job=selectors.decision_job(decision, kind, format),
@@ -235,13 +259,20 @@ def decision_paper(request, decision_id: int, format: str):
 
 @permission_required("awards.manage_council")
 def council_minutes(request, round_id: int, format: str):
-    """The minutes of the round's council meeting (members, each dossier's tally, the result)."""
+    """The minutes of the round's council meeting (members, each dossier's tally, the result), signed by
+    the secretary and by the chair chosen on the page."""
     round_ = get_object_or_404(AwardRound.objects.select_related("campaign"), pk=round_id)
+    if format not in services.MINUTES_FORMATS:
+        raise Http404
     title = _("Biên bản họp Hội đồng – %(round)s") % {"round": round_.name}
     return _file_of_record(
         request,
         job=selectors.minutes_job(round_, format),
-        ask=lambda: services.request_minutes(actor=request.user, round=round_, format=format),
+        ask=lambda **values: services.request_minutes(
+            actor=request.user, round=round_, format=format, **values
+        ),
+        # Bound on any POST: the form's one field may be absent (nobody to choose).
+        form=MinutesForm(request.POST if request.method == "POST" else None, user=request.user, round=round_),
         here=reverse("reports:council_minutes", args=[round_.pk, format]),
         page={
             "title": title,

@@ -11,7 +11,7 @@ from awards.bonus import bonus_rule_if_known
 from awards.forms import ProvinceDecisionForm
 from awards.models import CouncilResult, Decision
 from campaigns.models import AwardRound, AwardType
-from documents.issuers import default_signer, full_name
+from documents.issuers import decision_signers, default_signer, full_name
 from nominations.models import Nomination, State
 from portal.web import paginate, permission_required, submit_form, visible_or_404
 
@@ -62,6 +62,7 @@ def decision_create(request, round_id: int):
             "round": round_,
             "award_type": award_type,
             "rows": rows,
+            "register_signers": decision_signers(campaign.deciding_unit, timezone.localdate()),
             "breadcrumbs": [
                 (_("Hội đồng Thi đua – Khen thưởng"), reverse("awards:council_home")),
                 (round_.name, reverse("awards:council_round", args=[round_.pk])),

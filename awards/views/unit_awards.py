@@ -12,7 +12,7 @@ from awards import services
 from awards.forms import UnitDecisionForm, UnitPlanForm
 from awards.models import Award, Decision, UnitAwardPlan
 from campaigns import roles
-from documents.issuers import default_signer
+from documents.issuers import decision_signers, default_signer
 from portal.web import act, paginate, permission_required, submit_form
 
 
@@ -95,6 +95,7 @@ def unit_decision_create(request):
         {
             "form": form,
             "unit": unit,
+            "register_signers": decision_signers(unit, timezone.localdate()),
             "breadcrumbs": [
                 (_("Giấy khen của đơn vị"), reverse("awards:unit_decisions")),
                 (_("Ghi nhận quyết định"), None),

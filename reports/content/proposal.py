@@ -2,7 +2,8 @@
 decision of each award type with the list of those it awards.
 
 Both papers are left undated and unnumbered ("Số:      /TTr-SNV", "ngày    tháng    năm 2026"): the văn
-thư writes them in when the paper is signed. The signer is the register's default on the day it is built.
+thư writes them in when the paper is signed. Each is signed by the official chosen when it was asked for
+(reports.signing), else the register's default on the day it is built.
 """
 
 from collections.abc import Callable
@@ -128,7 +129,17 @@ def _lists(items, *, with_score: bool, bonuses: dict | None = None) -> list:
     return blocks
 
 
-def build(scope: Scope, progress: Callable[[int, str], None], *, start: int = 0, end: int = 70) -> Report:
+def build(
+    scope: Scope,
+    progress: Callable[[int, str], None],
+    *,
+    start: int = 0,
+    end: int = 70,
+    signer: int | None = None,
+    decision_signer: int | None = None,
+) -> Report:
+    """The tờ trình signed for the appraising body by `signer`, and a draft decision per award type signed
+    in the deciding body's name by `decision_signer` (officials' ids; None: the register's default)."""
     round_ = scope.rounds[0]
     c = scope.campaign
     today = timezone.localdate()
@@ -240,7 +251,7 @@ def build(scope: Scope, progress: Callable[[int, str], None], *, start: int = 0,
             _("Lãnh đạo Sở;"),
             _("Lưu: VT, TĐKT."),
         ],
-        signatures=[signature_for(department, today)],
+        signatures=[signature_for(department, today, signer)],
         annexes=[
             Annex(
                 _("DANH SÁCH"),
@@ -268,6 +279,7 @@ def build(scope: Scope, progress: Callable[[int, str], None], *, start: int = 0,
                 submission=submission,
                 subject_line=subject_line(award_type.name, _("tặng")),
                 today=today,
+                signer=decision_signer,
             )
         )
     progress(end, _("Hoàn thiện văn bản"))
@@ -291,6 +303,7 @@ def draft_decision(
     submission,
     subject_line,
     today,
+    signer=None,
 ) -> Document:
     """The Chairman's decision as Sở Nội vụ drafts it: grounds in force today, 'được tặng', no scores."""
     bonuses = {}
@@ -357,7 +370,7 @@ def draft_decision(
             ),
         ],
         recipients=[_("Như Điều 3;"), _("Lưu: VT, NC.")],
-        signatures=[signature_for(deciding, today, in_own_name=True)],
+        signatures=[signature_for(deciding, today, signer, in_own_name=True)],
         annexes=[
             Annex(
                 _("DANH SÁCH"),

@@ -64,8 +64,11 @@ def key_figures(sections) -> Table:
     return Table("so-lieu-chinh", _("Số liệu chính"), [_("Chỉ tiêu"), _("Kết quả")], rows, widths=[70, 30])
 
 
-def build(kind: str, scope: Scope, progress: Progress, *, start: int = 0, end: int = 70) -> Report:
-    """Gather every section, reporting progress from start to end (percent)."""
+def build(
+    kind: str, scope: Scope, progress: Progress, *, start: int = 0, end: int = 70, signer: int | None = None
+) -> Report:
+    """Gather every section, reporting progress from start to end (percent); signed by the official
+    `signer` (an id from the register, reports.signing), else the register's default."""
     c = scope.campaign
     today = timezone.localdate()
     sections = []
@@ -109,11 +112,11 @@ def build(kind: str, scope: Scope, progress: Progress, *, start: int = 0, end: i
     appraising = campaign_unit(c, "appraising")
     if scope.unit is not None:
         issuer = issuer_for(scope.unit, today)
-        signature = signature_for(scope.unit, today)
+        signature = signature_for(scope.unit, today, signer)
         recipients = [_("%(name)s;") % {"name": issuer_for(appraising, today).running_name}, _("Lưu: VT.")]
     else:
         issuer = issuer_for(appraising, today)
-        signature = signature_for(appraising, today)
+        signature = signature_for(appraising, today, signer)
         recipients = [
             _("%(name)s (để báo cáo);")
             % {"name": issuer_for(campaign_unit(c, "deciding"), today).running_name},

@@ -3,12 +3,21 @@
 (function () {
   "use strict";
 
-  var FIELDS = { annual: ["year"], final: [], proposal: ["round"], unit: ["year", "unit"] };
+  var FIELDS = {
+    annual: ["year", "signer"],
+    final: ["signer"],
+    proposal: ["round", "signer", "decision_signer"],
+    unit: ["year", "unit", "signer"]
+  };
+  var OPTIONAL = ["year", "round", "unit", "signer", "decision_signer"];
+  // Who may sign depends on these: the page draws its "Người ký" fields again for their new values.
+  var SIGNERS_DEPEND_ON = ["kind", "campaign", "round", "unit"];
+  var SIGNER_FIELDS = ["signer", "decision_signer"];
 
   function toggleFields(form) {
     var kind = form.querySelector("[name=kind]");
     if (!kind) { return; }
-    ["year", "round", "unit"].forEach(function (name) {
+    OPTIONAL.forEach(function (name) {
       var wrapper = form.querySelector("#div_id_" + name);
       if (wrapper) {
         wrapper.classList.toggle("d-none", (FIELDS[kind.value] || []).indexOf(name) === -1);
@@ -16,11 +25,35 @@
     });
   }
 
+  function refreshSigners(form) {
+    var query = new URLSearchParams();
+    SIGNERS_DEPEND_ON.concat(["year", "format"]).forEach(function (name) {
+      var input = form.querySelector("[name=" + name + "]");
+      if (input && input.value) { query.set(name, input.value); }
+    });
+    fetch(window.location.pathname + "?" + query.toString(), { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.text();
+      })
+      .then(function (text) {
+        var fresh = new DOMParser().parseFromString(text, "text/html");
+        SIGNER_FIELDS.forEach(function (name) {
+          var now = form.querySelector("#div_id_" + name);
+          var next = fresh.getElementById("div_id_" + name);
+          if (now && next) { now.replaceWith(document.importNode(next, true)); }
+        });
+        toggleFields(form);
+      })
+      .catch(function () { /* the form still works: the service says which signer to choose */ });
+  }
+
   var form = document.getElementById("report-request-form");
   if (form) {
     toggleFields(form);
     form.addEventListener("change", function (event) {
       if (event.target.name === "kind") { toggleFields(form); }
+      if (SIGNERS_DEPEND_ON.indexOf(event.target.name) !== -1) { refreshSigners(form); }
     });
   }
 

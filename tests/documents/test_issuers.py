@@ -121,7 +121,7 @@ def test_no_signer_or_a_signer_out_of_office_is_refused(department, province):
     with pytest.raises(ValidationError, match="hãy thêm vào sổ người ký"):
         signature_for(department, date(2026, 1, 1))
     other = official(province, "Người Tỉnh", "Chủ tịch")
-    with pytest.raises(ValidationError, match="hãy chọn người ký trong sổ"):
+    with pytest.raises(ValidationError, match="không có tên trong sổ người ký văn bản của Sở Nội vụ"):
         signature_for(department, date(2026, 1, 1), other)
 
 

@@ -11,14 +11,19 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from awards import papers
-from awards.services import record_unit_decision
 from documents import docx as word
 from documents import pdf
 from reports import jobs as building
 from reports import services as report_services
-from tests.awards.flow import council_members, individual_and_collective, province_decision, voted_round
+from tests.awards.flow import (
+    council_members,
+    individual_and_collective,
+    province_decision,
+    unit_decision,
+    voted_round,
+)
 from tests.documents.test_rendering import find, words
-from tests.factories import GIAY_KHEN, PersonFactory, appraised, award_round, award_type
+from tests.factories import GIAY_KHEN, OfficialFactory, PersonFactory, appraised, award_round, award_type
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 1, 15)
@@ -77,6 +82,37 @@ def test_the_recorded_decision_reads_as_issued(cast):
     assert "(Kèm theo Quyết định số 123/QĐ-UBND ngày 15 tháng 01 năm 2026" in annex
 
 
+def test_the_decision_and_its_certificates_keep_the_signer_recorded_on_it(cast):
+    """Whoever the register's default is, and whoever signs a later tờ trình, a recorded decision prints
+    the official recorded with it: on the register, with their authority form; else as recorded."""
+    from awards.services.certificates import certificate_pdf
+
+    OfficialFactory(
+        unit=cast.province,
+        full_name="Nguyễn Lê Huy",
+        title="Phó Chủ tịch",
+        authority="KT.",
+        on_behalf_of="Chủ tịch",
+        is_default=False,
+    )
+    round_ = _voted(cast)
+    decision = province_decision(
+        cast, round_, issued_on=DAY, signer_name="Nguyễn Lê Huy", signer_title="Phó Chủ tịch"
+    )
+    awards = list(decision.awards.select_related("person").order_by("subject"))
+    for data in (pdf.render(papers.decision_paper(decision)), certificate_pdf(decision, awards)):
+        text = _text(data)
+        assert "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" in text and "Nguyễn Lê Huy" in text
+        assert "Trần Quốc Văn" not in text  # the default signs the papers asked for, not this one
+    word_file = docx.Document(io.BytesIO(word.render(papers.decision_paper(decision))))
+    blocks = [c.text.splitlines() for t in word_file.tables for r in t.rows for c in r.cells]
+    assert any(b[:2] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] and b[-1] == "Nguyễn Lê Huy" for b in blocks if b)
+    # Someone not on the register (an earlier term, say): the name and title as recorded.
+    decision.signer_name, decision.signer_title = "Phạm Văn Cũ", "Chủ tịch"
+    block = papers.certificate_face(decision)["signature"]
+    assert (block.lines, block.name) == (["CHỦ TỊCH"], "Phạm Văn Cũ")
+
+
 def test_a_decision_of_2024_cites_the_texts_in_force_then(cast):
     round_ = _voted(cast)
     decision = _decision(cast, round_)
@@ -88,16 +124,9 @@ def test_a_decision_of_2024_cites_the_texts_in_force_then(cast):
 
 def test_a_unit_heads_giay_khen_decision_is_issued_by_the_unit_in_its_locality(cast):
     award_type(GIAY_KHEN)
-    campaign_round = award_round()
-    decision = record_unit_decision(
-        actor=cast.head_a,
-        round=campaign_round,
-        number="09/QĐ-UBND",
-        issued_on=DAY,
-        signer_name="Nguyễn Văn Lâm",
-        signer_title="Chủ tịch",
-        people=[PersonFactory(unit=cast.unit_a, full_name="Đỗ Văn Hưởng")],
-        units=[],
+    person = PersonFactory(unit=cast.unit_a, full_name="Đỗ Văn Hưởng")
+    decision = unit_decision(
+        cast, award_round(), "09/QĐ-UBND", DAY, signer_name="Nguyễn Văn Lâm", people=[person]
     ).decision
     text = _text(pdf.render(papers.decision_paper(decision)))
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN VĂN LÂM" in text and "UBND" not in text.replace("-UBND", "")
@@ -130,13 +159,12 @@ def test_minutes_of_an_open_session_are_refused_with_what_to_do(cast):
 def test_certificates_fit_their_frame_for_the_longest_name(cast):
     award_type(GIAY_KHEN)
     people = [PersonFactory(unit=cast.unit_a, full_name=LONGEST, gender="female", position="Phó Chủ tịch")]
-    decision = record_unit_decision(
-        actor=cast.head_a,
-        round=award_round(),
-        number="10/QĐ-UBND",
-        issued_on=DAY,
+    decision = unit_decision(
+        cast,
+        award_round(),
+        "10/QĐ-UBND",
+        DAY,
         signer_name="Nguyễn Văn Lâm",
-        signer_title="Chủ tịch",
         people=people,
         units=[cast.unit_a_child],
     ).decision
@@ -229,15 +257,13 @@ def test_a_round_with_nothing_to_propose_is_refused_before_any_job(cast):
 
 def test_another_units_decision_paper_is_not_found(cast, client_for):
     award_type(GIAY_KHEN)
-    decision = record_unit_decision(
-        actor=cast.head_a,
-        round=award_round(),
-        number="11/QĐ-UBND",
-        issued_on=DAY,
+    decision = unit_decision(
+        cast,
+        award_round(),
+        "11/QĐ-UBND",
+        DAY,
         signer_name="Nguyễn Văn Lâm",
-        signer_title="Chủ tịch",
         people=[PersonFactory(unit=cast.unit_a)],
-        units=[],
     ).decision
     url = reverse("reports:decision_paper", args=[decision.pk, "docx"])
     assert client_for(cast.head_b).get(url).status_code == 404

@@ -127,3 +127,49 @@ def test_decision_forms_propose_the_registers_signer_of_today(cast, client_for):
     page = client_for(cast.manager).get(reverse("awards:decision_create", args=[round_.pk])).content.decode()
     assert 'value="Trần Quốc Văn"' in page and 'value="Ủy ban nhân dân tỉnh Hưng Yên"' in page
     assert "TM. Ủy ban nhân dân" not in page
+
+
+def test_decision_forms_offer_the_registers_officials_of_the_issuing_unit(cast, client_for):
+    """Beside the default written in, the name's list holds every official who may sign for the unit
+    today, as their decision prints the block; another unit's are not offered."""
+    import html
+    import re
+
+    from tests.factories import award_round
+
+    OfficialFactory(
+        unit=cast.province,
+        full_name="Nguyễn Lê Huy",
+        title="Phó Chủ tịch",
+        authority="KT.",
+        on_behalf_of="Chủ tịch",
+        is_default=False,
+    )
+    OfficialFactory(
+        unit=cast.province, full_name="Người Đã Thôi", is_default=False, valid_to=date(2025, 1, 1)
+    )
+
+    def offered(page: str) -> list[tuple[str, str, str]]:
+        listed = re.search(r'<datalist id="nguoi-ky-trong-so">(.*?)</datalist>', page, re.S).group(1)
+        return [
+            tuple(html.unescape(v) for v in m)
+            for m in re.findall(r'<option value="([^"]*)" data-title="([^"]*)">([^<]*)</option>', listed)
+        ]
+
+    page = (
+        client_for(cast.manager)
+        .get(reverse("awards:decision_create", args=[award_round().pk]))
+        .content.decode()
+    )
+    assert 'list="nguoi-ky-trong-so"' in page
+    assert offered(page) == [
+        ("Trần Quốc Văn", "Chủ tịch", "CHỦ TỊCH / Trần Quốc Văn"),
+        ("Nguyễn Lê Huy", "Phó Chủ tịch", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Lê Huy"),
+    ]
+    page = client_for(cast.head_a).get(reverse("awards:unit_decision_create")).content.decode()
+    assert offered(page) == [("Nguyễn Văn Lâm", "Chủ tịch", "CHỦ TỊCH / Nguyễn Văn Lâm")]
+    services.end_official(
+        actor=cast.head_a, official=Official.objects.get(unit=cast.unit_a), valid_to=date(2025, 1, 1)
+    )
+    page = html.unescape(client_for(cast.head_a).get(reverse("awards:unit_decision_create")).content.decode())
+    assert offered(page) == [] and "Sổ người ký văn bản chưa có ai ký cho đơn vị hôm nay" in page

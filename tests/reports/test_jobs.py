@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from documents.issuers import default_signer
 from reports import jobs as building
 from reports import services, storage
 from reports.content import summary
@@ -38,11 +39,14 @@ def test_request_creates_the_row_and_sends_the_task_after_commit(
     send.assert_called_once_with(kwargs={"job_id": job.pk})
     assert job.state == "queued" and job.version == 1
     # No part written yet: the job records that none was (tests/reports/test_narrative_report.py).
+    # None chosen: the register's default signer of Sở Nội vụ today, kept with the job.
+    signer = default_signer(sample.campaign.appraising_unit, timezone.localdate())
     assert job.parameters == {
         "campaign": sample.campaign.number,
         "format": "pdf",
         "year": 2025,
         "narrative": {},
+        "signer": signer.pk,
     }
 
 
