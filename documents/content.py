@@ -27,6 +27,8 @@ LABELS = {
     "chart": gettext_lazy("Biểu đồ"),
     "empty": gettext_lazy("Không có số liệu."),
 }
+# Tables of at most this many rows (total included) stay on one page.
+SHORT_TABLE_ROWS = 12
 # A number or a day written in by hand when the paper is signed: a run of no-break spaces keeps the gap.
 BLANK = "\u00a0" * 6
 
@@ -112,6 +114,11 @@ class Table:
     # Numbered "Bảng N." by the renderer when captioned; a list of a decision has no caption.
     caption: bool = True
     number: int | None = None
+
+    @property
+    def short(self) -> bool:
+        """A table this short is not split across two pages (a row left alone on the next one)."""
+        return len(self.rows) + (1 if self.total else 0) <= SHORT_TABLE_ROWS
 
     def display_rows(self) -> list[list[tuple[str, bool]]]:
         return [[display_cell(c) for c in row] for row in self.rows]

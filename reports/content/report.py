@@ -4,7 +4,7 @@ The sections (reports.content.*) gather plain data; this module turns them into 
 Roman-numbered part per section, its paragraphs, tables and charts, and the long lists as annexes.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
@@ -19,15 +19,22 @@ class Report:
     title: str
     documents: list[Document]
     sections: list[Section]
+    # The tables that open the paper before its parts (the key figures, the figures by year).
+    lead_tables: list[Table] = field(default_factory=list)
 
     def tables(self) -> list[Table]:
-        """Every table of the sections, then their annexes in full (a long list is only here): the sheets
-        of the XLSX, in order. A report without sections (a tờ trình) gives its papers' annex tables."""
+        """The opening tables, every table of the sections, then their annexes in full (a long list is only
+        here): the sheets of the XLSX, in order. A report without sections (a tờ trình) gives its papers'
+        annex tables."""
         if not self.sections:
             return [
                 b for doc in self.documents for a in doc.annexes for b in a.blocks if isinstance(b, Table)
             ]
-        return [t for s in self.sections for t in s.tables] + [t for s in self.sections for t in s.annexes]
+        return (
+            self.lead_tables
+            + [t for s in self.sections for t in s.printed_tables()]
+            + [t for s in self.sections for t in s.annexes]
+        )
 
     def missing_sources(self) -> list[str]:
         return sorted({m for s in self.sections for m in s.missing_sources})
@@ -41,15 +48,32 @@ def paragraph(item) -> Paragraph:
 
 
 def body_of(sections: list[Section], *, numbered: bool = True) -> list[Block]:
-    """The body of a paper: each section a part ("I. …"), its paragraphs, tables and charts."""
+    """The body of a paper: each section a part ("I. …"), its paragraphs, own blocks, tables and charts."""
     blocks: list[Block] = []
     for i, section in enumerate(sections, 1):
         if section.heading:
             blocks.append(Heading(section.heading, numeral=roman(i) if numbered else ""))
         blocks.extend(paragraph(p) for p in section.paragraphs)
+        blocks.extend(section.blocks)
         blocks.extend(section.tables)
         blocks.extend(section.charts)
     return blocks
+
+
+def combined(key: str, heading: str, parts: list[Section]) -> Section:
+    """One part of a report made of sections, each under its own numbered sub-heading ("1. …"); their
+    annexes and figures are the part's."""
+    out = Section(key=key, heading=heading)
+    for i, part in enumerate(parts, 1):
+        out.blocks.append(Heading(part.heading, numeral=str(i), level=2))
+        out.blocks.extend(paragraph(p) for p in part.paragraphs)
+        out.blocks.extend(part.blocks)
+        out.blocks.extend(part.tables)
+        out.blocks.extend(part.charts)
+        out.annexes.extend(part.annexes)
+        out.figures.update(part.figures)
+        out.missing_sources.extend(part.missing_sources)
+    return out
 
 
 # A list longer than this is not printed: the paper says where it is in the workbook (a leader reads the
