@@ -21,14 +21,14 @@ from campaigns.text import normalize
 from criteria.models import Criterion, CriterionSet, DutyDeadline, EmulationContent, Subject
 from criteria.services import criteria_frozen_reason
 
-# The codes a plan's contents may name, by the content's key in the file ("practice_kinds", …). The apps
-# that own them register them (criteria cannot import practices).
-CONTENT_CODES: dict[str, list[str]] = {}
+# The codes a plan's contents may name, by the content's key in the file ("practice_kinds", …), with their
+# labels (lazy). The apps that own them register them (criteria cannot import practices).
+CONTENT_CODES: dict[str, dict] = {}
 
 
 def register_content_codes(key: str, choices) -> None:
     """Let a plan's contents name these codes under `key` (choices: (code, label) pairs)."""
-    CONTENT_CODES[key] = [str(code) for code, _label in choices]
+    CONTENT_CODES[key] = {str(code): label for code, label in choices}
 
 
 class PlanFileError(Exception):
@@ -445,7 +445,7 @@ def _codes(raw: dict, key: str, where: str) -> list[str]:
             _("%(where)s: “%(key)s” phải là một danh sách mã, ví dụ [initiative].")
             % {"where": where, "key": key}
         )
-    allowed = CONTENT_CODES.get(key, [])
+    allowed = list(CONTENT_CODES.get(key, {}))
     codes = [str(v) for v in value]
     unknown = [c for c in codes if c not in allowed]
     if unknown:
