@@ -74,12 +74,14 @@ class Signature:
 @dataclass
 class Paragraph:
     """Body text: justified, first line indented. `lead` is a bold opening ("Điều 1."); `basis` makes
-    a legal ground of a decision (italic); `plain` drops the indent (a list's lines, a tally)."""
+    a legal ground of a decision (italic); `plain` drops the indent (a list's lines, a tally);
+    `keep_with_next` keeps a sentence that introduces a table on the table's page."""
 
     text: str
     lead: str = ""
     basis: bool = False
     plain: bool = False
+    keep_with_next: bool = False
 
 
 @dataclass

@@ -43,7 +43,7 @@ class Scope:
 class Section:
     key: str
     heading: str
-    paragraphs: list[str] = field(default_factory=list)
+    paragraphs: list = field(default_factory=list)  # sentences, (lead, sentence), or Paragraphs
     # A part with sub-parts lays out its own body ("1. …", its text and tables), printed after the paragraphs.
     blocks: list[Block] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)

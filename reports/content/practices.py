@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from documents.content import Table
+from documents.content import Paragraph, Table
 from practices import selectors
 from practices.models import Practice
 from reports.content.base import Scope, Section, said_under_contents, units_of
@@ -38,8 +38,11 @@ def build(scope: Scope) -> Section:
     elif published:
         # Every kind's numbers are said under the plan's contents (part II): here the table and the list.
         section.paragraphs.append(
-            _("Các mô hình, cách làm hay triển khai %(period)s đã được công nhận, theo lĩnh vực:")
-            % {"period": period}
+            Paragraph(
+                _("Các mô hình, cách làm hay triển khai %(period)s đã được công nhận, theo lĩnh vực:")
+                % {"period": period},
+                keep_with_next=True,
+            )
         )
     else:
         section.paragraphs.append(

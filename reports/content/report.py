@@ -41,7 +41,9 @@ class Report:
 
 
 def paragraph(item) -> Paragraph:
-    """A section's paragraph: a sentence, or (bold lead, sentence) as in "Điều 1. …"."""
+    """A section's paragraph: a sentence, (bold lead, sentence) as in "Điều 1. …", or a Paragraph."""
+    if isinstance(item, Paragraph):
+        return item
     if isinstance(item, tuple):
         return Paragraph(item[1], lead=item[0])
     return Paragraph(item)

@@ -107,7 +107,7 @@ def build(scope: Scope) -> Section:
                         _("Số hồ sơ đạt điểm tối đa"),
                     ],
                     rows,
-                    widths=[7, 33, 10, 12, 13, 13, 12],
+                    widths=[6, 37, 9, 12, 12, 12, 12],
                     note=note,
                 ),
             )
