@@ -19,7 +19,8 @@ from documents.content import Heading, Paragraph, Table
 from nominations.models import CriterionAssessment, Nomination, State
 from practices.models import Difficulty, Practice, Topic
 from reports import jobs as building
-from reports.content import scores, summary
+from reports.content import contents as contents_part
+from reports.content import scores, summary, years
 from reports.content.nominations import ELIGIBLE_STATES, SENT_STATES
 from reports.content.scope import annual_scope, campaign_scope
 from reports.models import ReportJob
@@ -207,6 +208,20 @@ def test_the_criteria_part_costs_one_query_per_table(world):
             scores.build(scope)
         # The two sets with their criteria (2), then one aggregate per set's table (2).
         assert len(queries) == 4
+
+
+def test_the_years_and_the_contents_cost_a_fixed_number_of_queries(world):
+    sample, _reports = world
+    for scope in (annual_scope(sample.campaign, 2025), campaign_scope(sample.campaign)):
+        with CaptureQueriesContext(connection) as queries:
+            years.figures_by_year(scope)
+        # Dossiers (received, eligible), awards (Bằng khen, Giấy khen, bonuses), practices, difficulties.
+        assert len(queries) == 4
+        with CaptureQueriesContext(connection) as queries:
+            contents_part.build(scope)
+        # The contents and their criteria, the criteria's scores, practices, difficulties, the ranking
+        # (its years when the scope is the campaign, then the grades): not one query per content.
+        assert len(queries) <= 7
 
 
 def test_the_final_reports_years_add_up_to_the_whole_campaigns_figures(world):
