@@ -95,7 +95,7 @@ def build(scope: Scope) -> Section:
             ],
             rows,
             [_("Tổng cộng"), None, None, collectives, individuals, bonus] if rows else None,
-            widths=[18, 12, 28, 10, 10, 22],
+            widths=[17, 14, 27, 10, 10, 22],
         )
     )
     listed = province.select_related("decision", "award_type").order_by(

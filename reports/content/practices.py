@@ -81,7 +81,7 @@ def build(scope: Scope) -> Section:
             _("Nhân rộng"),
         ],
         rows,
-        widths=[30, 22, 14, 11, 9, 8],
+        widths=[25, 20, 14, 13, 13, 9],
     )
     return section
 

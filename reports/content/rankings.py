@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from criteria.models import UnitRanking
-from documents.content import Table
+from documents.content import Paragraph, Table
 from reports.charts import chart
 from reports.content.base import Scope, Section, said_under_contents, written_out
 
@@ -72,16 +72,8 @@ def build(scope: Scope) -> Section:
         groups[group_name(r["ranking"])].append(r)
     improved = [r for r in rows if r["change"] and r["change"] > 0]
     declined = [r for r in rows if r["change"] and r["change"] < 0]
-    if said_under_contents(scope.campaign).rankings:
-        # How many units got each grade is said under the plan's content that brings the ranking (part II).
-        section.paragraphs.append(
-            _(
-                "Kết quả xếp loại năm %(later)s theo từng nhóm xếp hạng và các đơn vị dẫn đầu "
-                "mỗi nhóm như sau."
-            )
-            % {"later": later}
-        )
-    else:
+    said = said_under_contents(scope.campaign).rankings
+    if not said:
         grade_text = ", ".join(
             _("%(grades)s đơn vị xếp loại %(label)s")
             % {"grades": grades[g], "label": UnitRanking.Grade(g).label}
@@ -99,6 +91,18 @@ def build(scope: Scope) -> Section:
                 "đơn vị tụt hạng trong nhóm xếp hạng của mình."
             )
             % {"earlier": earlier, "improved": len(improved), "declined": len(declined)}
+        )
+    if said:
+        # How many units got each grade is said under the plan's content that brings the ranking (part II).
+        section.paragraphs.append(
+            Paragraph(
+                _(
+                    "Kết quả xếp loại năm %(later)s theo từng nhóm xếp hạng và các đơn vị dẫn đầu "
+                    "mỗi nhóm như sau:"
+                )
+                % {"later": later},
+                keep_with_next=True,
+            )
         )
     grade_rows = []
     for label in sorted(groups):
