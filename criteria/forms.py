@@ -17,7 +17,7 @@ class DateInput(forms.DateInput):
 class CriterionForm(forms.ModelForm):
     class Meta:
         model = Criterion
-        fields = ("code", "text", "max_points", "evidence_required", "evaluation", "source")
+        fields = ("code", "text", "short_text", "max_points", "evidence_required", "evaluation", "source")
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"code": _("Một chữ cái tiếng Việt: a, b, c, d, đ, e, g, …")}
 

@@ -63,6 +63,13 @@ class Criterion(models.Model):
     # Position in the Vietnamese alphabet, so that 'đ' sorts after 'd' on every database.
     sort_key = models.PositiveSmallIntegerField(editable=False, default=0)
     text = models.TextField(_("nội dung tiêu chí"))
+    # How the reports' tables name it ("Tuyên truyền"): the plan's text is too long for a table's cell.
+    short_text = models.CharField(
+        _("tên ngắn gọn"),
+        max_length=120,
+        blank=True,
+        help_text=_("Dùng trong bảng của báo cáo tổng hợp; để trống thì báo cáo in nội dung tiêu chí."),
+    )
     max_points = models.DecimalField(_("điểm tối đa"), max_digits=5, decimal_places=1, default=10)
     evidence_required = models.BooleanField(_("bắt buộc có minh chứng"), default=False)
     evaluation = models.CharField(
@@ -93,6 +100,49 @@ class Criterion(models.Model):
         key = vietnamese_sort_key(self.code)
         self.sort_key = key[0] if key else 0
         super().save(*args, **kwargs)
+
+    @property
+    def label(self) -> str:
+        """The short name when it is set, else the criterion's text."""
+        return self.short_text or self.text
+
+
+class EmulationContent(models.Model):
+    """Nội dung thi đua: one numbered content of a plan's part II, with the portal's records that bear on it.
+
+    A summary report counts under each content the records named here: the criteria scored in the dossiers,
+    the practices of the listed kinds (and fields) and the difficulties of the listed topics; a criterion
+    computed from the dân vận ranking brings the units' ranking. The codes of practices' kinds, fields and
+    topics are checked when the plan is loaded (criteria.plan_loader.CONTENT_CODES).
+    """
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="contents")
+    number = models.PositiveSmallIntegerField(_("số thứ tự"))
+    title = models.CharField(_("tên ngắn gọn"), max_length=255)
+    criteria = models.ManyToManyField(
+        Criterion, verbose_name=_("tiêu chí liên quan"), related_name="contents", blank=True
+    )
+    practice_kinds = models.JSONField(_("loại mô hình, sáng kiến liên quan"), default=list, blank=True)
+    # Empty: practices of the listed kinds in every field.
+    practice_fields = models.JSONField(_("lĩnh vực của mô hình"), default=list, blank=True)
+    difficulty_topics = models.JSONField(_("nhóm khó khăn, vướng mắc liên quan"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("nội dung thi đua")
+        verbose_name_plural = _("nội dung thi đua")
+        ordering = ["campaign", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "number"], name="emulation_content_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="emulation_content_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    @property
+    def narrative_key(self) -> str:
+        """The key of what Sở Nội vụ writes about this content in a report (Scope.narrative)."""
+        return f"noi-dung-{self.number}"
 
 
 class UnitRanking(models.Model):

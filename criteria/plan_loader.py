@@ -18,8 +18,17 @@ from django.utils.translation import gettext as _
 from campaigns.models import AwardRound, AwardType, Campaign, CampaignSection, DocumentType
 from campaigns.services.rounds import load_round
 from campaigns.text import normalize
-from criteria.models import Criterion, CriterionSet, DutyDeadline, Subject
+from criteria.models import Criterion, CriterionSet, DutyDeadline, EmulationContent, Subject
 from criteria.services import criteria_frozen_reason
+
+# The codes a plan's contents may name, by the content's key in the file ("practice_kinds", …), with their
+# labels (lazy). The apps that own them register them (criteria cannot import practices).
+CONTENT_CODES: dict[str, dict] = {}
+
+
+def register_content_codes(key: str, choices) -> None:
+    """Let a plan's contents name these codes under `key` (choices: (code, label) pairs)."""
+    CONTENT_CODES[key] = {str(code): label for code, label in choices}
 
 
 class PlanFileError(Exception):
@@ -98,6 +107,16 @@ def load_plan(data, *, dry_run: bool = False) -> LoadSummary:
                 raise _DryRun
     except _DryRun:
         pass
+    return summary
+
+
+def load_criteria_and_contents(campaign: Campaign, data: dict) -> LoadSummary:
+    """The criterion sets and the contents of a parsed plan file, for a campaign that exists already
+    (a synthetic data set takes a real plan's), in one transaction."""
+    summary = LoadSummary(campaign=campaign)
+    with transaction.atomic():
+        _load_criteria(campaign, _list(data, "criterion_sets"), summary)
+        _load_contents(campaign, _list(data, "contents"), summary)
     return summary
 
 
@@ -218,6 +237,7 @@ def _load(data: dict, summary: LoadSummary) -> None:
     document_types = _load_document_types(_list(data, "document_types"), summary)
     _load_rounds(campaign, _list(data, "rounds"), award_types, document_types, summary)
     _load_criteria(campaign, _list(data, "criterion_sets"), summary)
+    _load_contents(campaign, _list(data, "contents"), summary)
     _load_duty_deadlines(campaign, _list(data, "duty_deadlines"), summary)
 
 
@@ -384,7 +404,9 @@ def _load_criteria(campaign: Campaign, raws: list, summary: LoadSummary) -> None
                 )
             codes.append(code)
             existing = Criterion.objects.filter(criterion_set=criterion_set, code=code).first()
-            if frozen and (existing is None or any(getattr(existing, k) != v for k, v in values.items())):
+            # The short name only labels the reports' tables: it may change after dossiers are scored.
+            scored = {k: v for k, v in values.items() if k != "short_text"}
+            if frozen and (existing is None or any(getattr(existing, k) != v for k, v in scored.items())):
                 raise PlanFileError(f"{cwhere}: {frozen}")
             _upsert(summary, _("tiêu chí"), Criterion, {"criterion_set": criterion_set, "code": code}, values)
         stale = Criterion.objects.filter(criterion_set=criterion_set).exclude(code__in=codes)
@@ -401,6 +423,7 @@ def _criterion_values(item: dict, where: str, subject: str) -> dict:
     values = {
         "code": normalize(str(item.get("code", ""))).lower(),
         "text": _text(item, "text", where),
+        "short_text": _text(item, "short", where, required=False),
         "max_points": _decimal(item, "max_points", where, "10"),
         "evidence_required": bool(item.get("evidence_required", False)),
         "evaluation": _choice(
@@ -412,6 +435,96 @@ def _criterion_values(item: dict, where: str, subject: str) -> dict:
     if problems:
         raise PlanFileError(f"{where}: " + " ".join(problems))
     return values
+
+
+def _codes(raw: dict, key: str, where: str) -> list[str]:
+    """A content's list of codes under `key`, each one a code its owner registered."""
+    value = raw.get(key) or []
+    if not isinstance(value, list):
+        raise PlanFileError(
+            _("%(where)s: “%(key)s” phải là một danh sách mã, ví dụ [initiative].")
+            % {"where": where, "key": key}
+        )
+    allowed = list(CONTENT_CODES.get(key, {}))
+    codes = [str(v) for v in value]
+    unknown = [c for c in codes if c not in allowed]
+    if unknown:
+        raise PlanFileError(
+            _("%(where)s: “%(key)s” có mã không hợp lệ: %(codes)s; chọn trong: %(allowed)s.")
+            % {"where": where, "key": key, "codes": ", ".join(unknown), "allowed": ", ".join(allowed)}
+        )
+    return list(dict.fromkeys(codes))
+
+
+def _content_criteria(campaign: Campaign, raw: dict, where: str) -> list[Criterion]:
+    """The criteria a content names, as {subject: [codes]}, found in the campaign's loaded sets."""
+    value = raw.get("criteria") or {}
+    if not isinstance(value, dict):
+        raise PlanFileError(
+            _("%(where)s: “criteria” phải ghi theo đối tượng, ví dụ {collective: [c], individual: [b]}.")
+            % {"where": where}
+        )
+    found = []
+    for subject, codes in value.items():
+        if subject not in Subject.values or not isinstance(codes, list):
+            raise PlanFileError(
+                _(
+                    "%(where)s: “criteria” phải ghi theo đối tượng (%(subjects)s), "
+                    "mỗi đối tượng một danh sách mã."
+                )
+                % {"where": where, "subjects": ", ".join(Subject.values)}
+            )
+        for code in codes:
+            code = normalize(str(code)).lower()
+            criterion = Criterion.objects.filter(
+                criterion_set__campaign=campaign, criterion_set__subject=subject, code=code
+            ).first()
+            if criterion is None:
+                raise PlanFileError(
+                    _("%(where)s: bộ tiêu chí %(subject)s không có tiêu chí “%(code)s”.")
+                    % {"where": where, "subject": Subject(subject).label.lower(), "code": code}
+                )
+            found.append(criterion)
+    return found
+
+
+def _load_contents(campaign: Campaign, raws: list, summary: LoadSummary) -> None:
+    numbers = []
+    for i, raw in enumerate(raws, start=1):
+        where = _("Mục contents, nội dung thứ %(n)s") % {"n": i}
+        number = _int(raw, "number", where, i, minimum=1)
+        if number in numbers:
+            raise PlanFileError(
+                _("%(where)s: số thứ tự %(number)s bị trùng. Mỗi nội dung một số riêng.")
+                % {"where": where, "number": number}
+            )
+        numbers.append(number)
+        values = {
+            "title": _text(raw, "title", where),
+            "practice_kinds": _codes(raw, "practice_kinds", where),
+            "practice_fields": _codes(raw, "practice_fields", where),
+            "difficulty_topics": _codes(raw, "difficulty_topics", where),
+        }
+        criteria = _content_criteria(campaign, raw, where)
+        content = EmulationContent.objects.filter(campaign=campaign, number=number).first()
+        if content is None:
+            content = EmulationContent.objects.create(campaign=campaign, number=number, **values)
+            content.criteria.set(criteria)
+            summary.count("created", _("nội dung thi đua"))
+            continue
+        changed = [k for k, v in values.items() if getattr(content, k) != v]
+        relinked = set(content.criteria.values_list("pk", flat=True)) != {c.pk for c in criteria}
+        for k in changed:
+            setattr(content, k, values[k])
+        if changed:
+            content.save()
+        if relinked:
+            content.criteria.set(criteria)
+        summary.count("updated" if changed or relinked else "unchanged", _("nội dung thi đua"))
+    stale = EmulationContent.objects.filter(campaign=campaign).exclude(number__in=numbers)
+    if stale.exists():
+        summary.count("deleted", _("nội dung thi đua"), stale.count())
+        stale.delete()
 
 
 def _load_duty_deadlines(campaign: Campaign, raws: list, summary: LoadSummary) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -16,9 +17,20 @@ from django.utils import timezone
 from awards.models import Award, Decision
 from campaigns.models import AwardRound, AwardType, Campaign, Cluster, Person, RoundQuota, Unit
 from campaigns.text import fold, normalize
-from criteria.models import DutyDeadline, PeriodicReport, Registration, Subject, UnitPlan, UnitRanking
+from criteria.management.commands.seed_plan169 import PLAN_FILE
+from criteria.models import (
+    Criterion,
+    CriterionSet,
+    DutyDeadline,
+    PeriodicReport,
+    Registration,
+    Subject,
+    UnitPlan,
+    UnitRanking,
+)
+from criteria.plan_loader import load_criteria_and_contents
 from devdata.issuers import give_units_papers
-from nominations.models import Nomination, State
+from nominations.models import CriterionAssessment, Nomination, State
 from practices.models import Difficulty, Practice
 
 TITLE = "Đẩy mạnh công tác dân vận chính quyền, chính quyền phục vụ người dân và doanh nghiệp"
@@ -259,7 +271,54 @@ def build_sample(
     _duties(rng, user, campaign, made, tag)
     _practices(rng, user, made, people, name_suffix, tag)
     _issuers_and_signers(campaign, root, made, tag)
+    _assessments(rng, campaign, nominations)
     return Sample(campaign, rounds, made, people, len(nominations), awards)
+
+
+# Dossiers the units have sent, and those an appraiser has scored (drafts and withdrawn ones keep the
+# units' self-assessment, which the reports must not count).
+SCORED_STATES = {
+    State.IN_REVIEW,
+    State.RETURNED,
+    State.APPRAISED,
+    State.INELIGIBLE,
+    State.PROPOSED,
+    State.AWARDED,
+    State.NOT_AWARDED,
+}
+
+
+def _half_points(rng, maximum: Decimal, low: float) -> Decimal:
+    """Points between low × maximum and maximum, in steps of 0.5."""
+    steps = int(maximum * 2)
+    return Decimal(rng.randint(int(steps * low), steps)) / 2
+
+
+def _assessments(rng, campaign, nominations) -> None:
+    """Plan 169's criterion sets and contents, and every dossier's self-assessment and scores."""
+    load_criteria_and_contents(campaign, yaml.safe_load(PLAN_FILE.read_text(encoding="utf-8")))
+    sets = {
+        s.subject: list(s.criteria.order_by("sort_key"))
+        for s in CriterionSet.objects.filter(campaign=campaign).prefetch_related("criteria")
+    }
+    rows = []
+    for n in nominations:
+        for c in sets[n.subject]:
+            computed = c.evaluation == Criterion.Evaluation.COMPUTED
+            scored = n.state in SCORED_STATES and not (n.state == State.IN_REVIEW and c.code == "b")
+            full = scored and rng.random() < 0.2
+            rows.append(
+                CriterionAssessment(
+                    nomination=n,
+                    criterion=c,
+                    self_met=None if computed else True,
+                    self_points=None if computed else _half_points(rng, c.max_points, 0.6),
+                    appraiser_points=(c.max_points if full else _half_points(rng, c.max_points, 0.4))
+                    if scored
+                    else None,
+                )
+            )
+    CriterionAssessment.objects.bulk_create(rows, batch_size=2000)
 
 
 def _decide(user, round_, award_type, awards: list[dict], **fields) -> None:
@@ -420,6 +479,7 @@ def _practices(rng, user, units, people, suffix, tag) -> None:
         recognised = i % 3 != 2
         name = f"Mô hình “Dân vận khéo” số {i + 1} {suffix}".strip()
         Practice.objects.create(
+            kind=Practice.Kind.INITIATIVE if i % 2 else Practice.Kind.MODEL,
             name=name,
             name_key=fold(name),
             search_text=fold(name),

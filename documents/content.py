@@ -27,6 +27,8 @@ LABELS = {
     "chart": gettext_lazy("Biểu đồ"),
     "empty": gettext_lazy("Không có số liệu."),
 }
+# Tables of at most this many rows (total included) stay on one page.
+SHORT_TABLE_ROWS = 12
 # A number or a day written in by hand when the paper is signed: a run of no-break spaces keeps the gap.
 BLANK = "\u00a0" * 6
 
@@ -78,13 +80,15 @@ class Signature:
 class Paragraph:
     """Body text: justified, first line indented. `lead` is a bold opening ("Điều 1."); `basis` makes
     a legal ground of a decision (italic); `plain` drops the indent (a list's lines, a tally); `italic`
-    is a remark about the paper itself (a part of a draft not written yet)."""
+    is a remark about the paper itself (a part of a draft not written yet); `keep_with_next` keeps a
+    sentence that introduces a table on the table's page."""
 
     text: str
     lead: str = ""
     basis: bool = False
     plain: bool = False
     italic: bool = False
+    keep_with_next: bool = False
 
 
 @dataclass
@@ -119,6 +123,11 @@ class Table:
     # Numbered "Bảng N." by the renderer when captioned; a list of a decision has no caption.
     caption: bool = True
     number: int | None = None
+
+    @property
+    def short(self) -> bool:
+        """A table this short is not split across two pages (a row left alone on the next one)."""
+        return len(self.rows) + (1 if self.total else 0) <= SHORT_TABLE_ROWS
 
     def display_rows(self) -> list[list[tuple[str, bool]]]:
         return [[display_cell(c) for c in row] for row in self.rows]

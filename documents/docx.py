@@ -219,7 +219,7 @@ def _body_paragraph(out, item: Paragraph, *, keep=False):
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     paragraph.paragraph_format.first_line_indent = None if item.plain else INDENT
     paragraph.paragraph_format.space_after = Pt(6)
-    paragraph.paragraph_format.keep_with_next = keep
+    paragraph.paragraph_format.keep_with_next = keep or item.keep_with_next
     if item.lead:
         paragraph.add_run(item.lead + " ").bold = True
     run = paragraph.add_run(item.text)

@@ -196,6 +196,24 @@ def practice_counts_by_year(*, units: QuerySet[Unit] | None = None) -> list[dict
     return rows
 
 
+def practice_counts_by_kind_and_field(
+    *, year: int | None = None, units: QuerySet[Unit] | None = None
+) -> list[dict]:
+    """[{kind, field, registered, recognised, featured}] for each kind and field that has practices
+    (started in `year`, of `units`), with the meanings of practice_counts_by_year."""
+    rows = (
+        _practices(year=year, units=units)
+        .values("kind", "field")
+        .annotate(
+            registered=Count("pk"),
+            recognised=Count("pk", filter=Q(state__in=PUBLISHED_STATES)),
+            featured=Count("pk", filter=Q(state=PracticeState.FEATURED)),
+        )
+        .order_by()
+    )
+    return list(rows)
+
+
 def practices_list(
     *,
     state: str | None = None,
@@ -253,6 +271,17 @@ def difficulty_counts_by_topic(*, year: int | None = None, units: QuerySet[Unit]
         {"code": value, "label": str(label), **{k: found.get(value, empty)[k] for k in empty}}
         for value, label in Topic.choices
     ]
+
+
+def difficulty_counts_by_year(*, units: QuerySet[Unit] | None = None) -> list[dict]:
+    """[{year, raised, answered, …}] by the year raised, oldest first (same meanings as difficulty_totals)."""
+    rows = (
+        _difficulties(units=units)
+        .values("raised_at__year")
+        .annotate(**DIFFICULTY_COUNTS)
+        .order_by("raised_at__year")
+    )
+    return [{"year": r.pop("raised_at__year"), **r} for r in rows]
 
 
 def difficulties_list(

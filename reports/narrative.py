@@ -6,8 +6,9 @@ writes them on the "Dự thảo báo cáo" page; each save is a version (reports
 written by reports.services.write_part), and a report job records the versions current when it was asked
 for, so that it can be built again word for word.
 
-The parts of the plan's contents come from the campaign's own text — its section `noi-dung-thi-dua`,
-numbered paragraphs "1. …", "2. …" — so another plan has its own; the other parts are the table below.
+The parts of the plan's contents are the campaign's contents (criteria.EmulationContent, loaded from the
+plan file), each with the plan's own words as its hint — its section `noi-dung-thi-dua`, numbered
+paragraphs "1. …", "2. …" — so another plan has its own; the other parts are the table below.
 """
 
 import re
@@ -18,18 +19,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaigns.models import CampaignSection
+from criteria.models import EmulationContent
 
 # The reports that have written parts (ReportJob.Kind values).
 KINDS = ("annual", "final")
 # The plan's section whose numbered paragraphs are its contents, and the keys of their parts.
 CONTENTS_SECTION = "noi-dung-thi-dua"
-CONTENTS_KEY = "noi-dung-{n}"
 # The address of a report's draft (/bao-cao/du-thao/<campaign>/<period>/): "nam-2025" or this.
 FINAL_PERIOD = "tong-ket"
 # A part is prose, not an annex: about eight pages at most.
 MAX_CHARS = 20_000
-# A content's label: its opening words, up to the first comma after a few words.
-LABEL_WORDS = (5, 14)
 
 
 @dataclass(frozen=True)
@@ -109,29 +108,18 @@ def plan_contents(campaign) -> list[tuple[int, str]]:
     return contents
 
 
-def short_label(text: str) -> str:
-    """A content's opening words: up to the first comma or semicolon after a few words, at most a line."""
-    fewest, most = LABEL_WORDS
-    words = text.split()
-    cut = min(len(words), most)
-    for i, word in enumerate(words[:most], 1):
-        if i >= fewest and word[-1] in ",;":
-            cut = i
-            break
-    label = " ".join(words[:cut]).rstrip(",;.")
-    label = label[:1].lower() + label[1:]
-    return label + ("…" if cut < len(words) else "")
-
-
 def parts_of(campaign, kind: str, year: int | None = None) -> list[Part]:
-    """The parts Sở Nội vụ writes for one report, in the order of the report (one query)."""
+    """The parts Sở Nội vụ writes for one report, in the order of the report: one per content of the plan
+    (criteria.EmulationContent, its short title as the label and the plan's own words as the hint), then
+    the assessment, the direction and the proposals (two queries)."""
+    words = dict(plan_contents(campaign))
     contents = [
         Part(
-            CONTENTS_KEY.format(n=n),
-            _("Nội dung %(n)s: %(label)s") % {"n": n, "label": short_label(text)},
-            text,
+            content.narrative_key,
+            _("Nội dung %(n)s: %(title)s") % {"n": content.number, "title": content.title},
+            words.get(content.number, content.title),
         )
-        for n, text in plan_contents(campaign)
+        for content in EmulationContent.objects.filter(campaign=campaign).only("number", "title")
     ]
     assessment = [Part(key, str(label), str(hint)) for key, label, hint in ASSESSMENT]
     key, label, hint = PROPOSALS

@@ -85,6 +85,10 @@ def build_xlsx(report: Report) -> bytes:
         if table.total:
             for cell in ws[ws.max_row]:
                 cell.font = Font(bold=True)
+        if table.note:
+            ws.append([])
+            ws.append([table.note])
+            ws.cell(row=ws.max_row, column=1).font = Font(italic=True)
         for col, title in enumerate(table.columns, 1):
             longest = max([len(str(title))] + [len(str(r[col - 1] or "")) for r in rows[:500]])
             ws.column_dimensions[get_column_letter(col)].width = min(max(8, longest + 2), 60)

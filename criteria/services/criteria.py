@@ -82,6 +82,7 @@ def _check(actor, criterion_set: CriterionSet) -> None:
 def _validate(criterion_set: CriterionSet, values: dict, exclude_pk=None) -> dict:
     values = {**values, "code": normalize(values.get("code", "")).lower(), "text": normalize(values["text"])}
     values["source"] = values.get("source") or ""
+    values["short_text"] = normalize(values.get("short_text") or "")
     values["evidence_required"] = bool(values.get("evidence_required"))
     values["evaluation"] = values.get("evaluation") or Criterion.Evaluation.APPRAISER
     problems = criterion_problems(subject=criterion_set.subject, **values)
@@ -95,7 +96,7 @@ def _validate(criterion_set: CriterionSet, values: dict, exclude_pk=None) -> dic
     return values
 
 
-EDITABLE = ("code", "text", "max_points", "evidence_required", "evaluation", "source")
+EDITABLE = ("code", "text", "short_text", "max_points", "evidence_required", "evaluation", "source")
 
 
 @transaction.atomic

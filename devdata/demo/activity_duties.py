@@ -87,7 +87,8 @@ def _csv(groups: list[tuple[str, list[tuple[Unit, int]]]], year: int) -> bytes:
         for unit, rank in rows:
             points = 96 - rank * 1.5 - _digit(unit.code, year) / 10
             grade = "Tốt" if points >= 85 else "Khá" if points >= 70 else "Trung bình"
-            lines.append(f"{unit.code},{points:.2f},{grade},{rank},{label}")
+            # The group's name has commas ("Sở, ban, ngành"): quoted, as a spreadsheet writes it.
+            lines.append(f'{unit.code},{points:.2f},{grade},{rank},"{label}"')
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

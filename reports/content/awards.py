@@ -11,11 +11,13 @@ from criteria.models import Subject
 from documents.content import Table
 from reports.charts import chart
 from reports.content.base import Scope, Section, money
+from reports.content.report import combined
 
 GIAY_KHEN = "giay-khen"
 
 
-def _awards(scope: Scope):
+def awards_of(scope: Scope):
+    """The awards of the scope's rounds (the province's and the units' own), to the scope's units."""
     qs = Award.objects.filter(round__in=scope.rounds)
     if scope.unit is not None:
         qs = qs.filter(
@@ -25,8 +27,8 @@ def _awards(scope: Scope):
 
 
 def build(scope: Scope) -> Section:
-    section = Section(key="awards", heading=_("Kết quả khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh"))
-    qs = _awards(scope)
+    section = Section(key="awards", heading=_("Khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh"))
+    qs = awards_of(scope)
     province = qs.filter(decision__issuing_unit__isnull=True)
     decisions = (
         province.values(
@@ -62,14 +64,16 @@ def build(scope: Scope) -> Section:
     if rows:
         section.paragraphs.append(
             _(
-                "Chủ tịch UBND tỉnh đã ban hành %(rows)s quyết định khen thưởng cho "
+                "Chủ tịch Ủy ban nhân dân tỉnh đã ban hành %(rows)s quyết định khen thưởng cho "
                 "%(collectives)s tập thể và %(individuals)s cá nhân có thành tích xuất "
-                "sắc trong phong trào thi đua, với tổng số tiền thưởng %(bonus)s đồng."
+                "sắc trong phong trào thi đua, trong chỉ tiêu %(quota)s Bằng khen của kế hoạch, "
+                "với tổng số tiền thưởng %(bonus)s đồng."
             )
             % {
                 "rows": len(rows),
                 "collectives": collectives,
                 "individuals": individuals,
+                "quota": quota,
                 "bonus": money(bonus),
             }
         )
@@ -91,7 +95,7 @@ def build(scope: Scope) -> Section:
             ],
             rows,
             [_("Tổng cộng"), None, None, collectives, individuals, bonus] if rows else None,
-            widths=[18, 12, 28, 10, 10, 22],
+            widths=[17, 14, 27, 10, 10, 22],
         )
     )
     listed = province.select_related("decision", "award_type").order_by(
@@ -126,10 +130,8 @@ def build(scope: Scope) -> Section:
 
 
 def build_unit_awards(scope: Scope) -> Section:
-    section = Section(
-        key="unit_awards", heading=_("Khen thưởng của Thủ trưởng các cơ quan, đơn vị (Giấy khen)")
-    )
-    qs = _awards(scope)
+    section = Section(key="unit_awards", heading=_("Giấy khen của Thủ trưởng các cơ quan, đơn vị"))
+    qs = awards_of(scope)
     by_unit: dict[str, list] = defaultdict(lambda: [0, 0, 0, 0])
     unit_awards = qs.filter(decision__issuing_unit__isnull=False)
     for row in unit_awards.values("decision__issuing_unit__name").annotate(
@@ -149,6 +151,7 @@ def build_unit_awards(scope: Scope) -> Section:
         key=lambda r: (-r[4], r[0]),
     )
     total = sum(r[4] for r in rows)
+    section.figures["unit_awards"] = total
     if rows:
         section.paragraphs.append(
             _(
@@ -194,3 +197,8 @@ def build_unit_awards(scope: Scope) -> Section:
             )
         )
     return section
+
+
+def build_part(scope: Scope) -> Section:
+    """The part on awards: 1. the Chairman's, within the plan's quota, 2. the units' own Giấy khen."""
+    return combined("awards", _("Kết quả khen thưởng"), [build(scope), build_unit_awards(scope)])

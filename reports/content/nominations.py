@@ -1,4 +1,4 @@
-"""Sections 2 and 3: dossiers by state, award type, unit kind and cluster; appraisal outcomes and reasons."""
+"""Part: dossiers by state, award type, unit kind and cluster; then appraisal outcomes and reasons."""
 
 from collections import defaultdict
 
@@ -10,8 +10,9 @@ from criteria.models import Subject
 from documents.content import Table
 from nominations.models import Nomination, NominationEvent, State
 from reports.charts import chart
-from reports.content.base import Scope, Section, percent
+from reports.content.base import Scope, Section, kind_name, percent
 from reports.content.participation import NO_CLUSTER
+from reports.content.report import combined
 
 # Dossiers the unit actually sent: drafts never left the unit, withdrawn ones were taken back.
 SENT_STATES = [s for s in State.values if s not in (State.DRAFT, State.WITHDRAWN)]
@@ -99,7 +100,7 @@ def build(scope: Scope) -> Section:
             total(by_type),
         )
     )
-    kind_rows = [[Unit.Kind(k).label, *by_kind[k], sum(by_kind[k])] for k in Unit.Kind.values if k in by_kind]
+    kind_rows = [[kind_name(k), *by_kind[k], sum(by_kind[k])] for k in Unit.Kind.values if k in by_kind]
     section.tables.append(
         Table(
             "ho-so-theo-loai-don-vi",
@@ -158,13 +159,13 @@ def build_appraisal(scope: Scope) -> Section:
     section.figures.update(
         received=figures["received"], eligible=figures["eligible"], ineligible=figures["ineligible"]
     )
+    # How many dossiers came in is the part's first sentence (build): not said again here.
     text = _(
-        "Sở Nội vụ đã tiếp nhận %(received)s hồ sơ, kết luận thẩm định "
+        "Sở Nội vụ đã kết luận thẩm định "
         "%(concluded)s hồ sơ: %(eligible)s hồ sơ đủ điều kiện (%(eligible_share)s), "
         "%(ineligible)s hồ sơ không đủ điều kiện; %(returned)s hồ sơ đã được "
         "trả lại để đơn vị bổ sung"
     ) % {
-        "received": figures["received"],
         "concluded": concluded,
         "eligible": figures["eligible"],
         "eligible_share": percent(figures["eligible"], concluded),
@@ -228,3 +229,12 @@ def build_appraisal(scope: Scope) -> Section:
         widths=[24, 24, 12, 34],
     )
     return section
+
+
+def build_part(scope: Scope) -> Section:
+    """The part of the report on dossiers: 1. what the units sent, 2. how Sở Nội vụ appraised them."""
+    return combined(
+        "nominations",
+        _("Hồ sơ đề nghị khen thưởng và kết quả thẩm định"),
+        [build(scope), build_appraisal(scope)],
+    )

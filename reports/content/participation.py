@@ -1,4 +1,5 @@
-"""Section 1: which units took part, by kind and cluster; registration, own plans, reporting on time."""
+"""Part: the organisation of the movement — which units took part, by kind and cluster; registration,
+own plans, reporting on time."""
 
 from collections import Counter, defaultdict
 from datetime import timedelta
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from campaigns.models import Unit
 from documents.content import Table
 from reports.content import duties
-from reports.content.base import Scope, Section, percent
+from reports.content.base import Scope, Section, kind_name, percent
 
 NO_CLUSTER = gettext_lazy("Chưa xếp cụm, khối")
 
@@ -84,14 +85,12 @@ def build(scope: Scope) -> Section:
     # The "not in a cluster" row is not a cluster: it is not counted among them.
     unclustered_group = 1 if by_cluster.get(NO_CLUSTER) else 0
     columns = [_("Số đơn vị"), _("Đăng ký thi đua"), _("Ban hành kế hoạch"), _("Báo cáo đúng hạn")]
-    kind_rows = [[Unit.Kind(k).label, *counts(by_kind[k])] for k in Unit.Kind.values if by_kind.get(k)]
+    kind_rows = [[kind_name(k), *counts(by_kind[k])] for k in Unit.Kind.values if by_kind.get(k)]
     cluster_rows = [[name, *counts(by_cluster[name])] for name in sorted(by_cluster, key=_cluster_order)]
     total = [_("Tổng cộng"), *counts(units)]
     section.figures["units"] = len(units)
 
-    kinds_text = "; ".join(
-        f"{len(by_kind[k])} {Unit.Kind(k).label}" for k in Unit.Kind.values if by_kind.get(k)
-    )
+    kinds_text = "; ".join(f"{len(by_kind[k])} {kind_name(k)}" for k in Unit.Kind.values if by_kind.get(k))
     if units:
         section.paragraphs.append(
             _(
@@ -168,7 +167,7 @@ def build(scope: Scope) -> Section:
             [
                 i,
                 unit.name,
-                Unit.Kind(unit.kind).label,
+                kind_name(unit.kind),
                 unit.cluster.name if unit.cluster_id else NO_CLUSTER,
                 _yes(s.get("registered")),
                 _yes(s.get("own_plan")),

@@ -2,21 +2,17 @@
 
 from django.utils.translation import gettext as _
 
-from campaigns.models import Unit
-from documents.content import Table
+from documents.content import Paragraph, Table
 from practices import selectors
-from reports.content.base import Scope, Section
-
-
-def _units(scope: Scope):
-    return Unit.objects.subtree_of(scope.unit) if scope.unit is not None else None
+from practices.models import Practice
+from reports.content.base import Scope, Section, said_under_contents, units_of
 
 
 def build(scope: Scope) -> Section:
     section = Section(
         key="practices", heading=_("Mô hình “Dân vận khéo”, cách làm hay, sáng kiến được công nhận")
     )
-    units = _units(scope)
+    units = units_of(scope)
     states = {r["code"]: r["count"] for r in selectors.practice_counts_by_state(year=scope.year, units=units)}
     fields = selectors.practice_counts_by_field(year=scope.year, units=units)
     published = states.get("recognised", 0) + states.get("featured", 0)
@@ -25,19 +21,33 @@ def build(scope: Scope) -> Section:
     period = (
         _("năm %(year)s") % {"year": scope.year} if scope.year else _("trong thời gian thực hiện phong trào")
     )
-    section.paragraphs.append(
-        _(
-            "Các đơn vị đã đăng ký %(registered)s mô hình, cách làm hay triển khai "
-            "%(period)s; %(published)s mô hình đã được cấp có thẩm quyền công nhận, "
-            "trong đó %(featured)s mô hình được chọn làm điển hình để nhân rộng."
+    if not set(Practice.Kind.values) <= said_under_contents(scope.campaign).practice_kinds:
+        section.paragraphs.append(
+            _(
+                "Các đơn vị đã đăng ký %(registered)s mô hình, cách làm hay triển khai "
+                "%(period)s; %(published)s mô hình đã được cấp có thẩm quyền công nhận, "
+                "trong đó %(featured)s mô hình được chọn làm điển hình để nhân rộng."
+            )
+            % {
+                "registered": registered,
+                "period": period,
+                "published": published,
+                "featured": states.get("featured", 0),
+            }
         )
-        % {
-            "registered": registered,
-            "period": period,
-            "published": published,
-            "featured": states.get("featured", 0),
-        }
-    )
+    elif published:
+        # Every kind's numbers are said under the plan's contents (part II): here the table and the list.
+        section.paragraphs.append(
+            Paragraph(
+                _("Các mô hình, cách làm hay triển khai %(period)s đã được công nhận, theo lĩnh vực:")
+                % {"period": period},
+                keep_with_next=True,
+            )
+        )
+    else:
+        section.paragraphs.append(
+            _("Chưa có mô hình, cách làm hay triển khai %(period)s được công nhận.") % {"period": period}
+        )
     section.tables.append(
         Table(
             "mo-hinh-theo-linh-vuc",
@@ -71,14 +81,14 @@ def build(scope: Scope) -> Section:
             _("Nhân rộng"),
         ],
         rows,
-        widths=[30, 22, 14, 11, 9, 8],
+        widths=[25, 20, 14, 13, 13, 9],
     )
     return section
 
 
 def build_difficulties(scope: Scope) -> Section:
-    section = Section(key="difficulties", heading=_("Khó khăn, vướng mắc và kiến nghị"))
-    units = _units(scope)
+    section = Section(key="difficulties", heading=_("Khó khăn, vướng mắc và việc giải quyết"))
+    units = units_of(scope)
     totals = selectors.difficulty_totals(year=scope.year, units=units)
     topics = [r for r in selectors.difficulty_counts_by_topic(year=scope.year, units=units) if r["raised"]]
     section.figures.update(difficulties=totals["raised"], settled=totals["settled"])

@@ -2,12 +2,18 @@
 
 from collections import Counter, defaultdict
 
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from criteria.models import UnitRanking
-from documents.content import Table
+from documents.content import Paragraph, Table
 from reports.charts import chart
-from reports.content.base import Scope, Section
+from reports.content.base import Scope, Section, said_under_contents, written_out
+
+
+def group_name(ranking: UnitRanking) -> str:
+    """The ranking group as a paper prints it: written out ("Ủy ban nhân dân cấp xã"), "Chung" if none."""
+    return written_out(ranking.group_label) or _("Chung")
 
 
 def compared_years(scope: Scope) -> tuple[int | None, int | None]:
@@ -63,25 +69,40 @@ def build(scope: Scope) -> Section:
     grades = Counter(r["ranking"].grade for r in rows)
     groups: dict[str, list] = defaultdict(list)
     for r in rows:
-        groups[r["ranking"].group_label or "Chung"].append(r)
+        groups[group_name(r["ranking"])].append(r)
     improved = [r for r in rows if r["change"] and r["change"] > 0]
     declined = [r for r in rows if r["change"] and r["change"] < 0]
-    grade_text = ", ".join(
-        _("%(grades)s đơn vị xếp loại %(label)s") % {"grades": grades[g], "label": UnitRanking.Grade(g).label}
-        for g in UnitRanking.Grade.values
-        if grades.get(g)
-    )
-    section.paragraphs.append(
-        _("Năm %(later)s, %(rows)s đơn vị được đánh giá, xếp hạng: %(grade_text)s.")
-        % {"later": later, "rows": len(rows), "grade_text": grade_text}
-    )
-    if earlier:
+    said = said_under_contents(scope.campaign).rankings
+    if not said:
+        grade_text = ", ".join(
+            _("%(grades)s đơn vị xếp loại %(label)s")
+            % {"grades": grades[g], "label": UnitRanking.Grade(g).label}
+            for g in UnitRanking.Grade.values
+            if grades.get(g)
+        )
+        section.paragraphs.append(
+            _("Năm %(later)s, %(rows)s đơn vị được đánh giá, xếp hạng: %(grade_text)s.")
+            % {"later": later, "rows": len(rows), "grade_text": grade_text}
+        )
+    if earlier and any(r["earlier"] for r in rows):
         section.paragraphs.append(
             _(
                 "So với năm %(earlier)s, %(improved)s đơn vị tăng hạng và %(declined)s "
                 "đơn vị tụt hạng trong nhóm xếp hạng của mình."
             )
             % {"earlier": earlier, "improved": len(improved), "declined": len(declined)}
+        )
+    if said:
+        # How many units got each grade is said under the plan's content that brings the ranking (part II).
+        section.paragraphs.append(
+            Paragraph(
+                _(
+                    "Kết quả xếp loại năm %(later)s theo từng nhóm xếp hạng và các đơn vị dẫn đầu "
+                    "mỗi nhóm như sau:"
+                )
+                % {"later": later},
+                keep_with_next=True,
+            )
         )
     grade_rows = []
     for label in sorted(groups):
@@ -98,7 +119,7 @@ def build(scope: Scope) -> Section:
         )
     )
     top_rows = [
-        [r["ranking"].group_label or "Chung", r["ranking"].rank, r["ranking"].unit.name, r["ranking"].points]
+        [group_name(r["ranking"]), r["ranking"].rank, r["ranking"].unit.name, r["ranking"].points]
         for r in rows
         if r["ranking"].rank <= 3
     ]
@@ -143,7 +164,7 @@ def build(scope: Scope) -> Section:
                 [
                     i,
                     r["ranking"].unit.name,
-                    r["ranking"].group_label,
+                    group_name(r["ranking"]),
                     r["ranking"].points,
                     r["ranking"].get_grade_display(),
                     r["earlier"].rank if r["earlier"] else None,
@@ -156,3 +177,14 @@ def build(scope: Scope) -> Section:
         )
     )
     return section
+
+
+def grade_counts(scope: Scope) -> tuple[int | None, dict[str, int]]:
+    """(year, {grade: units}) of the year the rankings part shows (compared_years' later year)."""
+    _earlier, later = compared_years(scope)
+    if later is None:
+        return None, {}
+    qs = UnitRanking.objects.filter(year=later)
+    if scope.unit is not None:
+        qs = qs.filter(unit__path__startswith=scope.unit.path)
+    return later, dict(qs.values_list("grade").annotate(n=Count("id")).order_by())

@@ -21,15 +21,22 @@ class Report:
     sections: list[Section]
     # The written parts (reports.narrative) a summary report lacks: it is a draft until they are written.
     unwritten: list[str] = field(default_factory=list)
+    # The tables that open the paper before its parts (the key figures, the figures by year).
+    lead_tables: list[Table] = field(default_factory=list)
 
     def tables(self) -> list[Table]:
-        """Every table of the sections, then their annexes in full (a long list is only here): the sheets
-        of the XLSX, in order. A report without sections (a tờ trình) gives its papers' annex tables."""
+        """The opening tables, every table of the sections, then their annexes in full (a long list is only
+        here): the sheets of the XLSX, in order. A report without sections (a tờ trình) gives its papers'
+        annex tables."""
         if not self.sections:
             return [
                 b for doc in self.documents for a in doc.annexes for b in a.blocks if isinstance(b, Table)
             ]
-        return [t for s in self.sections for t in s.tables] + [t for s in self.sections for t in s.annexes]
+        return (
+            self.lead_tables
+            + [t for s in self.sections for t in s.printed_tables()]
+            + [t for s in self.sections for t in s.annexes]
+        )
 
     def missing_sources(self) -> list[str]:
         return sorted({m for s in self.sections for m in s.missing_sources})
@@ -46,15 +53,32 @@ def paragraph(item) -> Block:
 
 
 def body_of(sections: list[Section], *, numbered: bool = True) -> list[Block]:
-    """The body of a paper: each section a part ("I. …"), its paragraphs, tables and charts."""
+    """The body of a paper: each section a part ("I. …"), its paragraphs, own blocks, tables and charts."""
     blocks: list[Block] = []
     for i, section in enumerate(sections, 1):
         if section.heading:
             blocks.append(Heading(section.heading, numeral=roman(i) if numbered else ""))
         blocks.extend(paragraph(p) for p in section.paragraphs)
+        blocks.extend(section.blocks)
         blocks.extend(section.tables)
         blocks.extend(section.charts)
     return blocks
+
+
+def combined(key: str, heading: str, parts: list[Section]) -> Section:
+    """One part of a report made of sections, each under its own numbered sub-heading ("1. …"); their
+    annexes and figures are the part's."""
+    out = Section(key=key, heading=heading)
+    for i, part in enumerate(parts, 1):
+        out.blocks.append(Heading(part.heading, numeral=str(i), level=2))
+        out.blocks.extend(paragraph(p) for p in part.paragraphs)
+        out.blocks.extend(part.blocks)
+        out.blocks.extend(part.tables)
+        out.blocks.extend(part.charts)
+        out.annexes.extend(part.annexes)
+        out.figures.update(part.figures)
+        out.missing_sources.extend(part.missing_sources)
+    return out
 
 
 # A list longer than this is not printed: the paper says where it is in the workbook (a leader reads the

@@ -8,19 +8,31 @@ from django.utils.translation import gettext_lazy
 
 from documents.content import Document, Paragraph, Table
 from documents.issuers import campaign_unit, issuer_for, signature_for
-from reports.content import assessment, awards, nominations, participation, practices, rankings
+from reports.content import (
+    assessment,
+    awards,
+    contents,
+    nominations,
+    participation,
+    practices,
+    rankings,
+    scores,
+    years,
+)
 from reports.content.base import Scope, money
 from reports.content.report import Report, annexes_of, body_of
 
-# (label shown on the progress bar, builder) in the order of the report.
+# (label shown on the progress bar, builder) in the order a báo cáo tổng kết reads: how the movement was
+# organised, what came of the plan's contents and criteria, the models, the dossiers, the awards, the
+# dân vận ranking, the difficulties. The parts are numbered I, II, … by report.body_of.
 SECTIONS = [
     (gettext_lazy("Tình hình tham gia của các đơn vị"), participation.build),
-    (gettext_lazy("Hồ sơ đề nghị khen thưởng"), nominations.build),
-    (gettext_lazy("Kết quả thẩm định"), nominations.build_appraisal),
-    (gettext_lazy("Khen thưởng của Chủ tịch UBND tỉnh"), awards.build),
-    (gettext_lazy("Giấy khen của các đơn vị"), awards.build_unit_awards),
-    (gettext_lazy("Kết quả dân vận chính quyền"), rankings.build),
+    (gettext_lazy("Kết quả thực hiện các nội dung thi đua"), contents.build),
+    (gettext_lazy("Kết quả theo tiêu chí thi đua"), scores.build),
     (gettext_lazy("Mô hình, cách làm hay"), practices.build),
+    (gettext_lazy("Hồ sơ đề nghị khen thưởng và kết quả thẩm định"), nominations.build_part),
+    (gettext_lazy("Kết quả khen thưởng"), awards.build_part),
+    (gettext_lazy("Kết quả dân vận chính quyền"), rankings.build),
     (gettext_lazy("Khó khăn, vướng mắc"), practices.build_difficulties),
     # The parts Sở Nội vụ writes (a unit's report has none: their builders give None).
     (gettext_lazy("Đánh giá chung"), assessment.build),
@@ -54,7 +66,8 @@ def key_figures(sections) -> Table:
             _("Khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh / chỉ tiêu"),
             _("%(used)s/%(quota)s Bằng khen") % {"used": f.get("awarded", 0), "quota": f.get("quota", 0)},
         ],
-        [_("Tiền thưởng (đồng)"), money(f.get("bonus", 0))],
+        [_("Tiền thưởng kèm Bằng khen (đồng)"), money(f.get("bonus", 0))],
+        [_("Giấy khen của Thủ trưởng các cơ quan, đơn vị"), f.get("unit_awards", 0)],
         [_("Mô hình, cách làm hay được công nhận"), f.get("recognised_practices", 0)],
         [
             _("Khó khăn, vướng mắc đã giải quyết / đã phản ánh"),
@@ -136,16 +149,24 @@ def build(
     } + (_(". Kính đề nghị Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.") if scope.unit is None else "./.")
     # A part Sở Nội vụ has not written yet: the paper is a draft (ND 30's "DỰ THẢO" on page 1).
     unwritten = assessment.unwritten(scope)
+    # Page 1: the key figures; the end-of-campaign report adds them year by year.
+    lead_tables = [key_figures(sections)] + ([years.by_year_table(scope)] if kind == "final" else [])
     paper = Document(
         issuer=issuer,
         doc_type=_("BÁO CÁO"),
         type_code="BC",
         title_lines=title_lines,
         day=today,
-        body=[Paragraph(intro), key_figures(sections), *body_of(sections), Paragraph(closing)],
+        body=[Paragraph(intro), *lead_tables, *body_of(sections), Paragraph(closing)],
         recipients=recipients,
         signatures=[signature],
         annexes=annexes_of(sections),
         draft=bool(unwritten),
     )
-    return Report(title=title, documents=[paper], sections=sections, unwritten=[p.label for p in unwritten])
+    return Report(
+        title=title,
+        documents=[paper],
+        sections=sections,
+        unwritten=[p.label for p in unwritten],
+        lead_tables=lead_tables,
+    )

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from campaigns.models import AwardRound, AwardType, Campaign, CampaignSection, DocumentType, RoundQuota
-from criteria.models import Criterion, CriterionSet, DutyDeadline
+from criteria.models import Criterion, CriterionSet, DutyDeadline, EmulationContent
 from criteria.plan_loader import PlanFileError, load_plan, load_plan_file
 
 from .conftest import PLAN_169
@@ -26,6 +26,7 @@ MODELS = (
     CriterionSet,
     Criterion,
     DutyDeadline,
+    EmulationContent,
 )
 
 
@@ -37,6 +38,7 @@ def snapshot() -> dict:
         for round_ in AwardRound.objects.all()
         for d in round_.required_document_types.all()
     )
+    rows["content_criteria"] = sorted(EmulationContent.criteria.through.objects.values_list("pk", flat=True))
     return rows
 
 
@@ -99,6 +101,37 @@ def test_every_paragraph_of_the_official_text_is_in_the_sections(plan):
     assert missing == []
 
 
+def test_the_contents_of_part_ii_name_the_records_that_bear_on_them(plan):
+    contents = {c.number: c for c in plan.contents.prefetch_related("criteria__criterion_set")}
+    assert sorted(contents) == [1, 2, 3, 4, 5, 6]
+
+    def linked(n):
+        return sorted((c.criterion_set.subject, c.code) for c in contents[n].criteria.all())
+
+    assert linked(1) == [("collective", "c")]
+    assert linked(2) == [("collective", "a"), ("collective", "b"), ("collective", "e")]
+    assert linked(3) == [("individual", "b")] and contents[3].practice_kinds == ["initiative"]
+    assert linked(4) == [] and contents[4].difficulty_topics == ["digital"]
+    assert linked(5) == [("collective", "d")]  # computed from the dân vận ranking
+    assert contents[6].practice_kinds == ["model"]
+    assert contents[6].difficulty_topics == ["resources", "procedures"]
+    assert contents[1].narrative_key == "noi-dung-1"
+    # The reports' short names of the criteria.
+    c = Criterion.objects.get(criterion_set__campaign=plan, criterion_set__subject="collective", code="c")
+    assert c.short_text == "Tuyên truyền về dân vận chính quyền" and c.label == c.short_text
+
+
+def test_a_content_relinked_in_the_file_is_updated_and_a_dropped_one_removed(plan):
+    data = yaml.safe_load(PLAN_169.read_text(encoding="utf-8"))
+    data["contents"][0]["criteria"] = {"collective": ["c", "g"]}
+    data["contents"] = data["contents"][:5]
+    summary = load_plan(data)
+    assert summary.updated["nội dung thi đua"] == 1 and summary.unchanged["nội dung thi đua"] == 4
+    assert summary.deleted["nội dung thi đua"] == 1
+    assert sorted(c.code for c in plan.contents.get(number=1).criteria.all()) == ["c", "g"]
+    assert not plan.contents.filter(number=6).exists()
+
+
 def test_rounds_quotas_and_documents(plan):
     rounds = {round_.code: round_ for round_ in plan.rounds.all()}
     assert set(rounds) == {"nam-2025", "nam-2026", "tong-ket"}
@@ -146,10 +179,19 @@ def test_the_loader_is_generic_another_plan_loads_beside_169(plan):
     )
     data["rounds"] = [r for r in data["rounds"] if r["code"] == "nam-2026"]
     data["criterion_sets"] = [data["criterion_sets"][1]]
+    data["contents"] = [
+        {
+            "number": 1,
+            "title": "Chuyển đổi số",
+            "criteria": {"individual": ["b"]},
+            "difficulty_topics": ["digital"],
+        }
+    ]
     load_plan(data)
     other = Campaign.objects.get(number="12/KH-UBND")
     assert other.rounds.count() == 1 and other.criterion_sets.count() == 1
-    assert plan.rounds.count() == 3  # the first plan untouched
+    assert [(c.number, [k.code for k in c.criteria.all()]) for c in other.contents.all()] == [(1, ["b"])]
+    assert plan.rounds.count() == 3 and plan.contents.count() == 6  # the first plan untouched
 
 
 def _bad(mutate) -> str:
@@ -175,6 +217,15 @@ def _bad(mutate) -> str:
             "chỉ tính được cho tập thể",
         ),
         (lambda d: d["sections"][1].update(key="mo-dau"), "bị trùng"),
+        (lambda d: d["contents"][1].update(number=1), "số thứ tự 1 bị trùng"),
+        (lambda d: d["contents"][0].update(criteria={"collective": ["h"]}), "không có tiêu chí “h”"),
+        (lambda d: d["contents"][0].update(criteria={"everyone": ["a"]}), "phải ghi theo đối tượng"),
+        (
+            lambda d: d["contents"][2].update(practice_kinds=["poster"]),
+            "“practice_kinds” có mã không hợp lệ: poster",
+        ),
+        (lambda d: d["contents"][3].update(difficulty_topics="digital"), "phải là một danh sách mã"),
+        (lambda d: d["contents"][3].pop("title"), "thiếu “title”"),
     ],
 )
 def test_a_bad_file_is_refused_whole_with_a_vietnamese_reason(mutate, expected):
@@ -204,6 +255,16 @@ def test_frozen_criteria_cannot_be_changed_by_reloading(plan):
             criterion_set__campaign=plan, criterion_set__subject="collective", code="b"
         ).max_points
         == 15
+    )
+    # A short name only labels the reports' tables: it may still change.
+    data["criterion_sets"][0]["criteria"][1]["max_points"] = 15
+    data["criterion_sets"][0]["criteria"][1]["short"] = "Lãnh đạo, chỉ đạo"
+    load_plan(data)
+    assert (
+        Criterion.objects.get(
+            criterion_set__campaign=plan, criterion_set__subject="collective", code="b"
+        ).short_text
+        == "Lãnh đạo, chỉ đạo"
     )
 
 

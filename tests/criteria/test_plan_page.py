@@ -52,6 +52,19 @@ def test_plan_page_shows_sections_criteria_and_quotas_in_order(plan, cast, clien
     assert "round-status-" in html
 
 
+def test_plan_page_shows_what_the_reports_count_under_each_content(plan, cast, client_for):
+    html = client_for(cast.officer_a).get(reverse("campaigns:plan")).content.decode()
+    table = html[html.index('class="table table-sm small contents-table"') :].split("</table>")[0]
+    assert re.findall(r'data-number="(\d+)"', table) == ["1", "2", "3", "4", "5", "6"]
+    rows = dict(
+        zip(re.findall(r'data-number="(\d+)"', table), table.split('class="content-row"')[1:], strict=True)
+    )
+    assert "Tập thể: c)" in rows["1"] and "Tập thể: a), b), e)" in rows["2"]
+    assert "Cá nhân: b)" in rows["3"] and "Sáng kiến, cách làm hay" in rows["3"]
+    assert "Chuyển đổi số, dịch vụ công trực tuyến" in rows["4"]
+    assert "Kinh phí, nguồn lực; Thủ tục hành chính, một cửa" in rows["6"]
+
+
 def test_plan_page_counts_participating_units_by_kind(plan, cast, client_for):
     UnitFactory(code="X-DISSOLVED", kind=Unit.Kind.DISTRICT, parent=cast.province, valid_to="2025-06-30")
     response = client_for(cast.officer_a).get(reverse("campaigns:plan"))

@@ -8,6 +8,7 @@ import yaml
 from pypdf import PdfReader
 
 from campaigns.models import CampaignSection
+from criteria.plan_loader import load_criteria_and_contents
 from devdata.sample_report import build_sample
 from reports import jobs as building
 from reports.models import ReportJob
@@ -70,8 +71,11 @@ PLAN = Path(__file__).resolve().parents[2] / "plans" / "169-KH-UBND.yaml"
 
 
 def give_contents(campaign) -> int:
-    """The campaign's section `noi-dung-thi-dua` as plan 169 has it (its six contents); their number."""
+    """The campaign's contents as plan 169 has them (its six contents, with their criteria) and its section
+    `noi-dung-thi-dua` (the plan's words); their number."""
     plan = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    if not campaign.contents.exists():
+        load_criteria_and_contents(campaign, plan)
     section = next(s for s in plan["sections"] if s["key"] == "noi-dung-thi-dua")
     CampaignSection.objects.update_or_create(
         campaign=campaign,

@@ -71,7 +71,10 @@ def test_the_writer_sees_every_part_with_a_box_the_leader_reads_them(campaign, c
     _write(cast.appraiser, campaign, "uu-diem", "Đoạn một.\n\nĐoạn hai\nnối tiếp.")
     page = client_for(cast.appraiser).get(_url(campaign)).content.decode()
     assert "Dự thảo báo cáo kết quả năm 2025" in page
-    assert "Nội dung 1: thi đua thực hiện đổi mới trong công tác tuyên truyền…" in page
+    assert (
+        "Nội dung 1: Đổi mới công tác tuyên truyền, phổ biến về dân "
+        "vận chính quyền và quy chế dân chủ ở cơ sở"
+    ) in page
     assert "Phương hướng, nhiệm vụ năm 2026" in page
     assert page.count("<textarea") == 11
     assert "mỗi đoạn cách nhau một dòng trống" in page
@@ -122,7 +125,9 @@ def test_saving_writes_only_the_parts_changed(campaign, cast, client_for, userna
     assert (versions["han-che"].text, versions["han-che"].written_by) == ("Hạn chế mới.", user)
     page = client.get(response["Location"]).content.decode()
     assert "Đã lưu phần “Hạn chế” (bản 1)." in page
-    assert "Đã lưu phần “Nội dung 2: nâng cao trách nhiệm của người đứng đầu các cơ quan…” (bản 1)." in page
+    assert (
+        "Đã lưu phần “Nội dung 2: Nâng cao trách nhiệm của người đứng đầu cơ quan, tổ chức, đơn vị” (bản 1)."
+    ) in page
 
 
 def test_saving_nothing_changed_says_so(campaign, cast, client_for):

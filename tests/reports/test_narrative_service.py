@@ -41,8 +41,11 @@ def test_the_parts_are_the_plans_contents_then_the_assessment_direction_and_prop
         "kien-nghi",
     ]
     first = parts[0]
-    # A short label from the plan's own words; the hint is the content's whole text.
-    assert first.label == "Nội dung 1: thi đua thực hiện đổi mới trong công tác tuyên truyền…"
+    # The content's short title (criteria.EmulationContent); the hint is the plan's own words.
+    assert first.label == (
+        "Nội dung 1: Đổi mới công tác tuyên truyền, phổ biến về dân "
+        "vận chính quyền và quy chế dân chủ ở cơ sở"
+    )
     assert first.hint.startswith("Thi đua thực hiện đổi mới trong công tác tuyên truyền, phổ biến chủ trương")
     assert parts[9].label == "Phương hướng, nhiệm vụ năm 2026"
     final = narrative.parts_of(campaign, "final")
