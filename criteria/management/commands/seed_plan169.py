@@ -9,7 +9,7 @@ PLAN_FILE = Path(settings.BASE_DIR) / "plans" / "169-KH-UBND.yaml"
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Nạp Kế hoạch 169/KH-UBND (plans/169-KH-UBND.yaml); chạy lại không nhân đôi dữ liệu.")
+    help = "Nạp Kế hoạch 169/KH-UBND (plans/169-KH-UBND.yaml); chạy lại không nhân đôi dữ liệu."
 
     def add_arguments(self, parser):
         parser.add_argument(

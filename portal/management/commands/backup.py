@@ -2,15 +2,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from portal.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Sao lưu cơ sở dữ liệu và tệp tải lên vào một thư mục mới (kèm manifest để kiểm tra)."
-    )
+    help = "Sao lưu cơ sở dữ liệu và tệp tải lên vào một thư mục mới (kèm manifest để kiểm tra)."
 
     def add_arguments(self, parser):
         parser.add_argument("--output", default="var/backups", help=_("Thư mục chứa các bản sao lưu."))

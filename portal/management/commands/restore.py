@@ -2,15 +2,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from portal.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Khôi phục một bản sao lưu vào cơ sở dữ liệu trống và thư mục tệp trống, rồi đối chiếu."
-    )
+    help = "Khôi phục một bản sao lưu vào cơ sở dữ liệu trống và thư mục tệp trống, rồi đối chiếu."
 
     def add_arguments(self, parser):
         parser.add_argument("folder", help=_("Thư mục bản sao lưu (chứa manifest.json)."))

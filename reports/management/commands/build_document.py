@@ -12,7 +12,6 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from awards import papers
 from awards.models import CouncilSession, Decision
@@ -27,7 +26,7 @@ KINDS = ["proposal", "draft-decision", "decision", "council-minutes", "certifica
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Tạo một văn bản của đợt khen thưởng (PDF hoặc Word) ngay trong tiến trình này.")
+    help = "Tạo một văn bản của đợt khen thưởng (PDF hoặc Word) ngay trong tiến trình này."
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=KINDS)

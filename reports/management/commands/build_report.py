@@ -13,7 +13,6 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from campaigns.models import AwardRound, Campaign, Unit
 from reports import jobs as building
@@ -25,9 +24,7 @@ FORMS = {"tt02-0601": ReportJob.Kind.MOVEMENTS_FORM, "tt02-0603": ReportJob.Kind
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Tạo báo cáo (PDF, Word hoặc Excel) ngay trong tiến trình này, dùng cùng mã với tác vụ nền."
-    )
+    help = "Tạo báo cáo (PDF, Word hoặc Excel) ngay trong tiến trình này, dùng cùng mã với tác vụ nền."
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=["annual", "final", "proposal", "unit", *FORMS])
