@@ -263,10 +263,23 @@ def council_minutes(session: CouncilSession, chair: Official | int | None = None
         ]
         for k, r in enumerate(results, 1)
     ]
-    chairing = chair_signature(
-        signer_on(campaign_unit(round_.campaign, "deciding"), closed.date(), chair, chairing=True)
-    )
+    deciding = campaign_unit(round_.campaign, "deciding")
+    chair_official = signer_on(deciding, closed.date(), chair, chairing=True)
+    chairing = chair_signature(chair_official)
     secretary = session.closed_by
+    # Who led the meeting and who kept its minutes, as a biên bản names them before the members.
+    led_by = [
+        Paragraph(
+            _("%(name)s, %(title)s %(unit)s.")
+            % {
+                "name": chair_official.full_name,
+                "title": chair_official.title,
+                "unit": issuer_for(deciding, closed.date()).running_name,
+            },
+            lead=_("Chủ trì:"),
+        ),
+        Paragraph(f"{display_name(secretary)}." if secretary else _("(chưa ghi)."), lead=_("Thư ký:")),
+    ]
     return Document(
         issuer=issuer,
         doc_type=_("BIÊN BẢN"),
@@ -291,6 +304,7 @@ def council_minutes(session: CouncilSession, chair: Official | int | None = None
                 }
             ),
             Heading(_("Thành phần"), numeral=roman(1)),
+            *led_by,
             Paragraph(
                 _("Hội đồng có %(members)s thành viên; %(present)s thành viên có mặt và biểu quyết:")
                 % {"members": len(members), "present": len([s for s in members if s.member_id in voted])}

@@ -52,9 +52,15 @@ def _campaign_ref(scope: Scope) -> str:
     }
 
 
-def key_figures(sections) -> Table:
-    """Page 1's table, for a leader reading on a phone: the sections' own headline numbers, repeated."""
+def key_figures(sections, *, of_unit: bool = False) -> Table:
+    """Page 1's table, for a leader reading on a phone: the sections' own headline numbers, repeated. A
+    unit's report gives its Bằng khen without the quota: the quota is the province's, not the unit's."""
     f = {k: v for s in sections for k, v in s.figures.items()}
+    awarded = (
+        _("%(used)s Bằng khen") % {"used": f.get("awarded", 0)}
+        if of_unit
+        else _("%(used)s/%(quota)s Bằng khen") % {"used": f.get("awarded", 0), "quota": f.get("quota", 0)}
+    )
     rows = [
         [_("Cơ quan, đơn vị, địa phương tham gia"), f.get("units", 0)],
         [_("Hồ sơ đề nghị khen thưởng đã tiếp nhận"), f.get("received", 0)],
@@ -63,8 +69,10 @@ def key_figures(sections) -> Table:
             f"{f.get('eligible', 0)} / {f.get('ineligible', 0)}",
         ],
         [
-            _("Khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh / chỉ tiêu"),
-            _("%(used)s/%(quota)s Bằng khen") % {"used": f.get("awarded", 0), "quota": f.get("quota", 0)},
+            _("Khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh")
+            if of_unit
+            else _("Khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh / chỉ tiêu"),
+            awarded,
         ],
         [_("Tiền thưởng kèm Bằng khen (đồng)"), money(f.get("bonus", 0))],
         [_("Giấy khen của Thủ trưởng các cơ quan, đơn vị"), f.get("unit_awards", 0)],
@@ -150,7 +158,9 @@ def build(
     # A part Sở Nội vụ has not written yet: the paper is a draft (ND 30's "DỰ THẢO" on page 1).
     unwritten = assessment.unwritten(scope)
     # Page 1: the key figures; the end-of-campaign report adds them year by year.
-    lead_tables = [key_figures(sections)] + ([years.by_year_table(scope)] if kind == "final" else [])
+    lead_tables = [key_figures(sections, of_unit=scope.unit is not None)] + (
+        [years.by_year_table(scope)] if kind == "final" else []
+    )
     paper = Document(
         issuer=issuer,
         doc_type=_("BÁO CÁO"),

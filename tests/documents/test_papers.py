@@ -141,6 +141,10 @@ def test_the_minutes_give_members_each_tally_and_the_result(cast):
     text = _text(data)
     assert "BIÊN BẢN" in text and "/BB-HĐTĐKT" in text and "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG" in text
     assert "Hội đồng có 3 thành viên; 3 thành viên có mặt và biểu quyết" in text
+    # Who led the meeting and who kept the minutes, named before the members.
+    chair_line = "Chủ trì: Trần Quốc Văn, Chủ tịch Ủy ban nhân dân tỉnh"
+    order = [text.index(t) for t in ("THÀNH PHẦN", chair_line, "Thư ký:", "Hội đồng có")]
+    assert order == sorted(order)
     assert "vượt 50% tổng số thành viên" in text
     tally = next(b for b in paper.body if getattr(b, "key", "") == "bieu-quyet")
     assert sorted(r[3:] for r in tally.rows) == sorted(

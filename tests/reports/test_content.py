@@ -126,6 +126,11 @@ def test_unit_report_stays_within_the_units_tree(sample):
     assert participation.total[1] == 1
     other = sample.units[1].name
     assert other not in text
+    # The province's quota is not the unit's: its key figures give its Bằng khen alone.
+    figures = dict(report.lead_tables[0].rows)
+    assert "Khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh / chỉ tiêu" not in figures
+    assert figures["Khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh"].endswith(" Bằng khen")
+    assert "/" not in figures["Khen thưởng của Chủ tịch Ủy ban nhân dân tỉnh"]
 
 
 def test_xlsx_holds_the_same_tables_as_the_pdf(sample):

@@ -30,7 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("kind", choices=["annual", "final", "proposal", "unit", *FORMS])
         parser.add_argument(
             "--campaign",
-            help=_("Số hiệu kế hoạch, ví dụ 169/KH-UBND (với biểu thống kê: mặc định kế hoạch mới nhất)"),
+            help=_("Số hiệu kế hoạch, ví dụ 169/KH-UBND (mặc định: kế hoạch ban hành gần nhất)"),
         )
         parser.add_argument("--year", type=int)
         parser.add_argument("--round", help=_("Mã đợt khen thưởng, ví dụ nam-2025"))
@@ -47,18 +47,19 @@ class Command(BaseCommand):
             if fmt == "docx":
                 raise CommandError(_("Biểu thống kê có tệp PDF hoặc Excel: hãy chọn --format pdf hoặc xlsx."))
             kind = FORMS[kind]
-        found = (
-            Campaign.objects.filter(number=campaign).first()
-            if campaign
-            else Campaign.objects.order_by("-issued_on").first()
-            if kind in FORMS.values()
-            else None
-        )
-        if found is None:
-            raise CommandError(
-                _("Không có kế hoạch số %(campaign)s. Hãy kiểm tra số hiệu (ví dụ 169/KH-UBND).")
-                % {"campaign": campaign}
-            )
+        if campaign:
+            found = Campaign.objects.filter(number=campaign).first()
+            if found is None:
+                raise CommandError(
+                    _("Không có kế hoạch số %(campaign)s. Hãy kiểm tra số hiệu (ví dụ 169/KH-UBND).")
+                    % {"campaign": campaign}
+                )
+        else:
+            found = Campaign.objects.order_by("-issued_on").first()
+            if found is None:
+                raise CommandError(
+                    _("Chưa có kế hoạch nào: hãy nạp kế hoạch (manage.py load_plan TỆP.yaml).")
+                )
         job = ReportJob(kind=kind, format=fmt, campaign=found, year=year, parameters={})
         if kind == "annual" and not year:
             raise CommandError(_("Báo cáo năm cần --year, ví dụ --year 2025."))
