@@ -171,16 +171,17 @@ def _documents_and_evidence(nomination):
     return documents, evidence
 
 
-def _appraisal_forms(nomination) -> dict:
-    """The page's three small forms, each with the key its fields' markup is kept under (appraise.html):
-    Django's widget templates cost more than the rest of the page's markup."""
-    forms = {
-        "assign_form": AssignForm(
+def _appraisal_forms(nomination, *, can_assign: bool, can_appraise: bool) -> dict:
+    """The page's small forms the user may use, each with the key its fields' markup is kept under
+    (appraise.html): Django's widget templates cost more than the rest of the page's markup."""
+    forms = {}
+    if can_assign:
+        forms["assign_form"] = AssignForm(
             appraisers=selectors.appraisers(), initial={"appraiser": nomination.appraiser_id}
-        ),
-        "return_form": ReasonForm(prefix="return"),
-        "conclude_form": ConcludeForm(prefix="conclude"),
-    }
+        )
+    if can_appraise:
+        forms["return_form"] = ReasonForm(prefix="return")
+        forms["conclude_form"] = ConcludeForm(prefix="conclude")
     return {**forms, **{f"{name}_key": form_markup_key(form) for name, form in forms.items()}}
 
 
@@ -194,6 +195,7 @@ def appraise(request, pk: int):
     results = computed.evaluate_all(criteria, nomination)
     suggestions = {pk_: r.points for pk_, r in results.items() if r.points is not None}
     can_appraise = user.has_perm("nominations.appraise_nomination", nomination)
+    can_assign = user.has_perm("nominations.assign_nomination", nomination)
     score_form = ScoreForm(criteria=criteria, assessments=assessments, suggestions=suggestions)
     rows = []
     for c in criteria:
@@ -228,8 +230,8 @@ def appraise(request, pk: int):
             "is_overdue": days_left is not None and timezone.localdate() > nomination.appraisal_due_on,
             "can_appraise": can_appraise,
             "can_take": user.has_perm("nominations.take_nomination", nomination),
-            "can_assign": user.has_perm("nominations.assign_nomination", nomination),
-            **_appraisal_forms(nomination),
+            "can_assign": can_assign,
+            **_appraisal_forms(nomination, can_assign=can_assign, can_appraise=can_appraise),
             "total": sum(
                 (a.appraiser_points for a in assessments.values() if a.appraiser_points is not None), 0
             ),
