@@ -9,7 +9,7 @@ from criteria.rankings import import_rankings
 
 
 class Command(BaseCommand):
-    help = (
+    help = _(
         "Nhập kết quả đánh giá, xếp hạng dân vận chính quyền của một năm từ tệp XLSX/CSV "
         "(cột: Mã đơn vị, Điểm, Xếp loại, Thứ hạng, Nhóm). Tất cả hoặc không gì cả."
     )

@@ -6,7 +6,7 @@ from criteria.plan_loader import PlanFileError, load_plan_file
 
 
 class Command(BaseCommand):
-    help = "Nạp một kế hoạch thi đua từ tệp YAML (chạy lại không nhân đôi dữ liệu)."
+    help = _("Nạp một kế hoạch thi đua từ tệp YAML (chạy lại không nhân đôi dữ liệu).")
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=gettext_lazy("Đường dẫn tệp YAML, ví dụ plans/169-KH-UBND.yaml"))

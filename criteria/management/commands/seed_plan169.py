@@ -3,13 +3,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 PLAN_FILE = Path(settings.BASE_DIR) / "plans" / "169-KH-UBND.yaml"
 
 
 class Command(BaseCommand):
-    help = "Nạp Kế hoạch 169/KH-UBND (plans/169-KH-UBND.yaml); chạy lại không nhân đôi dữ liệu."
+    help = _("Nạp Kế hoạch 169/KH-UBND (plans/169-KH-UBND.yaml); chạy lại không nhân đôi dữ liệu.")
 
     def add_arguments(self, parser):
         parser.add_argument(

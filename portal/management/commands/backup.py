@@ -7,7 +7,7 @@ from portal.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):
-    help = "Sao lưu cơ sở dữ liệu và tệp tải lên vào một thư mục mới (kèm manifest để kiểm tra)."
+    help = _("Sao lưu cơ sở dữ liệu và tệp tải lên vào một thư mục mới (kèm manifest để kiểm tra).")
 
     def add_arguments(self, parser):
         parser.add_argument("--output", default="var/backups", help=_("Thư mục chứa các bản sao lưu."))

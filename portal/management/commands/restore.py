@@ -7,7 +7,7 @@ from portal.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):
-    help = "Khôi phục một bản sao lưu vào cơ sở dữ liệu trống và thư mục tệp trống, rồi đối chiếu."
+    help = _("Khôi phục một bản sao lưu vào cơ sở dữ liệu trống và thư mục tệp trống, rồi đối chiếu.")
 
     def add_arguments(self, parser):
         parser.add_argument("folder", help=_("Thư mục bản sao lưu (chứa manifest.json)."))

@@ -26,7 +26,7 @@ KINDS = ["proposal", "draft-decision", "decision", "council-minutes", "certifica
 
 
 class Command(BaseCommand):
-    help = "Tạo một văn bản của đợt khen thưởng (PDF hoặc Word) ngay trong tiến trình này."
+    help = _("Tạo một văn bản của đợt khen thưởng (PDF hoặc Word) ngay trong tiến trình này.")
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=KINDS)

@@ -24,7 +24,7 @@ FORMS = {"tt02-0601": ReportJob.Kind.MOVEMENTS_FORM, "tt02-0603": ReportJob.Kind
 
 
 class Command(BaseCommand):
-    help = "Tạo báo cáo (PDF, Word hoặc Excel) ngay trong tiến trình này, dùng cùng mã với tác vụ nền."
+    help = _("Tạo báo cáo (PDF, Word hoặc Excel) ngay trong tiến trình này, dùng cùng mã với tác vụ nền.")
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=["annual", "final", "proposal", "unit", *FORMS])
