@@ -85,11 +85,12 @@ class ReportRequestForm(forms.Form):
         if user.has_perm("reports.request_unit_report"):
             kinds.append((ReportJob.Kind.UNIT, _("Báo cáo của đơn vị")))
         self.fields["kind"].choices = kinds
-        years = {
-            y
-            for starts, ends in Campaign.objects.values_list("starts_on", "ends_on")
-            for y in range(starts.year, ends.year + 1)
-        }
+        # The campaigns read once: their list, the years they span, the newest for the signers.
+        self.campaigns = list(self.fields["campaign"].queryset)
+        self.fields["campaign"].choices = [
+            (c.pk, self.fields["campaign"].label_from_instance(c)) for c in self.campaigns
+        ]
+        years = {y for c in self.campaigns for y in range(c.starts_on.year, c.ends_on.year + 1)}
         self.fields["year"].choices = [("", _("— cả thời gian của kế hoạch —"))] + [
             (y, str(y)) for y in sorted(years, reverse=True)
         ]
@@ -117,7 +118,7 @@ class ReportRequestForm(forms.Form):
         the unit typed, the round chosen. Asked again (GET with the fields) when one of them changes."""
         choices = self.fields["kind"].choices
         kind = self._value("kind") or (choices[0][0] if choices else None)
-        campaign = self._value("campaign") or self.fields["campaign"].queryset.first()
+        campaign = self._value("campaign") or next(iter(self.campaigns), None)
         if kind is None or campaign is None:
             return
         unit = self._value("unit") if kind == ReportJob.Kind.UNIT else None
