@@ -49,7 +49,11 @@ def minutes_job(round_, format: str) -> ReportJob | None:
     )
 
 
-def current_campaign() -> Campaign | None:
+def current_campaign(newest_first: list[Campaign] | None = None) -> Campaign | None:
+    """The campaign in progress, else the newest; from `newest_first` when the caller has read them."""
+    if newest_first is not None:
+        active = (c for c in newest_first if c.status == Campaign.Status.ACTIVE)
+        return next(active, newest_first[0] if newest_first else None)
     return Campaign.objects.filter(status=Campaign.Status.ACTIVE).order_by("-issued_on").first() or (
         Campaign.objects.order_by("-issued_on").first()
     )

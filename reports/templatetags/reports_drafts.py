@@ -12,10 +12,11 @@ register = template.Library()
 
 
 @register.inclusion_tag("reports/_drafts_card.html", takes_context=True)
-def report_drafts(context):
-    """Links to the current campaign's drafts: each year's report, then the end-of-campaign report."""
+def report_drafts(context, campaigns=None):
+    """Links to the current campaign's drafts: each year's report, then the end-of-campaign report.
+    `campaigns`: every campaign, newest first, when the page has read them already."""
     user = context["user"]
-    campaign = selectors.current_campaign() if user.has_perm("reports.request_summary") else None
+    campaign = selectors.current_campaign(campaigns) if user.has_perm("reports.request_summary") else None
     if campaign is None:
         return {"campaign": None}
     reports = [
