@@ -61,6 +61,14 @@ class OfficialFactory(factory.django.DjangoModelFactory):
     is_default = True
 
 
+def deputy(unit, name: str, title: str, on_behalf_of: str, **fields) -> Official:
+    """An official of `unit`'s register who signs for its head, not the default: "KT." unless told."""
+    fields.setdefault("authority", Official.Authority.DEPUTY)
+    return OfficialFactory(
+        unit=unit, full_name=name, title=title, on_behalf_of=on_behalf_of, is_default=False, **fields
+    )
+
+
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person

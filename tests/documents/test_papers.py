@@ -23,7 +23,14 @@ from tests.awards.flow import (
     voted_round,
 )
 from tests.documents.test_rendering import find, words
-from tests.factories import GIAY_KHEN, OfficialFactory, PersonFactory, appraised, award_round, award_type
+from tests.factories import (
+    GIAY_KHEN,
+    PersonFactory,
+    appraised,
+    award_round,
+    award_type,
+    deputy,
+)
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 1, 15)
@@ -87,14 +94,7 @@ def test_the_decision_and_its_certificates_keep_the_signer_recorded_on_it(cast):
     the official recorded with it: on the register, with their authority form; else as recorded."""
     from awards.services.certificates import certificate_pdf
 
-    OfficialFactory(
-        unit=cast.province,
-        full_name="Nguyễn Lê Huy",
-        title="Phó Chủ tịch",
-        authority="KT.",
-        on_behalf_of="Chủ tịch",
-        is_default=False,
-    )
+    deputy(cast.province, "Nguyễn Lê Huy", "Phó Chủ tịch", "Chủ tịch")
     round_ = _voted(cast)
     decision = province_decision(
         cast, round_, issued_on=DAY, signer_name="Nguyễn Lê Huy", signer_title="Phó Chủ tịch"

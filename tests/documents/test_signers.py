@@ -11,7 +11,7 @@ from django.urls import reverse
 from documents import services
 from documents.issuers import signature_for
 from documents.models import Official
-from tests.factories import CampaignFactory, OfficialFactory, UnitFactory
+from tests.factories import CampaignFactory, OfficialFactory, UnitFactory, deputy
 
 pytestmark = pytest.mark.django_db
 URL = "/van-ban/nguoi-ky/"
@@ -137,14 +137,7 @@ def test_decision_forms_offer_the_registers_officials_of_the_issuing_unit(cast, 
 
     from tests.factories import award_round
 
-    OfficialFactory(
-        unit=cast.province,
-        full_name="Nguyễn Lê Huy",
-        title="Phó Chủ tịch",
-        authority="KT.",
-        on_behalf_of="Chủ tịch",
-        is_default=False,
-    )
+    deputy(cast.province, "Nguyễn Lê Huy", "Phó Chủ tịch", "Chủ tịch")
     OfficialFactory(
         unit=cast.province, full_name="Người Đã Thôi", is_default=False, valid_to=date(2025, 1, 1)
     )

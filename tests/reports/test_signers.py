@@ -20,19 +20,12 @@ from reports import jobs as building
 from reports import services, storage
 from reports.models import ReportJob
 from tests.awards.flow import council_members, individual_and_collective, voted_round
-from tests.factories import OfficialFactory, award_round
+from tests.factories import award_round, deputy
 
 from .conftest import pdf_text
 
 pytestmark = pytest.mark.django_db
 HOME = reverse("reports:home")
-
-
-def _deputy(unit, name, title, on_behalf_of, **fields):
-    fields.setdefault("authority", Official.Authority.DEPUTY)
-    return OfficialFactory(
-        unit=unit, full_name=name, title=title, on_behalf_of=on_behalf_of, is_default=False, **fields
-    )
 
 
 @pytest.fixture
@@ -53,13 +46,13 @@ def register(cast):
         round=round_,
         campaign=round_.campaign,
         director=Official.objects.get(unit=cast.noivu),
-        deputy=_deputy(cast.noivu, "Trần Quốc Toản", "Phó Giám đốc", "Giám đốc"),
-        gone=_deputy(cast.noivu, "Phạm Đã Thôi", "Phó Giám đốc", "Giám đốc", valid_to=yesterday),
+        deputy=deputy(cast.noivu, "Trần Quốc Toản", "Phó Giám đốc", "Giám đốc"),
+        gone=deputy(cast.noivu, "Phạm Đã Thôi", "Phó Giám đốc", "Giám đốc", valid_to=yesterday),
         chairman=Official.objects.get(unit=cast.province),
-        vice=_deputy(cast.province, "Nguyễn Lê Huy", "Phó Chủ tịch", "Chủ tịch"),
-        office=_deputy(cast.province, "Đặng Văn Lệnh", "Chánh Văn phòng", "Chủ tịch", authority="TL."),
+        vice=deputy(cast.province, "Nguyễn Lê Huy", "Phó Chủ tịch", "Chủ tịch"),
+        office=deputy(cast.province, "Đặng Văn Lệnh", "Chánh Văn phòng", "Chủ tịch", authority="TL."),
         unit_head=Official.objects.get(unit=cast.unit_a),
-        unit_deputy=_deputy(cast.unit_a, "Hoàng Văn Phó", "Phó Chủ tịch", "Chủ tịch"),
+        unit_deputy=deputy(cast.unit_a, "Hoàng Văn Phó", "Phó Chủ tịch", "Chủ tịch"),
         other_unit=Official.objects.get(unit=cast.unit_b),
     )
 
